@@ -1,0 +1,44 @@
+// The charter parameters (config/charter.yaml) as a zod schema: defaults are the charter's own numbers.
+import { z } from 'zod';
+
+const days = z.number().int().min(0);
+const emailList = z.array(z.string().email()).default([]);
+
+/** Schema of `config/charter.yaml`; every number has the charter's default. */
+export const charterConfigSchema = z.object({
+  group: z.object({
+    name: z.string().min(1).default('Cross-Community Engagement Group on Internet Governance (CCEG IG)'),
+    shortName: z.string().min(1).default('CCEG IG'),
+  }).strict().prefault({}),
+  members: z.object({
+    min: z.number().int().min(0).default(2),
+    max: z.number().int().min(1).default(5),
+  }).strict().prefault({}),
+  soi: z.object({ maxAgeMonths: z.number().int().min(1).default(12) }).strict().prefault({}),
+  diversity: z.object({ minRegions: z.number().int().min(0).default(3) }).strict().prefault({}),
+  schedule: z.object({ horizonDays: days.default(90), lookbackDays: days.default(365) }).strict().prefault({}),
+  boardCoordination: z.object({ everyDays: days.default(120) }).strict().prefault({}),
+  reports: z.object({
+    leadDays: days.default(14),
+    reminderDays: days.default(14),
+    draftDays: days.default(21),
+  }).strict().prefault({}),
+  papers: z.object({ circulationDays: days.default(7) }).strict().prefault({}),
+  endorsements: z.object({ reminderDays: days.default(30) }).strict().prefault({}),
+  consensus: z.object({ smallMinorityMaxShare: z.number().min(0).max(1).default(0.25) }).strict().prefault({}),
+  review: z.object({ noticeMonths: z.number().int().min(0).default(1) }).strict().prefault({}),
+  continuation: z.object({ minOrganizations: z.number().int().min(1).default(2) }).strict().prefault({}),
+  access: z.object({
+    staff: emailList,
+    chairs: emailList,
+  }).strict().prefault({}),
+}).strict().refine((config) => config.members.min <= config.members.max, {
+  message: 'members.min must not be greater than members.max',
+  path: ['members', 'min'],
+});
+
+/** The validated charter parameters. */
+export type CharterConfig = z.infer<typeof charterConfigSchema>;
+
+/** The charter's own numbers, with no file at all. */
+export const DEFAULT_CONFIG: CharterConfig = charterConfigSchema.parse({});

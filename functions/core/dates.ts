@@ -1,0 +1,66 @@
+// Calendar-date arithmetic on ISO `YYYY-MM-DD` strings, in UTC, with no clock of its own.
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+/** Day 0 of spreadsheet serial dates (Google Sheets and Excel since 1900-03-01). */
+const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+/** A calendar date written `YYYY-MM-DD`. */
+export type IsoDate = string;
+
+/** Returns the ISO date when `text` is a real calendar date written `YYYY-MM-DD`, else null. */
+export function parseIsoDate(text: string): IsoDate | null {
+  const match = ISO_DATE.exec(text.trim());
+  if (!match) return null;
+  const [, y, m, d] = match;
+  const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
+  const date = new Date(ms);
+  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) {
+    return null;
+  }
+  return toIsoDate(ms);
+}
+
+/** Formats a UTC timestamp (ms) as its calendar date. */
+export function toIsoDate(ms: number): IsoDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** Days since 1970-01-01 of an ISO date. */
+export function dayNumber(date: IsoDate): number {
+  return Math.round(Date.parse(`${date}T00:00:00Z`) / DAY_MS);
+}
+
+/** The ISO date `days` days after `date` (negative goes back). */
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return toIsoDate((dayNumber(date) + days) * DAY_MS);
+}
+
+/** The ISO date `months` calendar months after `date`, clamped to the month's last day (2017-01-31 + 1 = 2017-02-28). */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const firstOfTarget = new Date(Date.UTC(y, m - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth() + 1, 0)).getUTCDate();
+  return toIsoDate(Date.UTC(firstOfTarget.getUTCFullYear(), firstOfTarget.getUTCMonth(), Math.min(d, lastDay)));
+}
+
+/** Whole days from `from` to `to` (positive when `to` is later). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** The calendar date of a spreadsheet serial number (whole days since 1899-12-30; the time of day is dropped). */
+export function serialToIsoDate(serial: number): IsoDate | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial >= 2_958_466) return null;
+  return toIsoDate(SERIAL_EPOCH_MS + Math.floor(serial) * DAY_MS);
+}
+
+/** The spreadsheet serial number of an ISO date. */
+export function isoDateToSerial(date: IsoDate): number {
+  return (Date.parse(`${date}T00:00:00Z`) - SERIAL_EPOCH_MS) / DAY_MS;
+}
+
+/** The year of an ISO date. */
+export function yearOf(date: IsoDate): number {
+  return Number(date.slice(0, 4));
+}

@@ -1,0 +1,207 @@
+// Column kinds of the workbook contract, each a zod schema from a raw cell to its typed value.
+import { z } from 'zod';
+import { type CellValue, cellText, isDateCell, isEmptyCell, isErrorCell, FORMULA_ERRORS } from './cell.js';
+import { parseIsoDate, serialToIsoDate, type IsoDate } from '../dates.js';
+import type { DataRuleId } from '../rule-ids.js';
+
+/** What a column holds; drives parsing, dropdowns and references. */
+export type ColumnKind =
+  | 'id' | 'text' | 'email' | 'emails' | 'url' | 'date' | 'number' | 'count'
+  | 'yesno' | 'choice' | 'timezone' | 'ref' | 'refs';
+
+/** A column of a tab: its header, kind, whether required, and the schema that reads its cells. */
+export interface Column<T = unknown> {
+  readonly header: string;
+  readonly kind: ColumnKind;
+  readonly required: boolean;
+  /** The allowed values of a choice or Yes/No column (dropdown values). */
+  readonly choices?: readonly string[];
+  /** The tab a reference column points into. */
+  readonly ref?: string;
+  readonly schema: z.ZodType<T>;
+}
+
+type NonEmptyCell = Exclude<CellValue, null>;
+type Parsed<T> = { ok: true; value: T } | { ok: false; rule: DataRuleId; message: string };
+
+const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
+const fail = (rule: DataRuleId, message: string): Parsed<never> => ({ ok: false, rule, message });
+
+/** Builds the cell schema: error values, emptiness and required-ness first, then the kind's own parsing. */
+function cellSchema<T, E>(
+  header: string,
+  required: boolean,
+  whenEmpty: E,
+  parse: (value: NonEmptyCell, text: string) => Parsed<T>,
+): z.ZodType<T | E> {
+  return z.custom<CellValue>().transform((value, ctx): T | E => {
+    const issue = (rule: DataRuleId, message: string) => {
+      ctx.addIssue({ code: 'custom', message, params: { rule } });
+      return z.NEVER;
+    };
+    if (isErrorCell(value) || (typeof value === 'string' && FORMULA_ERRORS.includes(value.trim().toUpperCase()))) {
+      return issue('cell.formula-error', `${header} holds the spreadsheet error ${quote(cellText(value).trim())}; fix the formula or type the value.`);
+    }
+    if (value === undefined || isEmptyCell(value)) {
+      return required ? issue('cell.required', `${header} is required but empty.`) : whenEmpty;
+    }
+    const parsed = parse(value as NonEmptyCell, cellText(value as NonEmptyCell).trim());
+    return parsed.ok ? parsed.value : issue(parsed.rule, parsed.message);
+  });
+}
+
+/** Quotes a value for a message. */
+export function quote(text: string): string {
+  const short = text.length > 60 ? `${text.slice(0, 57)}...` : text;
+  return `"${short}"`;
+}
+
+const EMAIL = /^[^\s@,;<>()"]+@[^\s@,;<>()".]+(\.[^\s@,;<>()".]+)+$/;
+
+function splitList(text: string): string[] {
+  return text.split(',').map((part) => part.trim()).filter((part) => part !== '');
+}
+
+function parseEmail(header: string, text: string): Parsed<string> {
+  return EMAIL.test(text) ? ok(text) : fail('cell.invalid-email', `${header} ${quote(text)} is not a valid e-mail address.`);
+}
+
+function parseDate(header: string, value: NonEmptyCell, text: string): Parsed<IsoDate> {
+  const date = isDateCell(value)
+    ? parseIsoDate(value.date)
+    : typeof value === 'number'
+      ? serialToIsoDate(value)
+      : typeof value === 'string'
+        ? parseIsoDate(text)
+        : null;
+  return date ? ok(date) : fail('cell.invalid-date', `${header} ${quote(text)} is not a date; enter a date or YYYY-MM-DD.`);
+}
+
+function parseNumber(header: string, value: NonEmptyCell, text: string, count: boolean): Parsed<number> {
+  const number = typeof value === 'number' ? value : typeof value === 'string' && /^[+-]?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : NaN;
+  if (!Number.isFinite(number)) return fail('cell.invalid-number', `${header} ${quote(text)} is not a number.`);
+  if (count && number < 0) return fail('cell.invalid-number', `${header} ${quote(text)} is negative; it counts something, so it must be 0 or more.`);
+  return ok(number);
+}
+
+function parseChoice<C extends string>(header: string, choices: readonly C[], text: string): Parsed<C> {
+  const folded = text.toLowerCase();
+  const match = choices.find((choice) => choice.toLowerCase() === folded);
+  return match ? ok(match) : fail('cell.invalid-choice', `${header} ${quote(text)} is not one of: ${choices.join(', ')}.`);
+}
+
+function parseUrl(header: string, text: string): Parsed<string> {
+  try {
+    const url = new URL(text);
+    if ((url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '') return ok(text);
+  } catch {
+    // not a URL at all: reported below
+  }
+  return fail('cell.invalid-url', `${header} ${quote(text)} is not an absolute http or https address.`);
+}
+
+function parseTimeZone(header: string, text: string): Parsed<string> {
+  try {
+    const zone = new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
+    return ok(zone);
+  } catch {
+    return fail('cell.invalid-choice', `${header} ${quote(text)} is not an IANA time zone such as UTC or America/Puerto_Rico.`);
+  }
+}
+
+type Opt<R extends boolean, T> = R extends true ? T : T | null;
+interface ColumnOptions<R extends boolean> {
+  readonly required?: R;
+}
+
+function column<T>(header: string, kind: ColumnKind, required: boolean, schema: z.ZodType<T>, extra: Partial<Column<T>> = {}): Column<T> {
+  return { header, kind, required, schema, ...extra };
+}
+
+/** The ID column of a tab (stable key; empty until the system assigns one). */
+export function idColumn(header = 'ID'): Column<string | null> {
+  return column(header, 'id', false, cellSchema(header, false, null, (_v, text) => ok(text)));
+}
+
+/** Free text. */
+export function text<R extends boolean = false>(header: string, options: ColumnOptions<R> = {}): Column<Opt<R, string>> {
+  const required = options.required ?? false;
+  return column(header, 'text', required, cellSchema(header, required, null, (_v, t) => ok(t))) as Column<Opt<R, string>>;
+}
+
+/** One e-mail address. */
+export function email<R extends boolean = false>(header: string, options: ColumnOptions<R> = {}): Column<Opt<R, string>> {
+  const required = options.required ?? false;
+  return column(header, 'email', required, cellSchema(header, required, null, (_v, t) => parseEmail(header, t))) as Column<Opt<R, string>>;
+}
+
+/** A comma-separated list of e-mail addresses. */
+export function emails(header: string): Column<string[]> {
+  return column(header, 'emails', false, cellSchema(header, false, [] as string[], (_v, t) => {
+    const list = splitList(t);
+    for (const address of list) {
+      const parsed = parseEmail(header, address);
+      if (!parsed.ok) return parsed;
+    }
+    return ok(list);
+  }));
+}
+
+/** An absolute http or https URL. */
+export function url(header: string): Column<string | null> {
+  return column(header, 'url', false, cellSchema(header, false, null, (_v, t) => parseUrl(header, t)));
+}
+
+/** A calendar date: a date cell, a serial number, or `YYYY-MM-DD` text. */
+export function date<R extends boolean = false>(header: string, options: ColumnOptions<R> = {}): Column<Opt<R, IsoDate>> {
+  const required = options.required ?? false;
+  return column(header, 'date', required, cellSchema(header, required, null, (v, t) => parseDate(header, v, t))) as Column<Opt<R, IsoDate>>;
+}
+
+/** A number (a year, say). */
+export function number<R extends boolean = false>(header: string, options: ColumnOptions<R> = {}): Column<Opt<R, number>> {
+  const required = options.required ?? false;
+  return column(header, 'number', required, cellSchema(header, required, null, (v, t) => parseNumber(header, v, t, false))) as Column<Opt<R, number>>;
+}
+
+/** A count: a number that is never negative. */
+export function count(header: string): Column<number | null> {
+  return column(header, 'count', false, cellSchema(header, false, null, (v, t) => parseNumber(header, v, t, true)));
+}
+
+/** Yes/No (case-insensitive); empty means No unless required. */
+export function yesNo<R extends boolean = false>(header: string, options: ColumnOptions<R> = {}): Column<boolean> {
+  const required = options.required ?? false;
+  return column(header, 'yesno', required, cellSchema(header, required, false, (v, t) => {
+    if (typeof v === 'boolean') return ok(v);
+    const choice = parseChoice(header, ['Yes', 'No'], t);
+    return choice.ok ? ok(choice.value === 'Yes') : choice;
+  }), { choices: ['Yes', 'No'] });
+}
+
+/** One of a fixed list of values (case-insensitive, spaces around ignored), read as the listed spelling. */
+export function choice<C extends string, R extends boolean = false>(header: string, choices: readonly C[], options: ColumnOptions<R> = {}): Column<Opt<R, C>> {
+  const required = options.required ?? false;
+  return column(header, 'choice', required, cellSchema(header, required, null, (_v, t) => parseChoice(header, choices, t)), { choices }) as Column<Opt<R, C>>;
+}
+
+/** A choice column whose empty cell means `fallback` (Outcome: empty = Pending). */
+export function choiceOr<C extends string>(header: string, choices: readonly C[], fallback: C): Column<C> {
+  return column(header, 'choice', false, cellSchema(header, false, fallback, (_v, t) => parseChoice(header, choices, t)), { choices });
+}
+
+/** An IANA time zone name; empty means UTC. */
+export function timeZone(header: string): Column<string> {
+  return column(header, 'timezone', false, cellSchema(header, false, 'UTC', (_v, t) => parseTimeZone(header, t)));
+}
+
+/** A reference to the ID (or Code) of a row of another tab. */
+export function ref<R extends boolean = false>(header: string, tab: string, options: ColumnOptions<R> = {}): Column<Opt<R, string>> {
+  const required = options.required ?? false;
+  return column(header, 'ref', required, cellSchema(header, required, null, (_v, t) => ok(t)), { ref: tab }) as Column<Opt<R, string>>;
+}
+
+/** A comma-separated list of references to another tab. */
+export function refs(header: string, tab: string): Column<string[]> {
+  return column(header, 'refs', false, cellSchema(header, false, [] as string[], (_v, t) => ok(splitList(t))), { ref: tab });
+}

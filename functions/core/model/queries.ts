@@ -1,0 +1,39 @@
+// Questions many rules ask of the records: who is active, which organizations participate, what each decided.
+import type { IsoDate } from '../dates.js';
+import type { Endorsement, Meeting, Organization, Person } from './tabs.js';
+import type { GroupRows } from './group.js';
+import { DECISIONS } from './tabs.js';
+
+/** True when the person is active on `date`: Start Date empty or ≤ date, End Date empty or ≥ date. */
+export function isActive(person: Pick<Person, 'startDate' | 'endDate'>, date: IsoDate): boolean {
+  return (person.startDate === null || person.startDate <= date) && (person.endDate === null || person.endDate >= date);
+}
+
+/** True for an ICANN meeting: an `ICANN Public Meeting` or `ICANN AGM` held face to face. */
+export function isIcannMeeting(meeting: Pick<Meeting, 'type' | 'faceToFace'>): boolean {
+  return (meeting.type === 'ICANN Public Meeting' || meeting.type === 'ICANN AGM') && meeting.faceToFace;
+}
+
+/** The organizations with `Participating = Yes`, in sheet order. */
+export function participatingOrganizations(rows: GroupRows): Organization[] {
+  return rows.Organizations.filter((organization) => organization.participating);
+}
+
+/** An organization's decision on a paper. */
+export type Decision = (typeof DECISIONS)[number];
+
+/** Indexes endorsements by paper, then organization code; the first row for a pair wins (later ones are duplicates). */
+export function endorsementsByPaper(rows: GroupRows): Map<string, Map<string, Endorsement>> {
+  const byPaper = new Map<string, Map<string, Endorsement>>();
+  for (const endorsement of rows.Endorsements) {
+    let byOrganization = byPaper.get(endorsement.paper);
+    if (!byOrganization) byPaper.set(endorsement.paper, (byOrganization = new Map()));
+    if (!byOrganization.has(endorsement.organization)) byOrganization.set(endorsement.organization, endorsement);
+  }
+  return byPaper;
+}
+
+/** The decision of an organization on a paper: its Endorsements row's, or `Pending` when it has none. */
+export function decisionOf(index: Map<string, Map<string, Endorsement>>, paperId: string, organizationCode: string): Decision {
+  return index.get(paperId)?.get(organizationCode)?.decision ?? 'Pending';
+}
