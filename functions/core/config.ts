@@ -33,7 +33,7 @@ export const charterConfigSchema = z.object({
     chairs: emailList,
   }).strict().prefault({}),
 }).strict().refine((config) => config.members.min <= config.members.max, {
-  message: 'members.min must not be greater than members.max',
+  message: 'must not be greater than members.max',
   path: ['members', 'min'],
 });
 

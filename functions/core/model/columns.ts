@@ -1,7 +1,7 @@
 // Column kinds of the workbook contract, each a zod schema from a raw cell to its typed value.
 import { z } from 'zod';
 import { type CellValue, cellText, isDateCell, isEmptyCell, isErrorCell, FORMULA_ERRORS } from './cell.js';
-import { parseIsoDate, serialToIsoDate, type IsoDate } from '../dates.js';
+import { parseIsoDate, type IsoDate } from '../dates.js';
 import type { DataRuleId } from '../rule-ids.js';
 
 /** What a column holds; drives parsing, dropdowns and references. */
@@ -67,13 +67,9 @@ function parseEmail(header: string, text: string): Parsed<string> {
 }
 
 function parseDate(header: string, value: NonEmptyCell, text: string): Parsed<IsoDate> {
-  const date = isDateCell(value)
-    ? parseIsoDate(value.date)
-    : typeof value === 'number'
-      ? serialToIsoDate(value)
-      : typeof value === 'string'
-        ? parseIsoDate(text)
-        : null;
+  // A plain number is not a date: adapters hand date-formatted cells over as date cells (the Sheets adapter
+  // turns the serial numbers of date columns into date cells), so a number here was typed as a number.
+  const date = isDateCell(value) ? parseIsoDate(value.date) : typeof value === 'string' ? parseIsoDate(text) : null;
   return date ? ok(date) : fail('cell.invalid-date', `${header} ${quote(text)} is not a date; enter a date or YYYY-MM-DD.`);
 }
 

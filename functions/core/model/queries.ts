@@ -2,7 +2,7 @@
 import type { IsoDate } from '../dates.js';
 import type { Endorsement, Meeting, Organization, Person } from './tabs.js';
 import type { GroupRows } from './group.js';
-import { DECISIONS } from './tabs.js';
+import type { DECISIONS } from './tabs.js';
 
 /** True when the person is active on `date`: Start Date empty or ≤ date, End Date empty or ≥ date. */
 export function isActive(person: Pick<Person, 'startDate' | 'endDate'>, date: IsoDate): boolean {

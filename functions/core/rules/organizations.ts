@@ -13,7 +13,7 @@ export const orgTooFewParticipating = defineRule({
     const minimum = config.continuation.minOrganizations;
     if (participating.length >= minimum) return [];
     const names = participating.map((organization) => organization.code).join(', ') || 'none';
-    return [hitOnTab('Organizations', `Only ${participating.length} organization(s) participate (${names}); the CCEG needs at least ${minimum}.`, 'Participating')];
+    return [hitOnTab('Organizations', `Only ${participating.length} organization(s) participate (${names}); the CCEG needs at least ${minimum}.`)];
   },
 });
 

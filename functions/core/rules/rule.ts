@@ -49,9 +49,9 @@ export function hitOnRow(
   return { tab, row: row.sheetRow, column, id, message };
 }
 
-/** A hit on a whole tab (row null). */
-export function hitOnTab(tab: DataTabName, message: string, column: string | null = null): RuleHit {
-  return { tab, row: null, column, id: null, message };
+/** A hit on a whole tab or the whole group: row, column and ID are null. */
+export function hitOnTab(tab: DataTabName, message: string): RuleHit {
+  return { tab, row: null, column: null, id: null, message };
 }
 
 /** Runs the rules whose tabs are available and turns their hits into findings. */

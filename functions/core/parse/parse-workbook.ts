@@ -1,0 +1,107 @@
+// Parses a raw workbook into typed rows per tab, with every data finding (cell.*, row.*, ref.*, tab.*).
+import { z } from 'zod';
+import { type CellValue, FORMULA_ERRORS, cellText, isEmptyCell, isErrorCell } from '../model/cell.js';
+import type { Column } from '../model/columns.js';
+import type { Finding } from '../findings.js';
+import type { GroupRows } from '../model/group.js';
+import type { RawTab, RawWorkbook } from '../model/raw-workbook.js';
+import { DATA_TAB_NAMES, TABS, type DataTabName } from '../model/tabs.js';
+import type { DataRuleId } from '../rule-ids.js';
+import { mapHeaders } from './headers.js';
+import { checkReferences } from './references.js';
+import { rowFinding, type ParsedRow, type ParsedTab, type ParsedWorkbook } from './parsed.js';
+
+const schemaCache = new Map<DataTabName, z.ZodType<Record<string, unknown>>>();
+
+function rowSchema(tab: DataTabName): z.ZodType<Record<string, unknown>> {
+  let schema = schemaCache.get(tab);
+  if (!schema) {
+    const shape = Object.fromEntries(Object.entries(TABS[tab].columns as Record<string, Column>).map(([key, column]) => [key, column.schema]));
+    schema = z.object(shape) as unknown as z.ZodType<Record<string, unknown>>;
+    schemaCache.set(tab, schema);
+  }
+  return schema;
+}
+
+function findRawTab(workbook: RawWorkbook, name: DataTabName): RawTab | undefined {
+  const wanted = name.toLowerCase();
+  return workbook.tabs.find((tab) => tab.name.trim().toLowerCase() === wanted);
+}
+
+function parseTab(name: DataTabName, raw: RawTab | undefined, findings: Finding[]): ParsedTab {
+  if (!raw) {
+    findings.push({ rule: 'tab.missing', severity: 'error', tab: name, row: null, column: null, id: null,
+      message: `The workbook has no "${name}" tab; add it with the headers of the template (cceg init).`, charter: null });
+    return { name, available: false, sheetName: null, positions: new Map(), rows: [] };
+  }
+  const spec = TABS[name];
+  const columns = spec.columns as Record<string, Column>;
+  const headers = mapHeaders(name, raw.header, columns);
+  findings.push(...headers.findings);
+  if (!headers.usable) return { name, available: false, sheetName: raw.name, positions: headers.positions, rows: [] };
+
+  const schema = rowSchema(name);
+  const entries = [...headers.positions.entries()];
+  const idPosition = headers.positions.get(spec.idKey);
+  const idHeader = (columns[spec.idKey] as Column).header;
+  const firstRowById = new Map<string, number>();
+  const rows: ParsedRow[] = [];
+
+  for (const rawRow of raw.rows) {
+    const input: Record<string, CellValue> = {};
+    let empty = true;
+    for (const [key, position] of entries) {
+      const cell = rawRow.cells[position] ?? null;
+      input[key] = cell;
+      if (!isEmptyCell(cell)) empty = false;
+    }
+    if (empty) continue;
+    for (const key of Object.keys(columns)) if (!(key in input)) input[key] = null;
+
+    const idCell = idPosition === undefined ? null : rawRow.cells[idPosition] ?? null;
+    const idText = isErrorCell(idCell) ? '' : cellText(idCell).trim();
+    const id = idText === '' || FORMULA_ERRORS.includes(idText.toUpperCase()) ? null : idText;
+    const rowFindings: Finding[] = [];
+    const parsed = schema.safeParse(input);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const key = String(issue.path[0]);
+        const rule = ((issue as { params?: { rule?: DataRuleId } }).params?.rule ?? 'cell.required') as DataRuleId;
+        rowFindings.push(rowFinding(name, rawRow.row, rule, columns[key]?.header ?? null, id, issue.message));
+      }
+    }
+    if (id !== null) {
+      const folded = id.toLowerCase();
+      const first = firstRowById.get(folded);
+      if (first === undefined) firstRowById.set(folded, rawRow.row);
+      else rowFindings.push(rowFinding(name, rawRow.row, 'row.duplicate-id', idHeader, id,
+        `${idHeader} ${id} is already used on row ${first} of ${name}; give this row another ${idHeader} or clear it.`));
+    }
+    rows.push({ sheetRow: rawRow.row, id, values: rowFindings.length === 0 && parsed.success ? parsed.data : null, findings: rowFindings });
+  }
+  return { name, available: true, sheetName: raw.name, positions: headers.positions, rows };
+}
+
+/** Parses every editable tab: typed rows, data findings, and the valid rows the charter rules read. */
+export function parseWorkbook(workbook: RawWorkbook): ParsedWorkbook {
+  const tabFindings: Finding[] = [];
+  const tabs = Object.fromEntries(
+    DATA_TAB_NAMES.map((name) => [name, parseTab(name, findRawTab(workbook, name), tabFindings)]),
+  ) as Record<DataTabName, ParsedTab>;
+  checkReferences(tabs);
+
+  const findings: Finding[] = [...tabFindings];
+  const rows = {} as Record<DataTabName, unknown[]>;
+  const available = new Set<DataTabName>();
+  for (const name of DATA_TAB_NAMES) {
+    const tab = tabs[name];
+    if (tab.available) available.add(name);
+    rows[name] = [];
+    for (const row of tab.rows) {
+      findings.push(...row.findings);
+      if (row.values) rows[name].push({ ...row.values, sheetRow: row.sheetRow });
+    }
+  }
+  return { tabs, findings, group: { rows: rows as unknown as GroupRows, available } };
+}
+
