@@ -1,0 +1,22 @@
+// `cceg validate WORKBOOK`: reads, checks and prints findings; changes nothing.
+import { Command } from 'commander';
+import { validateWorkbook } from '../../core/validate.js';
+import { EXIT, type CommandContext } from '../command-context.js';
+import { formatFindingsText } from '../format-findings.js';
+import { commonOptions, formatOption, resolveCommonOptions, type CommonOptionValues } from '../options.js';
+import { readWorkbook } from '../workbook-source.js';
+
+/** The `validate` verb. */
+export function validateCommand(context: CommandContext): Command {
+  const command = new Command('validate')
+    .description('check a workbook against the charter and print every finding (changes nothing)')
+    .argument('<workbook>', 'an .xlsx file')
+    .addOption(formatOption(['text', 'json']));
+  for (const option of commonOptions()) command.addOption(option);
+  return command.action(async (workbook: string, values: CommonOptionValues) => {
+    const { today, config } = resolveCommonOptions(values, context.io);
+    const { findings, summary } = validateWorkbook(await readWorkbook(workbook), today, config);
+    context.io.out(values.format === 'json' ? `${JSON.stringify({ findings, summary }, null, 2)}\n` : formatFindingsText(workbook, findings, summary));
+    context.exitCode = summary.errors > 0 ? EXIT.findings : EXIT.ok;
+  });
+}

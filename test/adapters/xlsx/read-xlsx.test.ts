@@ -1,0 +1,186 @@
+// The streaming .xlsx reader: cell conversion, row numbers, tab order, faults, and a 50,000-row workbook.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createXlsxWorkbook } from '../../../functions/adapters/xlsx/create-xlsx.js';
+import { readXlsxWorkbook, XlsxWorkbookReader } from '../../../functions/adapters/xlsx/read-xlsx.js';
+import type { CcegError } from '../../../functions/core/errors.js';
+import type { RawTab } from '../../../functions/core/model/raw-workbook.js';
+import { workbookTemplate } from '../../../functions/core/template.js';
+import { writeBigWorkbook } from '../../support/big-workbook.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cceg-read-xlsx-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+const newPath = (name = 'book') => join(dir, `${name}-${++files}.xlsx`);
+
+/** Writes a one-tab workbook whose row 1 is `header` and whose row 2 is filled by `fill`, and reads it back. */
+async function readRow2(fill: (sheet: ExcelJS.Worksheet) => void, configure: (book: ExcelJS.Workbook) => void = () => undefined): Promise<RawTab> {
+  const book = new ExcelJS.Workbook();
+  configure(book);
+  const sheet = book.addWorksheet('Roster');
+  sheet.getCell('A1').value = 'ID';
+  fill(sheet);
+  const path = newPath();
+  await book.xlsx.writeFile(path);
+  const { tabs } = await readXlsxWorkbook(path);
+  return tabs[0]!;
+}
+
+const dateCell = (value: Date) => (sheet: ExcelJS.Worksheet) => {
+  sheet.getCell('A2').value = value;
+  sheet.getCell('A2').numFmt = 'yyyy-mm-dd hh:mm';
+};
+
+async function faultOf(promise: Promise<unknown>): Promise<Pick<CcegError, 'code' | 'message'>> {
+  const error = (await promise.then(() => null, (caught: unknown) => caught)) as CcegError | null;
+  expect(error, 'the read should have failed').not.toBeNull();
+  return { code: error!.code, message: error!.message };
+}
+
+describe('readXlsxWorkbook cells', () => {
+  it.each([
+    ['a date cell becomes its calendar date', dateCell(new Date(Date.UTC(2018, 2, 10))), { date: '2018-03-10' }],
+    ['a date-time late in the day keeps its UTC calendar date', dateCell(new Date(Date.UTC(2018, 2, 10, 23, 59))), { date: '2018-03-10' }],
+    ['a date-time just past midnight keeps its UTC calendar date', dateCell(new Date(Date.UTC(2018, 2, 11, 0, 1))), { date: '2018-03-11' }],
+    ['ISO text stays text', (s: ExcelJS.Worksheet) => { s.getCell('A2').value = '2018-03-10'; }, '2018-03-10'],
+    ['a number stays a number', (s: ExcelJS.Worksheet) => { s.getCell('A2').value = 42.5; }, 42.5],
+    ['a number without a date format is not a date', (s: ExcelJS.Worksheet) => { s.getCell('A2').value = 43169; }, 43169],
+    ['a boolean stays a boolean', (s: ExcelJS.Worksheet) => { s.getCell('A2').value = false; }, false],
+    ['an error value becomes an error cell', (s: ExcelJS.Worksheet) => { s.getCell('A2').value = { error: '#REF!' }; }, { error: '#REF!' }],
+    ['rich text becomes its plain text', (s: ExcelJS.Worksheet) => { s.getCell('A2').value = { richText: [{ text: 'Ana ', font: { bold: true } }, { text: 'Pereira' }] }; }, 'Ana Pereira'],
+    ['a hyperlink becomes its text', (s: ExcelJS.Worksheet) => { s.getCell('A2').value = { text: 'SOI', hyperlink: 'https://example.org/soi' }; }, 'SOI'],
+    ['a formula gives its cached number', (s: ExcelJS.Worksheet) => { s.getCell('A2').value = { formula: '40+2', result: 42 }; }, 42],
+    ['a formula gives its cached text', (s: ExcelJS.Worksheet) => { s.getCell('A2').value = { formula: '"P-"&"0001"', result: 'P-0001' }; }, 'P-0001'],
+    ['a formula gives its cached boolean', (s: ExcelJS.Worksheet) => { s.getCell('A2').value = { formula: 'TRUE()', result: true }; }, true],
+    ['a formula gives its cached error', (s: ExcelJS.Worksheet) => { s.getCell('A2').value = { formula: 'Gone!A1', result: { error: '#REF!' } }; }, { error: '#REF!' }],
+    ['a formula with no cached result is empty', (s: ExcelJS.Worksheet) => { s.getCell('A2').value = { formula: 'B9' } as ExcelJS.CellFormulaValue; s.getCell('B2').value = 'x'; }, null],
+    ['a date-formatted formula gives its cached date', (s: ExcelJS.Worksheet) => {
+      s.getCell('A2').value = { formula: 'DATE(2018,3,10)', result: new Date(Date.UTC(2018, 2, 10)) };
+      s.getCell('A2').numFmt = 'yyyy-mm-dd';
+    }, { date: '2018-03-10' }],
+  ])('%s', async (_name, fill, expected) => {
+    const tab = await readRow2(fill);
+    expect(tab.rows[0]?.cells[0]).toEqual(expected);
+  });
+
+  it('reads dates of a workbook in the 1904 date system', async () => {
+    const tab = await readRow2(dateCell(new Date(Date.UTC(2018, 9, 20))), (book) => { book.properties.date1904 = true; });
+    expect(tab.rows[0]?.cells[0]).toEqual({ date: '2018-10-20' });
+  });
+
+  it('gives the cached results of a shared formula to every cell that shares it', async () => {
+    const tab = await readRow2((sheet) => {
+      sheet.getCell('A2').value = { formula: 'B2*2', result: 2, shareType: 'shared', ref: 'A2:A4' } as ExcelJS.CellFormulaValue;
+      sheet.getCell('A3').value = { sharedFormula: 'A2', result: 4 };
+      sheet.getCell('A4').value = { sharedFormula: 'A2', result: 6 };
+    });
+    expect(tab.rows.map((row) => row.cells[0])).toEqual([2, 4, 6]);
+  });
+
+  it('reads inline strings and inline rich text written without shared strings', async () => {
+    const path = newPath('inline');
+    const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: false });
+    const sheet = writer.addWorksheet('Issues');
+    sheet.addRow(['Title', 'Body']).commit();
+    sheet.addRow(['IGF 2018 & "Paris"', { richText: [{ text: 'Internet ' }, { text: 'Governance', font: { italic: true } }, { text: ' Forum' }] }]).commit();
+    await writer.commit();
+    const { tabs } = await readXlsxWorkbook(path);
+    expect(tabs[0]?.rows).toEqual([{ row: 2, cells: ['IGF 2018 & "Paris"', 'Internet Governance Forum'] }]);
+  });
+});
+
+describe('readXlsxWorkbook rows and tabs', () => {
+  it('skips empty rows, keeps real sheet row numbers and fills gaps between cells with null', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('Papers');
+    sheet.addRow(['ID', 'Title', 'Kind']);
+    sheet.getCell('A2').value = 'PP-0001';
+    sheet.getCell('C2').value = 'Statement';
+    sheet.getCell('B4').value = '   ';
+    sheet.getCell('B5').numFmt = 'yyyy-mm-dd'; // styled but empty
+    sheet.getCell('B7').value = 'A title';
+    const path = newPath();
+    await book.xlsx.writeFile(path);
+    const [tab] = (await readXlsxWorkbook(path)).tabs;
+    expect(tab).toEqual({
+      name: 'Papers',
+      header: ['ID', 'Title', 'Kind'],
+      rows: [
+        { row: 2, cells: ['PP-0001', null, 'Statement'] },
+        { row: 7, cells: [null, 'A title'] },
+      ],
+    });
+  });
+
+  it('gives every tab with its name as written, in workbook order, with an empty header when row 1 is empty', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet(' roster ').addRow(['ID']);
+    book.addWorksheet('Notes').getCell('A3').value = 'no header above';
+    book.addWorksheet('Work Plan (draft)').addRow(['ID']);
+    const path = newPath();
+    await book.xlsx.writeFile(path);
+    const { tabs } = await readXlsxWorkbook(path);
+    expect(tabs.map((tab) => [tab.name, tab.header, tab.rows.length])).toEqual([
+      [' roster ', ['ID'], 0],
+      ['Notes', [], 1],
+      ['Work Plan (draft)', ['ID'], 0],
+    ]);
+  });
+
+  it('reads every tab of a workbook whose xl/workbook.xml comes last, every time (exceljs issue #3064)', async () => {
+    const path = await createXlsxWorkbook(newPath('template'), workbookTemplate());
+    const names = workbookTemplate().tabs.map((tab) => tab.name);
+    for (let attempt = 0; attempt < 25; attempt++) {
+      expect((await readXlsxWorkbook(path)).tabs.map((tab) => tab.name)).toEqual(names);
+    }
+  });
+
+  it('reads a 50,000-row workbook with every row and its sheet row number', async () => {
+    const path = newPath('big');
+    const counts = await writeBigWorkbook(path, 50_000);
+    const { tabs } = await new XlsxWorkbookReader(path).read();
+    expect(Object.fromEntries(tabs.map((tab) => [tab.name, tab.rows.length]))).toEqual(counts);
+    expect(tabs.reduce((sum, tab) => sum + tab.rows.length, 0)).toBe(50_000);
+    const roster = tabs.find((tab) => tab.name === 'Roster')!;
+    expect(roster.rows.at(-1)?.row).toBe(counts.Roster! + 1);
+    expect(roster.rows[0]?.cells.slice(0, 4)).toEqual(['P-000001', 'Person 1', 'person1@example.org', 'Member']);
+  });
+});
+
+describe('readXlsxWorkbook faults', () => {
+  it('says a missing file does not exist', async () => {
+    const path = join(dir, 'missing.xlsx');
+    expect(await faultOf(readXlsxWorkbook(path))).toEqual({ code: 'FILE_NOT_FOUND', message: `Cannot open ${path}: no such file.` });
+  });
+
+  it.each([
+    ['a text file', () => 'Code,Name\nALAC,At-Large Advisory Committee\n'],
+    ['an empty file', () => ''],
+    ['a zip cut short', (good: Buffer) => good.subarray(0, Math.floor(good.length / 2))],
+    ['a zip whose worksheet data is damaged', (good: Buffer) => damage(good, 'xl/worksheets/sheet1.xml')],
+    ['a zip whose shared strings are damaged', (good: Buffer) => damage(good, 'xl/sharedStrings.xml')],
+  ])('says %s is not a workbook, without hanging', async (_name, contents) => {
+    const good = newPath('good');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Roster').addRows([['ID', 'Name'], ...Array.from({ length: 200 }, (_, i) => [`P-${i}`, `Person number ${i * 7919}`])]);
+    await book.xlsx.writeFile(good);
+    const path = newPath('bad');
+    writeFileSync(path, contents(readFileSync(good)));
+    expect(await faultOf(readXlsxWorkbook(path))).toEqual({ code: 'NOT_A_WORKBOOK', message: `${path} is not an .xlsx workbook.` });
+  });
+
+  it('says a folder is not a workbook', async () => {
+    expect(await faultOf(readXlsxWorkbook(dir))).toEqual({ code: 'NOT_A_WORKBOOK', message: `${dir} is not an .xlsx workbook.` });
+  });
+});
+
+/** Scrambles compressed bytes just after the local header of `entry`, so inflating it fails. */
+function damage(zip: Buffer, entry: string): Buffer {
+  const copy = Buffer.from(zip);
+  const start = copy.indexOf(entry) + entry.length + 20;
+  for (let i = start; i < start + 60; i++) copy[i] = (copy[i]! * 7 + 13) & 0xff;
+  return copy;
+}

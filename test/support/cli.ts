@@ -1,0 +1,28 @@
+// Runs the CLI in-process with captured output and a fixed clock, or as a real process through tsx.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { runCli } from '../../functions/cli/program.js';
+
+/** What one run printed and its exit code. */
+export interface CliRun {
+  readonly code: number;
+  readonly out: string;
+  readonly err: string;
+}
+
+/** Runs `cceg argv…` in this process, with the clock at `now`. */
+export async function cli(argv: string[], now = new Date('2018-06-01T12:00:00Z')): Promise<CliRun> {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (text) => void (out += text), err: (text) => void (err += text), now: () => now });
+  return { code, out, err };
+}
+
+const MAIN = fileURLToPath(new URL('../../functions/cli/main.ts', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Runs `cceg argv…` as a separate Node process from the sources, as a user would from the repo root. */
+export function cliProcess(argv: string[], options: { cwd?: string } = {}): CliRun {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...argv], { cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: 120_000 });
+  return { code: result.status ?? -1, out: result.stdout, err: result.stderr };
+}
