@@ -8,7 +8,7 @@ module.exports = {
       severity: 'error',
       from: { path: '^functions/core/' },
       to: {
-        pathNot: ['^functions/core/', 'node_modules/zod/'],
+        pathNot: ['^functions/core/', 'node_modules/zod/', '^crypto$'],
       },
     },
     {

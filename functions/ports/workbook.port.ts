@@ -1,6 +1,7 @@
 // The workbook port: where the editing surface is read from (an .xlsx file, a Google Sheet).
 import type { RawWorkbook } from '../core/model/raw-workbook.js';
 import type { WorkbookTemplate } from '../core/template.js';
+import type { WriteBackPlan } from '../core/sync/write-back-plan.js';
 
 /** Reads every tab of a workbook in one go. */
 export interface WorkbookReader {
@@ -12,4 +13,13 @@ export interface WorkbookReader {
 export interface WorkbookCreator {
   /** Writes the template; returns where the workbook now is (a path or `sheets:<id>`). */
   create(template: WorkbookTemplate): Promise<string>;
+}
+
+/** Writes a sync's results back into the workbook: ID and status cells, and the Findings and Dashboard tabs. */
+export interface WorkbookWriter {
+  /**
+   * Writes only the cells that differ from the workbook's current contents, touching no other cell, format or
+   * formula; returns how many cells changed (0 means the workbook was not written at all).
+   */
+  applyWriteBack(plan: WriteBackPlan): Promise<{ readonly cellsChanged: number }>;
 }

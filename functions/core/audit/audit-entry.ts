@@ -1,0 +1,41 @@
+// The audit log's entries, as zod schemas (the stored shape) with the types derived from them.
+import { z } from 'zod';
+
+/** Where a change came from. */
+export const auditSourceSchema = z.enum(['sheet-edit', 'tick', 'cli']);
+/** What happened to the entity. */
+export const auditOpSchema = z.enum(['create', 'update', 'tombstone', 'refused']);
+
+/** An audit entry before it is chained: everything but its place in the chain. */
+export const auditDraftSchema = z.object({
+  at: z.string(),
+  actor: z.string(),
+  source: auditSourceSchema,
+  /** `Tab/ID`, e.g. `Roster/P-0001`. */
+  entity: z.string(),
+  op: auditOpSchema,
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+});
+
+/** A chained audit entry, as stored (`audit/{seq}`). */
+export const auditEntrySchema = auditDraftSchema.extend({
+  seq: z.number().int().min(1),
+  prevHash: z.string().regex(/^[0-9a-f]{64}$/),
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+});
+
+/** Where a change came from. */
+export type AuditSource = z.infer<typeof auditSourceSchema>;
+/** What happened to the entity. */
+export type AuditOp = z.infer<typeof auditOpSchema>;
+/** An audit entry before it is chained. */
+export type AuditDraft = z.infer<typeof auditDraftSchema>;
+/** A chained audit entry. */
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+/** The last entry's place in the chain. */
+export interface AuditHead {
+  readonly seq: number;
+  readonly hash: string;
+}

@@ -1,0 +1,59 @@
+// The stored records: each row's last committed version, its content hash, and the runs and documents around them.
+import { z } from 'zod';
+import { DATA_TAB_NAMES } from '../model/tabs.js';
+import { auditSourceSchema } from '../audit/audit-entry.js';
+
+/** One record (`records/{tab}/{id}`): the last committed version of a row. Tombstoned when the row disappears, never deleted. */
+export const storedRecordSchema = z.object({
+  tab: z.enum(DATA_TAB_NAMES as [string, ...string[]]),
+  id: z.string().min(1),
+  /** SHA-256 of the canonical JSON of `data`. */
+  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  /** The typed row, without its sheet row number. */
+  data: z.record(z.string(), z.unknown()),
+  tombstoned: z.boolean(),
+  committedAt: z.string(),
+  runId: z.string(),
+});
+
+/** One sync (`runs/{id}`): who, when, what it counted. */
+export const runRecordSchema = z.object({
+  id: z.string().min(1),
+  workbook: z.string(),
+  actor: z.string(),
+  source: auditSourceSchema,
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  durationMs: z.number().min(0),
+  counts: z.object({
+    created: z.number().int(),
+    updated: z.number().int(),
+    tombstoned: z.number().int(),
+    refused: z.number().int(),
+    unchanged: z.number().int(),
+    notCommitted: z.number().int(),
+  }),
+  findings: z.object({ errors: z.number().int(), warnings: z.number().int() }),
+});
+
+/** One drafted document (`documents/{kind}/{key}`): what, where and when; created once per kind and key. */
+export const documentEntrySchema = z.object({
+  kind: z.string().min(1),
+  key: z.string().min(1),
+  location: z.string(),
+  title: z.string(),
+  draftedAt: z.string(),
+  runId: z.string(),
+});
+
+/** A stored record. */
+export type StoredRecord = z.infer<typeof storedRecordSchema>;
+/** A sync run. */
+export type RunRecord = z.infer<typeof runRecordSchema>;
+/** A drafted document's index entry. */
+export type DocumentEntry = z.infer<typeof documentEntrySchema>;
+
+/** The key of a record: `Tab/ID`, as audit entries name their entity. */
+export function recordKey(tab: string, id: string): string {
+  return `${tab}/${id}`;
+}
