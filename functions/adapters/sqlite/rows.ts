@@ -1,0 +1,116 @@
+// Table rows to and from the stored shapes, validated with the zod schemas when read back.
+import type { z } from 'zod';
+import { auditEntrySchema, type AuditEntry } from '../../core/audit/audit-entry.js';
+import { documentEntrySchema, runRecordSchema, storedRecordSchema, type DocumentEntry, type RunRecord, type StoredRecord } from '../../core/records/stored-record.js';
+import { unavailable } from './sqlite-errors.js';
+
+/** A row of `records`. */
+export interface RecordRow {
+  readonly tab: string;
+  readonly id: string;
+  readonly hash: string;
+  readonly data: string;
+  readonly tombstoned: number;
+  readonly committed_at: string;
+  readonly run_id: string;
+}
+
+/** A row of `audit`. */
+export interface AuditRow {
+  readonly seq: number;
+  readonly at: string;
+  readonly actor: string;
+  readonly source: string;
+  readonly entity: string;
+  readonly op: string;
+  readonly before: string;
+  readonly after: string;
+  readonly prev_hash: string;
+  readonly hash: string;
+}
+
+/** A record as the named parameters of the `records` upsert. */
+export function recordToRow(record: StoredRecord): RecordRow {
+  return {
+    tab: record.tab,
+    id: record.id,
+    hash: record.hash,
+    data: JSON.stringify(record.data),
+    tombstoned: record.tombstoned ? 1 : 0,
+    committed_at: record.committedAt,
+    run_id: record.runId,
+  };
+}
+
+/** A chained entry as the named parameters of the `audit` insert; `before` and `after` are JSON (`null` included). */
+export function entryToRow(entry: AuditEntry): AuditRow {
+  return {
+    seq: entry.seq,
+    at: entry.at,
+    actor: entry.actor,
+    source: entry.source,
+    entity: entry.entity,
+    op: entry.op,
+    before: JSON.stringify(entry.before ?? null),
+    after: JSON.stringify(entry.after ?? null),
+    prev_hash: entry.prevHash,
+    hash: entry.hash,
+  };
+}
+
+/** Reads a `records` row back; a row that does not parse is a damaged store. */
+export function recordFromRow(row: RecordRow, path: string): StoredRecord {
+  const what = `record ${row.tab}/${row.id}`;
+  return validated(storedRecordSchema, {
+    tab: row.tab,
+    id: row.id,
+    hash: row.hash,
+    data: parsedJson(row.data, what, path),
+    tombstoned: row.tombstoned === 1,
+    committedAt: row.committed_at,
+    runId: row.run_id,
+  }, what, path);
+}
+
+/** Reads an `audit` row back. */
+export function entryFromRow(row: AuditRow, path: string): AuditEntry {
+  const what = `audit entry ${row.seq}`;
+  return validated(auditEntrySchema, {
+    seq: row.seq,
+    at: row.at,
+    actor: row.actor,
+    source: row.source,
+    entity: row.entity,
+    op: row.op,
+    before: parsedJson(row.before, what, path),
+    after: parsedJson(row.after, what, path),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }, what, path);
+}
+
+/** Reads a `runs` row's JSON back. */
+export function runFromJson(json: string, path: string): RunRecord {
+  return validated(runRecordSchema, parsedJson(json, 'a run', path), 'a run', path);
+}
+
+/** Reads a `documents` row's JSON back. */
+export function documentFromJson(json: string, path: string): DocumentEntry {
+  return validated(documentEntrySchema, parsedJson(json, 'a document entry', path), 'a document entry', path);
+}
+
+function parsedJson(text: string, what: string, path: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw unavailable(path, `${what} is not valid JSON`);
+  }
+}
+
+function validated<S extends z.ZodType>(schema: S, value: unknown, what: string, path: string): z.infer<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
+  throw unavailable(path, `${what} is not valid${where}: ${(issue?.message ?? 'unknown problem').replace(/\s+/g, ' ')}`);
+}

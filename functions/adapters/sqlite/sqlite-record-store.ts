@@ -1,0 +1,153 @@
+// The record store in a local SQLite file (WAL, full sync): each commit is one transaction, all or nothing.
+import Database from 'better-sqlite3';
+import type { AuditEntry, AuditHead } from '../../core/audit/audit-entry.js';
+import { chainDrafts } from '../../core/audit/chain.js';
+import { recordKey, type DocumentEntry, type RunRecord, type StoredRecord } from '../../core/records/stored-record.js';
+import type { CommitBatch, RecordStore } from '../../ports/record-store.port.js';
+import { documentFromJson, entryFromRow, entryToRow, recordFromRow, recordToRow, runFromJson } from './rows.js';
+import { META, prepareDatabase } from './schema.js';
+import { storeFault, unavailable } from './sqlite-errors.js';
+import { prepareStatements, type Statements } from './statements.js';
+
+/** How to open the file. */
+export interface SqliteStoreOptions {
+  /** How long to wait for another process's lock before giving up (default 5,000 ms). */
+  readonly busyTimeoutMs?: number;
+}
+
+const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
+
+/** Opens (creating when missing) the store at `path`; throws STORE_UNAVAILABLE with one line when it cannot. */
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): SqliteRecordStore {
+  const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path, { timeout: busyTimeoutMs });
+    prepareDatabase(db, path);
+    return new SqliteRecordStore(db, path, busyTimeoutMs);
+  } catch (error) {
+    db?.close();
+    throw storeFault(path, error, busyTimeoutMs);
+  }
+}
+
+/** The record store over one SQLite connection; tables mirror the Firestore collections. */
+export class SqliteRecordStore implements RecordStore {
+  private readonly statements: Statements;
+
+  /** Use `openSqliteStore`, which checks and prepares the file first. */
+  constructor(
+    private readonly db: Database.Database,
+    /** The database file. */
+    readonly path: string,
+    private readonly busyTimeoutMs: number,
+  ) {
+    this.statements = prepareStatements(db);
+  }
+
+  /** Every record, tombstoned ones included, keyed `Tab/ID`. */
+  async loadRecords(): Promise<Map<string, StoredRecord>> {
+    return this.guard(() => {
+      const records = new Map<string, StoredRecord>();
+      for (const row of this.statements.allRecords.iterate()) records.set(recordKey(row.tab, row.id), recordFromRow(row, this.path));
+      return records;
+    });
+  }
+
+  /** One IMMEDIATE transaction: read the head, chain the drafts after it, write records, entries, run and head. */
+  async commit(batch: CommitBatch): Promise<AuditEntry[]> {
+    return this.guard(() =>
+      this.db.transaction(() => {
+        const entries = chainDrafts(batch.drafts, this.readHead());
+        for (const record of batch.records) this.statements.upsertRecord.run(recordToRow(record));
+        for (const entry of entries) this.statements.insertEntry.run(entryToRow(entry));
+        this.statements.upsertRun.run(batch.run.id, JSON.stringify(batch.run));
+        const last = entries.at(-1);
+        if (last) {
+          this.statements.setMeta.run(META.headSeq, String(last.seq));
+          this.statements.setMeta.run(META.headHash, last.hash);
+        }
+        return entries;
+      }).immediate(),
+    );
+  }
+
+  /** The head recorded in `meta` (not the last row: a deleted last entry must show). */
+  async auditHead(): Promise<AuditHead | null> {
+    return this.guard(() => this.readHead());
+  }
+
+  /** Up to `limit` entries after `afterSeq`, in seq order. */
+  async auditPage(afterSeq: number, limit: number): Promise<AuditEntry[]> {
+    return this.guard(() => this.statements.auditPage.all(afterSeq, limit).map((row) => entryFromRow(row, this.path)));
+  }
+
+  /** The run with this ID, or null. */
+  async getRun(id: string): Promise<RunRecord | null> {
+    return this.guard(() => {
+      const json = this.statements.run.get(id);
+      return json === undefined ? null : runFromJson(json, this.path);
+    });
+  }
+
+  /** Takes the lease when it is free, expired (`now` at or past its end) or already this holder's. */
+  async acquireLease(key: string, holder: string, ttlMs: number, now: Date): Promise<boolean> {
+    return this.guard(() =>
+      this.db.transaction(() => {
+        const lease = this.statements.lease.get(key);
+        if (lease && lease.holder !== holder && lease.expires_at > now.getTime()) return false;
+        this.statements.setLease.run(key, holder, now.getTime() + ttlMs);
+        return true;
+      }).immediate(),
+    );
+  }
+
+  /** Gives the lease back; does nothing when `holder` does not hold it. */
+  async releaseLease(key: string, holder: string): Promise<void> {
+    this.guard(() => this.statements.releaseLease.run(key, holder));
+  }
+
+  /** True the first time a nonce is seen, false on a replay. */
+  async rememberNonce(nonce: string, seenAt: Date): Promise<boolean> {
+    return this.guard(() => this.statements.insertNonce.run(nonce, seenAt.toISOString()).changes === 1);
+  }
+
+  /** The index entry of a kind and key, or null. */
+  async getDocument(kind: string, key: string): Promise<DocumentEntry | null> {
+    return this.guard(() => {
+      const json = this.statements.document.get(kind, key);
+      return json === undefined ? null : documentFromJson(json, this.path);
+    });
+  }
+
+  /** Creates the entry; false when one exists already. */
+  async claimDocument(entry: DocumentEntry): Promise<boolean> {
+    return this.guard(() => this.statements.insertDocument.run(entry.kind, entry.key, JSON.stringify(entry)).changes === 1);
+  }
+
+  /** Replaces the entry of the same kind and key (creating it if it was never claimed). */
+  async updateDocument(entry: DocumentEntry): Promise<void> {
+    this.guard(() => this.statements.upsertDocument.run(entry.kind, entry.key, JSON.stringify(entry)));
+  }
+
+  /** Closes the connection (SQLite checkpoints the WAL into the file); closing twice is harmless. */
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close();
+  }
+
+  private readHead(): AuditHead | null {
+    const seq = this.statements.meta.get(META.headSeq);
+    const hash = this.statements.meta.get(META.headHash);
+    if (seq === undefined || hash === undefined) return null;
+    if (!/^\d+$/.test(seq) || !/^[0-9a-f]{64}$/.test(hash)) throw unavailable(this.path, 'the recorded head of the audit log is damaged');
+    return { seq: Number(seq), hash };
+  }
+
+  private guard<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      throw storeFault(this.path, error, this.busyTimeoutMs);
+    }
+  }
+}

@@ -1,0 +1,35 @@
+// The prepared statements of the SQLite record store, prepared once per connection.
+import type Database from 'better-sqlite3';
+import type { AuditRow, RecordRow } from './rows.js';
+
+/** The store's statements, prepared once so a 20,000-record commit only binds and steps. */
+export type Statements = ReturnType<typeof prepareStatements>;
+
+/** Prepares every statement the store runs. */
+export function prepareStatements(db: Database.Database) {
+  return {
+    allRecords: db.prepare<[], RecordRow>('SELECT * FROM records ORDER BY tab, id'),
+    upsertRecord: db.prepare<[RecordRow]>(
+      `INSERT INTO records (tab, id, hash, data, tombstoned, committed_at, run_id)
+       VALUES (@tab, @id, @hash, @data, @tombstoned, @committed_at, @run_id)
+       ON CONFLICT (tab, id) DO UPDATE SET hash = excluded.hash, data = excluded.data, tombstoned = excluded.tombstoned,
+         committed_at = excluded.committed_at, run_id = excluded.run_id`,
+    ),
+    insertEntry: db.prepare<[AuditRow]>(
+      `INSERT INTO audit (seq, at, actor, source, entity, op, before, after, prev_hash, hash)
+       VALUES (@seq, @at, @actor, @source, @entity, @op, @before, @after, @prev_hash, @hash)`,
+    ),
+    auditPage: db.prepare<[number, number], AuditRow>('SELECT * FROM audit WHERE seq > ? ORDER BY seq LIMIT ?'),
+    meta: db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
+    setMeta: db.prepare<[string, string]>('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
+    run: db.prepare<[string], string>('SELECT json FROM runs WHERE id = ?').pluck(),
+    upsertRun: db.prepare<[string, string]>('INSERT OR REPLACE INTO runs (id, json) VALUES (?, ?)'),
+    lease: db.prepare<[string], { holder: string; expires_at: number }>('SELECT holder, expires_at FROM leases WHERE key = ?'),
+    setLease: db.prepare<[string, string, number]>('INSERT OR REPLACE INTO leases (key, holder, expires_at) VALUES (?, ?, ?)'),
+    releaseLease: db.prepare<[string, string]>('DELETE FROM leases WHERE key = ? AND holder = ?'),
+    insertNonce: db.prepare<[string, string]>('INSERT OR IGNORE INTO nonces (nonce, seen_at) VALUES (?, ?)'),
+    document: db.prepare<[string, string], string>('SELECT json FROM documents WHERE kind = ? AND key = ?').pluck(),
+    insertDocument: db.prepare<[string, string, string]>('INSERT OR IGNORE INTO documents (kind, key, json) VALUES (?, ?, ?)'),
+    upsertDocument: db.prepare<[string, string, string]>('INSERT OR REPLACE INTO documents (kind, key, json) VALUES (?, ?, ?)'),
+  };
+}

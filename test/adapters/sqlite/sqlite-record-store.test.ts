@@ -1,0 +1,212 @@
+// The SQLite record store: the shared contract on a temp file, then WAL, reopening, bad files, locks and tampering.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../../functions/adapters/sqlite/sqlite-record-store.js';
+import { chainDrafts, verifyChain, verifyHead } from '../../../functions/core/audit/chain.js';
+import type { CcegError } from '../../../functions/core/errors.js';
+import { recordStoreContract } from '../store/record-store.contract.js';
+import { auditDraft, createBatch, documentEntry, readWholeLog, T0 } from '../store/record-store.fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cceg-sqlite-store-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+let files = 0;
+const newPath = (name = 'store') => join(dir, `${name}-${++files}.cceg.db`);
+
+/** Runs SQL on the file through a connection of its own, as another program (or an attacker) would. */
+function withRawDatabase<T>(path: string, work: (db: Database.Database) => T): T {
+  const db = new Database(path);
+  try {
+    return work(db);
+  } finally {
+    db.close();
+  }
+}
+
+async function faultOf(work: () => unknown): Promise<Pick<CcegError, 'code' | 'message'>> {
+  const error = (await Promise.resolve().then(work).then(() => null, (caught: unknown) => caught)) as CcegError | null;
+  expect(error, 'the call should have failed').not.toBeNull();
+  return { code: error!.code, message: error!.message };
+}
+
+/** A closed store file holding `batches` commits of `size` records each. */
+async function storeFileWith(batches: number, size: number): Promise<string> {
+  const path = newPath();
+  const store = openSqliteStore(path);
+  for (let run = 0; run < batches; run += 1) await store.commit(createBatch(`run-${run + 1}`, size, run * size + 1));
+  await store.close();
+  return path;
+}
+
+recordStoreContract('SqliteRecordStore', async () => openSqliteStore(newPath()));
+
+describe('SqliteRecordStore on disk', () => {
+  it('keeps a real database file in WAL mode, with the schema version in meta', async () => {
+    const path = await storeFileWith(1, 3);
+
+    expect(statSync(path).isFile()).toBe(true);
+    withRawDatabase(path, (db) => {
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe('1');
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all())
+        .toEqual(['audit', 'documents', 'leases', 'meta', 'nonces', 'records', 'runs']);
+    });
+  });
+
+  it('keeps records, the log, runs, leases, nonces and documents when the file is reopened', async () => {
+    const path = newPath();
+    const first = openSqliteStore(path);
+    await first.commit(createBatch('run-1', 5));
+    await first.commit(createBatch('run-2', 5, 6));
+    await first.acquireLease('sync:book', 'a', 60_000, T0);
+    await first.rememberNonce('n-1', T0);
+    await first.claimDocument(documentEntry('notice', 'PP-0001'));
+    const records = await first.loadRecords();
+    const log = await readWholeLog(first);
+    await first.close();
+
+    const reopened = openSqliteStore(path);
+    expect(await reopened.loadRecords()).toStrictEqual(records);
+    expect(await readWholeLog(reopened)).toStrictEqual(log);
+    expect(verifyHead(verifyChain(log), await reopened.auditHead())).toMatchObject({ ok: true, count: 10 });
+    expect(await reopened.getRun('run-2')).not.toBeNull();
+    expect(await reopened.acquireLease('sync:book', 'b', 60_000, T0)).toBe(false);
+    expect(await reopened.rememberNonce('n-1', T0)).toBe(false);
+    expect(await reopened.getDocument('notice', 'PP-0001')).toStrictEqual(documentEntry('notice', 'PP-0001'));
+    await reopened.close();
+  });
+
+  it('commits 20,000 records with their entries in one transaction, in seconds', async () => {
+    const store = openSqliteStore(newPath());
+    const batch = createBatch('run-1', 20_000);
+    const started = performance.now();
+    await store.commit(batch);
+    const elapsedMs = performance.now() - started;
+
+    expect((await store.loadRecords()).size).toBe(20_000);
+    expect(verifyChain(await readWholeLog(store, 5_000))).toMatchObject({ ok: true, count: 20_000 });
+    expect(elapsedMs).toBeLessThan(5_000);
+    await store.close();
+  });
+});
+
+describe('SqliteRecordStore refuses a file it cannot use, with one line and without touching it', () => {
+  const cases: { name: string; make: () => Promise<string>; reason: RegExp }[] = [
+    { name: 'a text file', reason: /not a SQLite database/, make: async () => writeText(newPath('text'), 'Name,Role\nAda,Chair\n'.repeat(20)) },
+    { name: 'a two-byte file', reason: /not a SQLite database/, make: async () => writeText(newPath('tiny'), 'hi') },
+    { name: 'a store whose pages are damaged', reason: /damaged/, make: async () => damage(await storeFileWith(1, 2_000)) },
+    {
+      name: "another program's database",
+      reason: /another program/,
+      make: async () => {
+        const path = newPath('other');
+        withRawDatabase(path, (db) => db.exec('CREATE TABLE contacts (name TEXT); INSERT INTO contacts VALUES (\'Ada\')'));
+        return path;
+      },
+    },
+    {
+      name: 'a store written by a newer cceg',
+      reason: /newer cceg \(schema 99; this one knows up to 1\)/,
+      make: async () => {
+        const path = await storeFileWith(1, 1);
+        withRawDatabase(path, (db) => db.exec("UPDATE meta SET value = '99' WHERE key = 'schema_version'"));
+        return path;
+      },
+    },
+  ];
+
+  it.each(cases)('$name', async ({ make, reason }) => {
+    const path = await make();
+    const bytes = readFileSync(path);
+
+    const fault = await faultOf(() => openSqliteStore(path));
+    expect(fault.code).toBe('STORE_UNAVAILABLE');
+    expect(fault.message).toMatch(reason);
+    expect(fault.message.startsWith(`${path}: `)).toBe(true);
+    expect(fault.message).not.toContain('\n');
+    expect(readFileSync(path).equals(bytes)).toBe(true);
+    expect(existsSync(`${path}-wal`)).toBe(false);
+  });
+
+  it.each([
+    { name: 'a folder', path: () => mkdirAndReturn(join(dir, `folder-${++files}`)), reason: /cannot open the file/ },
+    { name: 'a file in a missing folder', path: () => join(dir, 'missing', 'store.cceg.db'), reason: /its folder does not exist/ },
+  ])('$name', async ({ path, reason }) => {
+    const fault = await faultOf(() => openSqliteStore(path()));
+    expect(fault).toMatchObject({ code: 'STORE_UNAVAILABLE', message: expect.stringMatching(reason) });
+    expect(fault.message).not.toContain('\n');
+  });
+});
+
+describe('SqliteRecordStore under another process', () => {
+  it('fails a commit with STORE_UNAVAILABLE after the busy timeout while another connection holds the lock, writing nothing', async () => {
+    const path = await storeFileWith(1, 3);
+    const store = openSqliteStore(path, { busyTimeoutMs: 150 });
+    const holder = new Database(path);
+    holder.exec('BEGIN EXCLUSIVE');
+    try {
+      const started = performance.now();
+      const fault = await faultOf(() => store.commit(createBatch('run-2', 10, 4)));
+      expect(performance.now() - started).toBeGreaterThanOrEqual(140);
+      expect(fault).toEqual({ code: 'STORE_UNAVAILABLE', message: `${path}: the database is locked by another process (waited 150 ms).` });
+      expect(await faultOf(() => store.acquireLease('sync:book', 'a', 1_000, T0))).toMatchObject({ code: 'STORE_UNAVAILABLE' });
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+
+    expect((await store.loadRecords()).size).toBe(3);
+    expect(await store.auditHead()).toMatchObject({ seq: 3 });
+    expect(await store.getRun('run-2')).toBeNull();
+    await store.close();
+  });
+});
+
+describe('SqliteRecordStore makes tampering with the log visible', () => {
+  const rehashed = (path: string, seq: number) =>
+    withRawDatabase(path, (db) => {
+      const row = db.prepare<[number], { prev_hash: string }>('SELECT prev_hash FROM audit WHERE seq = ?').get(seq)!;
+      const [forged] = chainDrafts([auditDraft(`Roster/P-000${seq}`, 'create', null, { forged: true })], { seq: seq - 1, hash: row.prev_hash });
+      db.prepare('UPDATE audit SET after = ?, hash = ? WHERE seq = ?').run(JSON.stringify(forged!.after), forged!.hash, seq);
+    });
+
+  it.each([
+    { change: "an entry's after is edited", seq: 3, reason: /entry 3 was altered/, tamper: (path: string) => sql(path, `UPDATE audit SET after = '{"role":"Chair"}' WHERE seq = 3`) },
+    { change: 'a middle entry is deleted', seq: 3, reason: /entry 3 is missing/, tamper: (path: string) => sql(path, 'DELETE FROM audit WHERE seq = 3') },
+    { change: 'the last entry is deleted', seq: 5, reason: /entry 5 is missing \(the log should end at 5\)/, tamper: (path: string) => sql(path, 'DELETE FROM audit WHERE seq = 5') },
+    { change: 'an entry is rewritten with a fresh hash', seq: 3, reason: /entry 3 does not link to entry 2/, tamper: (path: string) => rehashed(path, 2) },
+    { change: 'the last entry is rewritten with a fresh hash', seq: 5, reason: /entry 5 does not match the recorded head/, tamper: (path: string) => rehashed(path, 5) },
+  ])('when $change, the check names seq $seq', async ({ tamper, seq, reason }) => {
+    const path = await storeFileWith(1, 5);
+    tamper(path);
+
+    const store = openSqliteStore(path);
+    const verdict = verifyHead(verifyChain(await readWholeLog(store)), await store.auditHead());
+    await store.close();
+    expect(verdict).toMatchObject({ ok: false, seq, reason: expect.stringMatching(reason) });
+  });
+});
+
+function writeText(path: string, text: string): string {
+  writeFileSync(path, text);
+  return path;
+}
+
+function mkdirAndReturn(path: string): string {
+  mkdirSync(path);
+  return path;
+}
+
+function sql(path: string, statement: string): void {
+  withRawDatabase(path, (db) => db.exec(statement));
+}
+
+/** Overwrites 8 KiB in the middle of the file: the header stays valid, some pages do not. */
+function damage(path: string): string {
+  const bytes = readFileSync(path);
+  bytes.fill(0x5a, Math.floor(bytes.length / 2), Math.floor(bytes.length / 2) + 8_192);
+  writeFileSync(path, bytes);
+  return path;
+}

@@ -1,0 +1,246 @@
+// The record-store contract: every adapter (SQLite, Firestore) registers this suite with its own `open`.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { GENESIS_HASH, verifyChain, verifyHead } from '../../../functions/core/audit/chain.js';
+import { recordKey } from '../../../functions/core/records/stored-record.js';
+import type { RecordStore } from '../../../functions/ports/record-store.port.js';
+import {
+  auditDraft, createBatch, documentEntry, readWholeLog, rosterData, runRecord, storedRecord, T0,
+} from './record-store.fixtures.js';
+
+/** Adapter-specific knobs of the contract. */
+export interface RecordStoreContractOptions {
+  /** Records in the one-batch commit; above Firestore's 500 writes per batch (default 1,200). */
+  readonly largeBatch?: number;
+}
+
+const at = (ms: number) => new Date(T0.getTime() + ms);
+
+/** Registers the contract for a store; `open` must return a new, empty store each time. */
+export function recordStoreContract(name: string, open: () => Promise<RecordStore>, options: RecordStoreContractOptions = {}): void {
+  const largeBatch = options.largeBatch ?? 1_200;
+
+  describe(`${name} keeps the record-store contract`, () => {
+    let store: RecordStore;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    describe('records and the audit chain', () => {
+      it('an empty store has no records, no head and an empty audit log', async () => {
+        expect((await store.loadRecords()).size).toBe(0);
+        expect(await store.auditHead()).toBeNull();
+        expect(await store.auditPage(0, 10)).toEqual([]);
+        expect(await store.getRun('run-1')).toBeNull();
+      });
+
+      it('a commit creates its records and chains its entries from seq 1', async () => {
+        const batch = createBatch('run-1', 3);
+        const entries = await store.commit(batch);
+
+        expect(entries.map((entry) => entry.seq)).toEqual([1, 2, 3]);
+        expect(entries[0]?.prevHash).toBe(GENESIS_HASH);
+        expect(entries[1]?.prevHash).toBe(entries[0]?.hash);
+        expect(entries.map((entry) => entry.entity)).toEqual(['Roster/P-0001', 'Roster/P-0002', 'Roster/P-0003']);
+        const records = await store.loadRecords();
+        expect([...records.keys()].sort()).toEqual(['Roster/P-0001', 'Roster/P-0002', 'Roster/P-0003']);
+        expect(records.get('Roster/P-0002')).toStrictEqual(batch.records[1]);
+        expect(await store.auditPage(0, 10)).toStrictEqual(entries);
+        expect(verifyChain(entries)).toEqual({ ok: true, count: 3, head: { seq: 3, hash: entries[2]?.hash } });
+      });
+
+      it('a second commit continues the chain from the head', async () => {
+        const first = await store.commit(createBatch('run-1', 2));
+        const second = await store.commit(createBatch('run-2', 2, 3));
+
+        expect(second.map((entry) => entry.seq)).toEqual([3, 4]);
+        expect(second[0]?.prevHash).toBe(first[1]?.hash);
+        const log = await readWholeLog(store);
+        expect(verifyHead(verifyChain(log), await store.auditHead())).toMatchObject({ ok: true, count: 4 });
+      });
+
+      it('updates and tombstones replace the record state, and tombstoned records are kept', async () => {
+        await store.commit(createBatch('run-1', 2));
+        const updated = storedRecord('Roster', 'P-0001', rosterData(1, { role: 'Chair' }), { runId: 'run-2' });
+        const tombstoned = storedRecord('Roster', 'P-0002', rosterData(2), { tombstoned: true, runId: 'run-2' });
+        await store.commit({
+          records: [updated, tombstoned],
+          drafts: [
+            auditDraft('Roster/P-0001', 'update', { role: 'Member' }, { role: 'Chair' }),
+            auditDraft('Roster/P-0002', 'tombstone', rosterData(2), null),
+          ],
+          run: runRecord('run-2', { updated: 1, tombstoned: 1 }),
+        });
+
+        const records = await store.loadRecords();
+        expect(records.size).toBe(2);
+        expect(records.get('Roster/P-0001')).toStrictEqual(updated);
+        expect(records.get('Roster/P-0002')).toStrictEqual(tombstoned);
+        expect((await store.auditPage(2, 10)).map((entry) => entry.op)).toEqual(['update', 'tombstone']);
+      });
+
+      it('a commit of refusals alone writes its entries and run but no records', async () => {
+        const entries = await store.commit({
+          records: [],
+          drafts: [auditDraft('Endorsements/E-0001', 'refused', { decision: 'Pending' }, { decision: 'Endorse' }, { source: 'sheet-edit' })],
+          run: runRecord('run-1', { refused: 1 }),
+        });
+
+        expect(entries).toHaveLength(1);
+        expect(entries[0]).toMatchObject({ seq: 1, op: 'refused', source: 'sheet-edit', before: { decision: 'Pending' } });
+        expect((await store.loadRecords()).size).toBe(0);
+      });
+
+      it('a commit without changes records its run and leaves the chain as it was', async () => {
+        const [only] = await store.commit(createBatch('run-1', 1));
+        expect(await store.commit({ records: [], drafts: [], run: runRecord('run-2', { unchanged: 1 }) })).toEqual([]);
+
+        expect(await store.getRun('run-2')).toStrictEqual(runRecord('run-2', { unchanged: 1 }));
+        expect(await store.auditHead()).toEqual({ seq: 1, hash: only?.hash });
+      });
+
+      it('getRun returns the committed run and null for an unknown ID', async () => {
+        const batch = createBatch('run-7', 2);
+        await store.commit(batch);
+
+        expect(await store.getRun('run-7')).toStrictEqual(batch.run);
+        expect(await store.getRun('run-8')).toBeNull();
+      });
+
+      it('the stored head matches the last entry of the log', async () => {
+        await store.commit(createBatch('run-1', 3));
+        await store.commit(createBatch('run-2', 4, 4));
+        const log = await readWholeLog(store);
+
+        expect(await store.auditHead()).toEqual({ seq: 7, hash: log.at(-1)?.hash });
+        expect(verifyHead(verifyChain(log), await store.auditHead())).toMatchObject({ ok: true, count: 7 });
+      });
+
+      it(`a batch of ${largeBatch.toLocaleString('en-US')} records commits whole, beyond Firestore's 500 writes per batch`, async () => {
+        const entries = await store.commit(createBatch('run-1', largeBatch));
+
+        expect(entries).toHaveLength(largeBatch);
+        expect((await store.loadRecords()).size).toBe(largeBatch);
+        const log = await readWholeLog(store);
+        expect(log).toHaveLength(largeBatch);
+        expect(verifyHead(verifyChain(log), await store.auditHead())).toMatchObject({ ok: true, count: largeBatch });
+      });
+    });
+
+    describe('auditPage', () => {
+      it('returns at most `limit` entries after `afterSeq`, in seq order, across more entries than one page', async () => {
+        await store.commit(createBatch('run-1', 25));
+        const seqs = async (afterSeq: number, limit: number) => (await store.auditPage(afterSeq, limit)).map((entry) => entry.seq);
+        const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => from + index);
+
+        expect(await seqs(0, 10)).toEqual(range(1, 10));
+        expect(await seqs(10, 10)).toEqual(range(11, 20));
+        expect(await seqs(20, 10)).toEqual(range(21, 25));
+        expect(await seqs(25, 10)).toEqual([]);
+        expect(await seqs(7, 3)).toEqual([8, 9, 10]);
+        expect((await readWholeLog(store, 4)).map((entry) => entry.seq)).toEqual(range(1, 25));
+      });
+    });
+
+    describe('data round-trips exactly', () => {
+      const awkward = {
+        name: 'Zoë Ångström-Núñez 李雷 مرحبا 🚀',
+        formula: '=IMPORTXML("https://evil.example/x","//a")',
+        html: '<script>alert("x")</script> & "quotes" \'single\' \\ back',
+        lines: 'first\nsecond\ttabbed\r\nthird',
+        empty: '',
+        nothing: null,
+        flags: [true, false],
+        numbers: { zero: 0, negative: -12, fraction: 0.1, large: 9_007_199_254_740_991 },
+        nested: { list: [{ tab: 'Papers', ids: ['PP-0001', 'PP-0002'] }, { tab: 'Meetings', ids: [] }], deeper: { a: { b: { c: 'd' } } } },
+        'key with spaces.and.dots/slashes': 'ok',
+        long: 'x'.repeat(20_000),
+      };
+
+      it('record data comes back equal to what was committed', async () => {
+        const record = storedRecord('Papers', 'PP-0001', awkward);
+        await store.commit({ records: [record], drafts: [], run: runRecord('run-1', { created: 1 }) });
+
+        expect((await store.loadRecords()).get(recordKey('Papers', 'PP-0001'))).toStrictEqual(record);
+      });
+
+      it('audit before and after come back equal, so the chain still verifies', async () => {
+        const entries = await store.commit({
+          records: [],
+          drafts: [auditDraft('Papers/PP-0001', 'update', { ...awkward, long: 'short' }, awkward, { actor: 'chair+ig@example.org' })],
+          run: runRecord('run-1', { updated: 1 }),
+        });
+
+        const log = await store.auditPage(0, 10);
+        expect(log).toStrictEqual(entries);
+        expect(verifyChain(log)).toMatchObject({ ok: true, count: 1 });
+      });
+    });
+
+    describe('leases', () => {
+      it('refuses a second holder while the lease runs', async () => {
+        expect(await store.acquireLease('sync:book', 'a', 1_000, at(0))).toBe(true);
+        expect(await store.acquireLease('sync:book', 'b', 1_000, at(500))).toBe(false);
+      });
+
+      it('lets the same holder take its lease again, extending it', async () => {
+        await store.acquireLease('sync:book', 'a', 1_000, at(0));
+        expect(await store.acquireLease('sync:book', 'a', 1_000, at(900))).toBe(true);
+        expect(await store.acquireLease('sync:book', 'b', 1_000, at(1_500))).toBe(false);
+        expect(await store.acquireLease('sync:book', 'b', 1_000, at(1_900))).toBe(true);
+      });
+
+      it('lets another holder take a lease from the moment it expires (a crashed holder)', async () => {
+        await store.acquireLease('sync:book', 'crashed', 1_000, at(0));
+        expect(await store.acquireLease('sync:book', 'b', 1_000, at(999))).toBe(false);
+        expect(await store.acquireLease('sync:book', 'b', 1_000, at(1_000))).toBe(true);
+        expect(await store.acquireLease('sync:book', 'crashed', 1_000, at(1_001))).toBe(false);
+      });
+
+      it('lets another holder take a released lease at once', async () => {
+        await store.acquireLease('sync:book', 'a', 60_000, at(0));
+        await store.releaseLease('sync:book', 'a');
+        expect(await store.acquireLease('sync:book', 'b', 60_000, at(1))).toBe(true);
+      });
+
+      it('ignores a release by a holder that does not hold the lease', async () => {
+        await store.acquireLease('sync:book', 'a', 60_000, at(0));
+        await store.releaseLease('sync:book', 'b');
+        expect(await store.acquireLease('sync:book', 'b', 60_000, at(1))).toBe(false);
+      });
+
+      it('keeps leases of different keys apart', async () => {
+        expect(await store.acquireLease('sync:one', 'a', 60_000, at(0))).toBe(true);
+        expect(await store.acquireLease('sync:two', 'b', 60_000, at(0))).toBe(true);
+      });
+    });
+
+    describe('nonces and the document index', () => {
+      it('remembers a nonce once and calls a repeat a replay', async () => {
+        expect(await store.rememberNonce('n-1', at(0))).toBe(true);
+        expect(await store.rememberNonce('n-1', at(10))).toBe(false);
+        expect(await store.rememberNonce('n-2', at(10))).toBe(true);
+      });
+
+      it('claims a document once; a second claim is refused and keeps the first entry', async () => {
+        const first = documentEntry('update-report', 'M-0001');
+        expect(await store.claimDocument(first)).toBe(true);
+        expect(await store.claimDocument({ ...first, location: 'drive:elsewhere', runId: 'run-2' })).toBe(false);
+
+        expect(await store.getDocument('update-report', 'M-0001')).toStrictEqual(first);
+        expect(await store.getDocument('update-report', 'M-0002')).toBeNull();
+        expect(await store.getDocument('annual-report', 'M-0001')).toBeNull();
+      });
+
+      it('updates the location of a claimed document', async () => {
+        await store.claimDocument(documentEntry('notice', 'PP-0001'));
+        const moved = documentEntry('notice', 'PP-0001', { location: 'drive:doc-42', draftedAt: at(60_000).toISOString(), runId: 'run-2' });
+        await store.updateDocument(moved);
+
+        expect(await store.getDocument('notice', 'PP-0001')).toStrictEqual(moved);
+      });
+    });
+  });
+}
