@@ -1,0 +1,103 @@
+// Rewrites a system-owned tab (Findings, Dashboard) whole, or builds its sheet when the workbook has none.
+import { cellReference, columnLetters } from './cell-reference.js';
+import {
+  cellContent, cellsOf, cellXml, columnStyles, findSheetData, hasFormula, holds, rowsOf, type CellContent, type SharedStringTable, type WriteValue,
+} from './sheet-xml.js';
+import { attributeOf, startTagSource, storableText, withAttribute } from './xml-text.js';
+
+/** A system-owned table as written: rows of values, row 1 first. */
+export type TableRows = readonly (readonly (string | number)[])[];
+
+/** The rewritten sheet: its XML (the same string when nothing changed), how many cells changed, and whether a formula went. */
+export interface TableResult {
+  readonly xml: string;
+  readonly changed: number;
+  readonly overwroteFormula: boolean;
+}
+
+const MAIN_NAMESPACE = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const SYSTEM_TAB_COLOR = 'FF9E9E9E';
+
+/** The rows as they will be stored: text made storable, a number that is not finite written as its text, '' as empty. */
+function storableRows(rows: TableRows): WriteValue[][] {
+  return rows.map((row) => row.map((value) => {
+    if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
+    return value === '' ? null : storableText(value);
+  }));
+}
+
+/**
+ * Replaces the sheet's cells with `rows`, keeping the style of every cell position that existed (the header's bold
+ * fill) and the rest of the sheet (columns, views, protection); the sheet is left as it is when it already holds them.
+ */
+export function rewriteTable(original: string, rows: TableRows, sharedStrings: SharedStringTable): TableResult {
+  const { xml, sheetData } = findSheetData(original);
+  const { prefix } = sheetData;
+  const values = storableRows(rows);
+  const before = new Map<string, { content: CellContent; style: string | undefined }>();
+  let overwroteFormula = false;
+  for (const row of rowsOf(xml, sheetData)) {
+    for (const cell of cellsOf(xml, row, prefix)) {
+      overwroteFormula ||= hasFormula(xml.slice(cell.contentStart, cell.contentEnd), prefix);
+      const content = cellContent(xml, cell, prefix, sharedStrings);
+      before.set(cellReference(row.position, cell.position), { content, style: attributeOf(cell.tag, 's') });
+    }
+  }
+  let changed = 0;
+  const compared = new Set<string>();
+  values.forEach((row, index) => row.forEach((value, column) => {
+    const reference = cellReference(index + 1, column + 1);
+    compared.add(reference);
+    if (!holds(before.get(reference)?.content, value)) changed++;
+  }));
+  for (const [reference, { content }] of before) if (!compared.has(reference) && content !== null) changed++;
+  if (changed === 0) return { xml: original, changed: 0, overwroteFormula: false };
+  const columnStyle = columnStyles(xml, prefix);
+  const content = sheetDataContent(prefix, values, (row, column) => before.get(cellReference(row, column))?.style ?? columnStyle(column));
+  const rewritten = `${xml.slice(0, sheetData.contentStart)}${content}${xml.slice(sheetData.contentEnd)}`;
+  return { xml: withExactDimension(rewritten, prefix, values), changed, overwroteFormula };
+}
+
+/** A new worksheet holding `rows`, with a frozen header row and the grey tab colour of system-owned tabs. */
+export function newTableSheet(rows: TableRows): { xml: string; cells: number } {
+  const values = storableRows(rows);
+  const cells = values.reduce((sum, row) => sum + row.filter((value) => value !== null).length, 0);
+  const xml =
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
+    `<worksheet xmlns="${MAIN_NAMESPACE}">` +
+    `<sheetPr><tabColor rgb="${SYSTEM_TAB_COLOR}"/></sheetPr>` +
+    `<dimension ref="${usedRange(values)}"/>` +
+    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
+    '<sheetFormatPr defaultRowHeight="15"/>' +
+    `<sheetData>${sheetDataContent('', values, () => undefined)}</sheetData>` +
+    '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
+    '</worksheet>';
+  return { xml, cells };
+}
+
+function sheetDataContent(prefix: string, values: readonly (readonly WriteValue[])[], style: (row: number, column: number) => string | undefined): string {
+  const rows: string[] = [];
+  values.forEach((row, index) => {
+    const cells = row.map((value, column) => (value === null ? '' : cellXml(prefix, index + 1, column + 1, style(index + 1, column + 1), value))).join('');
+    if (cells !== '') rows.push(`<${prefix}row r="${index + 1}">${cells}</${prefix}row>`);
+  });
+  return rows.join('');
+}
+
+/** `A1:G12` for the written rows; `A1` when there are none. */
+function usedRange(values: readonly (readonly WriteValue[])[]): string {
+  let bottom = 0;
+  let right = 0;
+  values.forEach((row, index) => row.forEach((value, column) => {
+    if (value === null) return;
+    bottom = index + 1;
+    right = Math.max(right, column + 1);
+  }));
+  return bottom === 0 ? 'A1' : `A1:${columnLetters(right)}${bottom}`;
+}
+
+function withExactDimension(xml: string, prefix: string, values: readonly (readonly WriteValue[])[]): string {
+  const match = new RegExp(startTagSource(`${prefix}dimension`)).exec(xml);
+  if (!match) return xml;
+  return `${xml.slice(0, match.index)}${withAttribute(match[0], 'ref', usedRange(values))}${xml.slice(match.index + match[0].length)}`;
+}

@@ -1,0 +1,95 @@
+// Text in and out of SpreadsheetML: XML escaping, OOXML `_xHHHH_` escapes, characters XML 1.0 forbids, and attributes.
+
+/** Stands in for a character XML 1.0 cannot hold (a control character or a lone surrogate). */
+export const REPLACEMENT_CHARACTER = '\uFFFD';
+
+// C0 controls other than tab, LF and CR; U+FFFE and U+FFFF; surrogates that are not part of a pair.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
+const ENTITY = /&(?:#x([0-9A-Fa-f]+)|#([0-9]+)|(amp|lt|gt|quot|apos));/g;
+const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
+
+/** The text as it will be stored: every character XML 1.0 forbids becomes U+FFFD, so writing it never fails. */
+export function storableText(text: string): string {
+  return text.replace(FORBIDDEN, REPLACEMENT_CHARACTER);
+}
+
+/**
+ * The XML content of a `<t>` element holding `text` (already storable): a literal `_xHHHH_` gets its underscore
+ * escaped so readers do not decode it, markup characters become entities and CR a character reference (XML parsers
+ * would turn a raw CR into LF).
+ */
+export function textContent(text: string): string {
+  return escapeXml(text.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_')).replace(/\r/g, '&#13;');
+}
+
+/** Escapes the five XML markup characters, for text content and attribute values alike. */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (char) => `&${char === '&' ? 'amp' : char === '<' ? 'lt' : char === '>' ? 'gt' : char === '"' ? 'quot' : 'apos'};`);
+}
+
+/** Decodes XML entities and character references. */
+export function unescapeXml(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(ENTITY, (match, hex: string | undefined, decimal: string | undefined, name: string | undefined) => {
+    if (name) return NAMED[name] ?? match;
+    const code = Number.parseInt(hex ?? decimal ?? '', hex ? 16 : 10);
+    return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : match;
+  });
+}
+
+/** The text a `<t>` element stands for: entities and OOXML `_xHHHH_` escapes decoded, as readers see it. */
+export function decodeText(content: string): string {
+  const text = unescapeXml(content);
+  return text.includes('_x') ? text.replace(OOXML_ESCAPE, (_match, hex: string) => String.fromCharCode(Number.parseInt(hex, 16))) : text;
+}
+
+/** The attributes of a start tag (`<c r="A1" s="2">`), by qualified name, values unescaped. */
+export function attributesOf(tag: string): Map<string, string> {
+  const attributes = new Map<string, string>();
+  const start = tag.search(/[\s/>]/);
+  for (const match of tag.slice(start < 0 ? tag.length : start).matchAll(ATTRIBUTE)) {
+    attributes.set(match[1]!, unescapeXml(match[2] ?? match[3] ?? ''));
+  }
+  return attributes;
+}
+
+const attributePatterns = new Map<string, RegExp>();
+
+/** One attribute of a start tag, or undefined. */
+export function attributeOf(tag: string, name: string): string | undefined {
+  let pattern = attributePatterns.get(name);
+  if (!pattern) {
+    pattern = new RegExp(`\\s${escapeRegExp(name)}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
+    attributePatterns.set(name, pattern);
+  }
+  const match = pattern.exec(tag);
+  return match ? unescapeXml(match[1] ?? match[2] ?? '') : undefined;
+}
+
+/** The start tag with `name` set to `value` (added before the tag's end when absent). */
+export function withAttribute(tag: string, name: string, value: string): string {
+  const pattern = new RegExp(`(\\s${escapeRegExp(name)}\\s*=\\s*)(?:"[^"]*"|'[^']*')`);
+  const quoted = `"${escapeXml(value)}"`;
+  if (pattern.test(tag)) return tag.replace(pattern, (_match, prefix: string) => `${prefix}${quoted}`);
+  const end = tag.endsWith('/>') ? tag.length - 2 : tag.length - 1;
+  return `${tag.slice(0, end)} ${name}=${quoted}${tag.slice(end)}`;
+}
+
+/** `text` with regular-expression syntax escaped, to match it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A regular expression source matching a start (or empty-element) tag `<prefix:name …>`, quotes respected. */
+export function startTagSource(qualifiedName: string): string {
+  return `<${qualifiedName}(?=[\\s/>])(?:[^>"']|"[^"]*"|'[^']*')*>`;
+}
+
+/** The namespace prefix (`x:` or '') an element of the main SpreadsheetML namespace is written with in `xml`. */
+export function elementPrefix(xml: string, localName: string): string | null {
+  const match = new RegExp(`<([\\w.-]+:)?${localName}(?=[\\s/>])`).exec(xml);
+  return match ? (match[1] ?? '') : null;
+}

@@ -1,0 +1,43 @@
+// Rewriting a system-owned tab whole: styles of existing positions kept, exact dimension, nothing written when equal.
+import { describe, expect, it } from 'vitest';
+import { newTableSheet, rewriteTable } from '../../../../functions/adapters/xlsx/write-back/rewrite-table.js';
+import { SharedStrings } from '../../../../functions/adapters/xlsx/write-back/shared-strings.js';
+
+const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const strings = new SharedStrings(`<sst xmlns="${MAIN}"><si><t>Section</t></si><si><t>Value</t></si></sst>`);
+const sheet = (dimension: string, rows: string) =>
+  `<worksheet xmlns="${MAIN}"><sheetPr><tabColor rgb="FF9E9E9E"/></sheetPr><dimension ref="${dimension}"/><cols><col min="2" max="2" style="6"/></cols><sheetData>${rows}</sheetData><mergeCells count="1"><mergeCell ref="A9:B9"/></mergeCells></worksheet>`;
+const header = '<row r="1" spans="1:2"><c r="A1" s="4" t="s"><v>0</v></c><c r="B1" s="4" t="s"><v>1</v></c></row>';
+
+describe('rewriteTable', () => {
+  it('replaces the rows, keeping the header style, giving new cells their column style, and fitting the dimension', () => {
+    const before = sheet('A1:B4', `${header}<row r="2"><c r="A2"><v>1</v></c></row><row r="4"><c r="B4"><f>1+1</f><v>2</v></c></row>`);
+    const result = rewriteTable(before, [['Section', 'Value'], ['Members', 3]], strings);
+    expect(result).toEqual({
+      xml: sheet('A1:B2', '<row r="1"><c r="A1" s="4" t="inlineStr"><is><t>Section</t></is></c><c r="B1" s="4" t="inlineStr"><is><t>Value</t></is></c></row>' +
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>Members</t></is></c><c r="B2" s="6"><v>3</v></c></row>'),
+      changed: 3,
+      overwroteFormula: true,
+    });
+  });
+
+  it('leaves the sheet as it is when it already holds the rows (empty text counting as an empty cell)', () => {
+    const before = sheet('A1:B2', `${header}<row r="2"><c r="A2" t="inlineStr"><is><t>Members</t></is></c><c r="B2"><v>3</v></c></row>`);
+    expect(rewriteTable(before, [['Section', 'Value', ''], ['Members', 3]], strings)).toEqual({ xml: before, changed: 0, overwroteFormula: false });
+  });
+
+  it('counts a cell emptied as a change', () => {
+    const before = sheet('A1:B2', `${header}<row r="2"><c r="A2" t="inlineStr"><is><t>Members</t></is></c><c r="B2"><v>3</v></c></row>`);
+    expect(rewriteTable(before, [['Section', 'Value']], strings)).toMatchObject({ changed: 2, xml: expect.stringContaining('<dimension ref="A1:B1"/>') });
+  });
+});
+
+describe('newTableSheet', () => {
+  it('builds a worksheet with a frozen header, the rows as text and numbers, and counts its cells', () => {
+    const { xml, cells } = newTableSheet([['Severity', 'Row'], ['error', 3], ['warning', '']]);
+    expect(cells).toBe(5);
+    expect(xml).toContain('<dimension ref="A1:B3"/>');
+    expect(xml).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
+    expect(xml).toContain('<row r="2"><c r="A2" t="inlineStr"><is><t>error</t></is></c><c r="B2"><v>3</v></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>warning</t></is></c></row>');
+  });
+});

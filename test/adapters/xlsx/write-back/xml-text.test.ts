@@ -1,0 +1,45 @@
+// Text into SpreadsheetML and back: escaping, OOXML escapes and characters XML 1.0 forbids.
+import { describe, expect, it } from 'vitest';
+import { decodeText, storableText, textContent, withAttribute } from '../../../../functions/adapters/xlsx/write-back/xml-text.js';
+
+describe('storableText', () => {
+  it.each([
+    ['keeps tab, line feed and carriage return', 'a\tb\nc\rd', 'a\tb\nc\rd'],
+    ['replaces other control characters', 'a\u0000b\u0007c\u001bd\u000be', 'a\uFFFDb\uFFFDc\uFFFDd\uFFFDe'],
+    ['replaces U+FFFE and U+FFFF', 'a\uFFFEb\uFFFF', 'a\uFFFDb\uFFFD'],
+    ['replaces lone surrogates and keeps pairs', 'a\uD800b\uDC00c🗳', 'a\uFFFDb\uFFFDc🗳'],
+  ])('%s', (_name, text, expected) => {
+    expect(storableText(text)).toBe(expected);
+  });
+});
+
+describe('textContent and decodeText', () => {
+  it.each([
+    ['=IMPORTXML("x")', '=IMPORTXML(&quot;x&quot;)'],
+    ['a <b> & c', 'a &lt;b&gt; &amp; c'],
+    [']]>', ']]&gt;'],
+    [`'single'`, '&apos;single&apos;'],
+    ['line\r\nbreak', 'line&#13;\nbreak'],
+    ['_x0041_', '_x005F_x0041_'],
+    ['_x0041__x0042_', '_x005F_x0041__x005F_x0042_'],
+    ['_x41_ is no escape', '_x41_ is no escape'],
+  ])('writes %j so that it reads back the same', (text, content) => {
+    expect(textContent(text)).toBe(content);
+    expect(decodeText(content)).toBe(text);
+  });
+
+  it('decodes the OOXML escapes other writers use', () => {
+    expect(decodeText('a_x000D_b&#x41;&#66;')).toBe('a\rbAB');
+  });
+});
+
+describe('withAttribute', () => {
+  it.each([
+    ['replaces a value', '<dimension ref="A1:B2"/>', 'ref', 'A1:C9', '<dimension ref="A1:C9"/>'],
+    ['adds a missing attribute to an empty element', '<row r="2"/>', 'spans', '1:3', '<row r="2" spans="1:3"/>'],
+    ['adds a missing attribute to a start tag', '<row r="2">', 'spans', '1:3', '<row r="2" spans="1:3">'],
+    ['does not take a longer name for the one asked', '<c rr="1" r="A1">', 'r', 'B2', '<c rr="1" r="B2">'],
+  ])('%s', (_name, tag, name, value, expected) => {
+    expect(withAttribute(tag, name, value)).toBe(expected);
+  });
+});
