@@ -3,9 +3,11 @@ import { Command, CommanderError } from 'commander';
 import { CcegError } from '../core/errors.js';
 import { EXIT, type CommandContext } from './command-context.js';
 import type { CliIo } from './io.js';
+import { auditCommand } from './commands/audit.js';
 import { deadlinesCommand } from './commands/deadlines.js';
 import { demoCommand } from './commands/demo.js';
 import { initCommand } from './commands/init.js';
+import { syncCommand } from './commands/sync.js';
 import { tallyCommand } from './commands/tally.js';
 import { validateCommand } from './commands/validate.js';
 
@@ -21,8 +23,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const program = configure(new Command('cceg'), io)
     .description('CCEG IG Ops: check a workbook against the charter of the CCEG on Internet Governance')
     .showSuggestionAfterError(true);
-  for (const verb of [initCommand, validateCommand, tallyCommand, deadlinesCommand, demoCommand]) {
-    program.addCommand(configure(verb(context), io));
+  for (const verb of [initCommand, validateCommand, syncCommand, tallyCommand, deadlinesCommand, auditCommand, demoCommand]) {
+    const command = configure(verb(context), io);
+    for (const sub of command.commands) configure(sub, io);
+    program.addCommand(command);
   }
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -28,6 +28,10 @@ export const charterConfigSchema = z.object({
   consensus: z.object({ smallMinorityMaxShare: z.number().min(0).max(1).default(0.25) }).strict().prefault({}),
   review: z.object({ noticeMonths: z.number().int().min(0).default(1) }).strict().prefault({}),
   continuation: z.object({ minOrganizations: z.number().int().min(1).default(2) }).strict().prefault({}),
+  sync: z.object({
+    leaseSeconds: z.number().int().min(1).default(600),
+    waitSeconds: z.number().int().min(0).default(30),
+  }).strict().prefault({}),
   access: z.object({
     staff: emailList,
     chairs: emailList,

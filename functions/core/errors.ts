@@ -11,6 +11,7 @@ export type FaultCode =
   | 'UNKNOWN_PAPER'
   | 'UNKNOWN_ENTITY'
   | 'STORE_UNAVAILABLE'
+  | 'SYNC_RUNNING'
   | 'INTERNAL';
 
 /** A fault that stops a command: its message is one clear line for the user. */

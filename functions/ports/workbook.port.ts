@@ -7,6 +7,8 @@ import type { WriteBackPlan } from '../core/sync/write-back-plan.js';
 export interface WorkbookReader {
   /** Every tab with its header and non-empty data rows; throws a coded error when the workbook cannot be read. */
   read(): Promise<RawWorkbook>;
+  /** Checks cheaply that the workbook can be opened, before anything else is touched; throws like `read`. */
+  probe?(): Promise<void>;
 }
 
 /** Creates a new, empty workbook from the template. */

@@ -1,8 +1,9 @@
 // Reads an .xlsx workbook with exceljs's streaming reader: memory grows with the cells kept, not with the file.
 import { createReadStream, type ReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { CcegError } from '../../core/errors.js';
 import type { RawTab, RawWorkbook } from '../../core/model/raw-workbook.js';
 import type { WorkbookReader } from '../../ports/workbook.port.js';
@@ -43,6 +44,13 @@ export class XlsxWorkbookReader implements WorkbookReader {
   /** Reads the whole workbook; throws FILE_NOT_FOUND, NOT_A_WORKBOOK or UNREADABLE_WORKBOOK. */
   read(): Promise<RawWorkbook> {
     return readXlsxWorkbook(this.path);
+  }
+
+  /** Checks cheaply, without parsing any sheet, that the file is an .xlsx package; throws like `read`. */
+  async probe(): Promise<void> {
+    await assertFile(this.path);
+    const zip = await JSZip.loadAsync(await readFile(this.path)).catch(() => null);
+    if (zip === null || zip.file('xl/workbook.xml') === null) throw new CcegError('NOT_A_WORKBOOK', `${this.path} is not an .xlsx workbook.`);
   }
 }
 

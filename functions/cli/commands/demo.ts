@@ -24,8 +24,13 @@ export function demoCommand(context: CommandContext): Command {
       const { out } = context.io;
       out(`CCEG IG Ops demo: the sample workbook of a year of the CCEG IG, looked at on ${values.today}.\n`);
       out(`Working copy: ${workbook}\n`);
+      const store = `sqlite:${join(folder, 'sample-workbook.cceg.db')}`;
       const steps: [string, string[]][] = [
-        ['Check the workbook against the charter', ['validate', workbook]],
+        ['Check the workbook against the charter (changes nothing)', ['validate', workbook]],
+        ['Commit every row to the record store, with an audit entry each, and write Status, Findings and Dashboard back', ['sync', workbook, '--store', store, '--actor', 'demo@cceg.example.org']],
+        ['Sync again: nothing changed, so nothing is written', ['sync', workbook, '--store', store, '--actor', 'demo@cceg.example.org']],
+        ['Verify the tamper-evident audit log', ['audit', 'verify', '--store', store]],
+        ['The audit trail of the papers', ['audit', 'list', '--store', store, '--entity', 'Papers']],
         ['Endorsement tally of every paper', ['tally', workbook]],
         ['Deadlines the charter sets', ['deadlines', workbook]],
       ];

@@ -1,0 +1,101 @@
+// The sync use case: read → parse → rules → diff by ID and content hash → commit with audit entries → write back.
+import type { AuditEntry, AuditSource } from '../core/audit/audit-entry.js';
+import type { CharterConfig } from '../core/config.js';
+import type { IsoDate } from '../core/dates.js';
+import { CcegError } from '../core/errors.js';
+import { type Finding, type FindingSummary, summarize } from '../core/findings.js';
+import { isDataRule } from '../core/rule-ids.js';
+import type { RunRecord, StoredRecord } from '../core/records/stored-record.js';
+import { assignIds } from '../core/sync/assign-ids.js';
+import { dashboardRows } from '../core/sync/dashboard.js';
+import { auditDraftsOf, diffRecords, type HeldBackRow } from '../core/sync/diff.js';
+import { planWriteBack } from '../core/sync/plan-write-back.js';
+import { validateWorkbook } from '../core/validate.js';
+import type { DataTabName } from '../core/model/tabs.js';
+import type { RecordStore } from '../ports/record-store.port.js';
+import type { WorkbookReader, WorkbookWriter } from '../ports/workbook.port.js';
+import { withLease } from './lease.js';
+
+/** The ports a sync works through. */
+export interface SyncPorts {
+  readonly reader: WorkbookReader;
+  readonly writer: WorkbookWriter;
+  readonly store: RecordStore;
+  readonly now: () => Date;
+  readonly newId: () => string;
+}
+
+/** What to sync, as whom, on which day. */
+export interface SyncRequest {
+  /** The workbook's location (a path or `sheets:<id>`): names the lease and the run. */
+  readonly workbook: string;
+  readonly actor: string;
+  readonly source: AuditSource;
+  readonly today: IsoDate;
+  readonly config: CharterConfig;
+  readonly onProgress?: (message: string) => void;
+}
+
+/** What a sync did. */
+export interface SyncResult {
+  readonly run: RunRecord;
+  readonly findings: readonly Finding[];
+  readonly summary: FindingSummary;
+  readonly entries: readonly AuditEntry[];
+  readonly cellsChanged: number;
+}
+
+function storedIdsByTab(stored: ReadonlyMap<string, StoredRecord>): Map<DataTabName, string[]> {
+  const byTab = new Map<DataTabName, string[]>();
+  for (const record of stored.values()) {
+    const list = byTab.get(record.tab as DataTabName);
+    if (list) list.push(record.id);
+    else byTab.set(record.tab as DataTabName, [record.id]);
+  }
+  return byTab;
+}
+
+/** Data findings on held-back rows say that the row was not saved, and name the new ID of a row that just got one. */
+function explainFindings(findings: readonly Finding[], heldBack: readonly HeldBackRow[]): Finding[] {
+  const held = new Map(heldBack.map((row) => [`${row.tab}/${row.sheetRow}`, row]));
+  return findings.map((finding) => {
+    const row = finding.row === null ? undefined : held.get(`${finding.tab}/${finding.row}`);
+    if (!row) return finding;
+    const note = isDataRule(finding.rule) ? (row.hasCommittedVersion ? ' Not saved: the last saved version is kept.' : ' Not saved until fixed.') : '';
+    return { ...finding, id: finding.id ?? row.id, message: `${finding.message}${note}` };
+  });
+}
+
+/** Syncs a workbook into the store under the workbook's lease; returns the run, findings and audit entries. */
+export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Promise<SyncResult> {
+  return withLease(ports.store, `sync:${request.workbook}`, { now: ports.now, holder: ports.newId(), waitMs: request.config.sync.waitSeconds * 1000, ttlMs: request.config.sync.leaseSeconds * 1000 }, async () => {
+    const started = ports.now();
+    const raw = await ports.reader.read();
+    const validation = validateWorkbook(raw, request.today, request.config);
+    const stored = await ports.store.loadRecords();
+    const assigned = assignIds(validation.parsed, storedIdsByTab(stored));
+    const context = { runId: ports.newId(), at: started.toISOString(), actor: request.actor, source: request.source };
+    const diff = diffRecords(validation.parsed, assigned, stored, context);
+    const findings = explainFindings(validation.findings, diff.heldBack);
+    const summary = summarize(findings);
+    const count = (op: string) => diff.changes.filter((change) => change.op === op).length;
+    const run: RunRecord = {
+      id: context.runId, workbook: request.workbook, actor: request.actor, source: request.source,
+      startedAt: context.at, finishedAt: ports.now().toISOString(), durationMs: Math.max(0, ports.now().getTime() - started.getTime()),
+      counts: { created: count('create'), updated: count('update'), tombstoned: count('tombstone'), refused: 0, unchanged: diff.unchanged, notCommitted: diff.heldBack.length },
+      findings: { errors: summary.errors, warnings: summary.warnings },
+    };
+    if (diff.changes.length > 0) request.onProgress?.(`Committing ${diff.changes.length} change(s)…`);
+    const entries = await ports.store.commit({ records: diff.changes.map((change) => change.after), drafts: auditDraftsOf(diff.changes, context), run });
+
+    let lastChange: string | null = diff.changes.length > 0 ? context.at : null;
+    for (const record of stored.values()) if (lastChange === null || record.committedAt > lastChange) lastChange = record.committedAt;
+    const dashboard = dashboardRows(validation.parsed.group.rows, request.today, request.config, lastChange);
+    const plan = planWriteBack({ raw, parsed: validation.parsed, findings, assigned, heldBack: diff.heldBack, dashboard });
+    const { cellsChanged } = plan.cells.length + plan.tables.length > 0 ? await ports.writer.applyWriteBack(plan) : { cellsChanged: 0 };
+    return { run, findings, summary, entries, cellsChanged };
+  }).catch((error: unknown) => {
+    if (error instanceof CcegError) throw error;
+    throw new CcegError('INTERNAL', `The sync of ${request.workbook} failed: ${error instanceof Error ? error.message : String(error)}`);
+  });
+}

@@ -1,0 +1,76 @@
+// `cceg audit list|verify|export`: read the tamper-evident audit log of a store.
+import { Command } from 'commander';
+import { exportAudit, listAudit, verifyAudit } from '../../app/audit.js';
+import type { AuditEntry } from '../../core/audit/audit-entry.js';
+import { CcegError } from '../../core/errors.js';
+import { parseIsoDate } from '../../core/dates.js';
+import { EXIT, type CommandContext } from '../command-context.js';
+import { commonOptions, formatOption, resolveCommonOptions, type CommonOptionValues } from '../options.js';
+import { openStore } from '../store-source.js';
+
+interface AuditOptionValues extends CommonOptionValues {
+  readonly store?: string;
+  readonly since?: string;
+  readonly actor?: string;
+  readonly entity?: string;
+}
+
+function requireStore(values: AuditOptionValues): string {
+  if (!values.store) throw new CcegError('BAD_OPTION', 'audit needs --store sqlite:PATH or --store firestore.');
+  return values.store;
+}
+
+function sinceOf(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  if (parseIsoDate(text) !== null) return `${text}T00:00:00.000Z`;
+  if (!Number.isNaN(Date.parse(text)) && /^\d{4}-\d{2}-\d{2}T/.test(text)) return new Date(text).toISOString();
+  throw new CcegError('BAD_OPTION', `--since "${text}" is not a date or time; write YYYY-MM-DD or an ISO time.`);
+}
+
+function entryLine(entry: AuditEntry): string {
+  return `${String(entry.seq).padStart(6)}  ${entry.at}  ${entry.actor}  ${entry.source}  ${entry.op.padEnd(9)}  ${entry.entity}`;
+}
+
+function verb(name: string, description: string, context: CommandContext, run: (values: AuditOptionValues) => Promise<void>): Command {
+  const command = new Command(name).description(description).option('--store <store>', 'sqlite:PATH or firestore');
+  for (const option of commonOptions()) command.addOption(option);
+  return command.action(async (values: AuditOptionValues) => {
+    resolveCommonOptions(values, context.io);
+    await run(values);
+  });
+}
+
+/** The `audit` verb and its sub-verbs. */
+export function auditCommand(context: CommandContext): Command {
+  const withStore = async <T>(values: AuditOptionValues, work: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> => {
+    const store = await openStore(requireStore(values), null);
+    try {
+      return await work(store);
+    } finally {
+      await store.close();
+    }
+  };
+  const list = verb('list', 'list audit entries, oldest first', context, (values) => withStore(values, async (store) => {
+    const entries = await listAudit(store, { since: sinceOf(values.since), actor: values.actor, entity: values.entity });
+    context.io.out(values.format === 'json' ? `${JSON.stringify({ entries }, null, 2)}\n` : `${[...entries.map(entryLine), `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}.`].join('\n')}\n`);
+    context.exitCode = EXIT.ok;
+  })).option('--since <date>', 'only entries at or after this date (YYYY-MM-DD) or time')
+    .option('--actor <email>', 'only entries by this actor')
+    .option('--entity <tab/id>', 'only entries about this record (Tab/ID) or tab')
+    .addOption(formatOption(['text', 'json']));
+  const verify = verb('verify', 'recompute the hash chain; names the first broken entry (exit 1)', context, (values) => withStore(values, async (store) => {
+    const verdict = await verifyAudit(store);
+    if (verdict.ok) {
+      context.io.out(`The audit log is intact: ${verdict.count} entr${verdict.count === 1 ? 'y' : 'ies'}, chain verified${verdict.head ? ` up to seq ${verdict.head.seq}` : ''}.\n`);
+      context.exitCode = EXIT.ok;
+    } else {
+      context.io.out(`The audit log is broken at seq ${verdict.seq}: ${verdict.reason}.\n`);
+      context.exitCode = EXIT.findings;
+    }
+  }));
+  const exporter = verb('export', 'write every entry as CSV or JSON lines to standard output', context, (values) => withStore(values, async (store) => {
+    await exportAudit(store, values.format === 'csv' ? 'csv' : 'jsonl', context.io.out);
+    context.exitCode = EXIT.ok;
+  })).addOption(formatOption(['jsonl', 'csv']));
+  return new Command('audit').description('read the audit log: list, verify, export').addCommand(list).addCommand(verify).addCommand(exporter);
+}

@@ -1,0 +1,92 @@
+// Compares the workbook's rows with the stored records by ID and content hash: what to create, update, tombstone.
+import { contentHash } from '../canonical-json.js';
+import type { AuditDraft, AuditSource } from '../audit/audit-entry.js';
+import type { ParsedWorkbook } from '../parse/parsed.js';
+import { recordKey, type StoredRecord } from '../records/stored-record.js';
+import { DATA_TAB_NAMES, TABS, type DataTabName } from '../model/tabs.js';
+import type { AssignedIds } from './assign-ids.js';
+
+/** One record that changes in this sync. */
+export interface RecordChange {
+  readonly op: 'create' | 'update' | 'tombstone';
+  readonly before: StoredRecord | null;
+  readonly after: StoredRecord;
+}
+
+/** A row that has a data finding and therefore is not committed: its last committed version stays. */
+export interface HeldBackRow {
+  readonly tab: DataTabName;
+  readonly sheetRow: number;
+  readonly id: string | null;
+  /** True when an earlier version of the record is in the store. */
+  readonly hasCommittedVersion: boolean;
+}
+
+/** The outcome of a diff. */
+export interface RecordDiff {
+  readonly changes: readonly RecordChange[];
+  readonly unchanged: number;
+  readonly heldBack: readonly HeldBackRow[];
+}
+
+/** Who commits, when, in which run. */
+export interface CommitContext {
+  readonly runId: string;
+  readonly at: string;
+  readonly actor: string;
+  readonly source: AuditSource;
+}
+
+/**
+ * Diffs every readable tab against the store. Rows with data findings are held back; stored records whose ID no
+ * longer appears in a readable tab are tombstoned (never deleted); an unreadable tab changes nothing.
+ */
+export function diffRecords(parsed: ParsedWorkbook, assigned: AssignedIds, stored: ReadonlyMap<string, StoredRecord>, context: CommitContext): RecordDiff {
+  const changes: RecordChange[] = [];
+  const heldBack: HeldBackRow[] = [];
+  let unchanged = 0;
+  const present = new Set<string>();
+  const record = (tab: DataTabName, id: string, data: Record<string, unknown>, tombstoned: boolean): StoredRecord =>
+    ({ tab, id, hash: contentHash(data), data, tombstoned, committedAt: context.at, runId: context.runId });
+
+  for (const name of DATA_TAB_NAMES) {
+    const tab = parsed.tabs[name];
+    if (!tab.available) continue;
+    const idKey = TABS[name].idKey;
+    for (const row of tab.rows) {
+      const id = row.id ?? assigned.get(name)?.get(row.sheetRow) ?? null;
+      const key = id === null ? null : recordKey(name, id);
+      if (key !== null) present.add(key);
+      const before = key === null ? null : stored.get(key) ?? null;
+      // A row with a data finding is held back even without an ID (an organization whose Code is empty).
+      if (row.values === null) {
+        heldBack.push({ tab: name, sheetRow: row.sheetRow, id, hasCommittedVersion: before !== null && !before.tombstoned });
+        continue;
+      }
+      if (id === null) continue;
+      const data = { ...row.values, [idKey]: id };
+      const after = record(name, id, data, false);
+      if (before === null) changes.push({ op: 'create', before, after });
+      else if (before.tombstoned || before.hash !== after.hash) changes.push({ op: 'update', before, after });
+      else unchanged++;
+    }
+  }
+  for (const [key, before] of stored) {
+    if (before.tombstoned || present.has(key) || !parsed.tabs[before.tab as DataTabName]?.available) continue;
+    changes.push({ op: 'tombstone', before, after: record(before.tab as DataTabName, before.id, before.data, true) });
+  }
+  return { changes, unchanged, heldBack };
+}
+
+/** The audit drafts of a diff's changes, one per change, in order. */
+export function auditDraftsOf(changes: readonly RecordChange[], context: CommitContext): AuditDraft[] {
+  return changes.map((change) => ({
+    at: context.at,
+    actor: context.actor,
+    source: context.source,
+    entity: recordKey(change.after.tab, change.after.id),
+    op: change.op,
+    before: change.before && !change.before.tombstoned ? change.before.data : null,
+    after: change.op === 'tombstone' ? null : change.after.data,
+  }));
+}

@@ -1,0 +1,100 @@
+// Plans the write-back: new IDs in empty ID cells, every row's Status, the Findings and Dashboard tabs; only what differs.
+import { cellText, type CellValue } from '../model/cell.js';
+import type { Finding } from '../findings.js';
+import type { RawTab, RawWorkbook } from '../model/raw-workbook.js';
+import { DATA_TAB_NAMES, FINDINGS_HEADER, TABS, type DataTabName } from '../model/tabs.js';
+import type { ParsedWorkbook } from '../parse/parsed.js';
+import { foldName } from '../parse/headers.js';
+import type { AssignedIds } from './assign-ids.js';
+import type { HeldBackRow } from './diff.js';
+import { statusText } from './status-text.js';
+import type { CellWrite, TableWrite, WriteBackPlan } from './write-back-plan.js';
+
+/** What the plan is made from. */
+export interface WriteBackInput {
+  readonly raw: RawWorkbook;
+  readonly parsed: ParsedWorkbook;
+  readonly findings: readonly Finding[];
+  readonly assigned: AssignedIds;
+  readonly heldBack: readonly HeldBackRow[];
+  readonly dashboard: readonly (readonly (string | number)[])[];
+}
+
+function rawTabNamed(raw: RawWorkbook, name: string): RawTab | undefined {
+  return raw.tabs.find((tab) => tab.name.trim().toLowerCase() === name.toLowerCase());
+}
+
+function sameCell(current: CellValue | undefined, value: string | number): boolean {
+  return cellText(current ?? null) === String(value);
+}
+
+/** Where the status column is, adding its header after the last header cell when the tab has none. */
+function statusColumn(tab: RawTab, header: string, cells: CellWrite[]): number {
+  const folded = foldName(header);
+  const existing = tab.header.findIndex((cell) => foldName(cellText(cell)) === folded);
+  if (existing >= 0) return existing;
+  let last = tab.header.length - 1;
+  while (last >= 0 && cellText(tab.header[last] ?? null).trim() === '') last--;
+  cells.push({ tab: tab.name, row: 1, column: last + 1, value: header });
+  return last + 1;
+}
+
+function planTab(name: DataTabName, input: WriteBackInput, findingsByRow: Map<string, Finding[]>, cells: CellWrite[]): void {
+  const tab = input.parsed.tabs[name];
+  const raw = rawTabNamed(input.raw, name);
+  if (!tab.available || !raw) return;
+  const spec = TABS[name];
+  const column = statusColumn(raw, spec.statusHeader, cells);
+  const idColumn = tab.positions.get(spec.idKey);
+  const rawRows = new Map(raw.rows.map((row) => [row.row, row.cells]));
+  const heldBack = new Map(input.heldBack.filter((row) => row.tab === name).map((row) => [row.sheetRow, row]));
+  const written = new Set<number>();
+
+  for (const row of tab.rows) {
+    const current = rawRows.get(row.sheetRow) ?? [];
+    const newId = input.assigned.get(name)?.get(row.sheetRow);
+    if (newId !== undefined && idColumn !== undefined) cells.push({ tab: raw.name, row: row.sheetRow, column: idColumn, value: newId });
+    const status = statusText(findingsByRow.get(`${name}/${row.sheetRow}`) ?? [], heldBack.get(row.sheetRow) ?? null);
+    if (!sameCell(current[column], status)) cells.push({ tab: raw.name, row: row.sheetRow, column, value: status });
+    written.add(row.sheetRow);
+  }
+  for (const [sheetRow, current] of rawRows) {
+    if (!written.has(sheetRow) && cellText(current[column] ?? null) !== '') cells.push({ tab: raw.name, row: sheetRow, column, value: '' });
+  }
+}
+
+function sameTable(raw: RawTab | undefined, rows: readonly (readonly (string | number)[])[]): boolean {
+  if (!raw) return false;
+  const current = [raw.header, ...raw.rows.map((row) => row.cells)];
+  if (current.length !== rows.length) return false;
+  return rows.every((row, index) => {
+    const cells = current[index] ?? [];
+    const width = Math.max(row.length, cells.length);
+    for (let i = 0; i < width; i++) if (cellText(cells[i] ?? null) !== String(row[i] ?? '')) return false;
+    return true;
+  });
+}
+
+/** The Findings tab's rows: its header, then one row per finding. */
+export function findingsTable(findings: readonly Finding[]): (string | number)[][] {
+  return [[...FINDINGS_HEADER], ...findings.map((f) => [f.severity, f.rule, f.tab, f.row ?? '', f.column ?? '', f.message, f.charter ?? ''])];
+}
+
+/** Plans the write-back, leaving out every cell and table that already holds what it would get. */
+export function planWriteBack(input: WriteBackInput): WriteBackPlan {
+  const findingsByRow = new Map<string, Finding[]>();
+  for (const finding of input.findings) {
+    if (finding.row === null || finding.row < 2) continue;
+    const key = `${finding.tab}/${finding.row}`;
+    const list = findingsByRow.get(key);
+    if (list) list.push(finding);
+    else findingsByRow.set(key, [finding]);
+  }
+  const cells: CellWrite[] = [];
+  for (const name of DATA_TAB_NAMES) planTab(name, input, findingsByRow, cells);
+  const tables: TableWrite[] = [];
+  const findingRows = findingsTable(input.findings);
+  if (!sameTable(rawTabNamed(input.raw, 'Findings'), findingRows)) tables.push({ tab: 'Findings', rows: findingRows });
+  if (!sameTable(rawTabNamed(input.raw, 'Dashboard'), input.dashboard)) tables.push({ tab: 'Dashboard', rows: input.dashboard });
+  return { cells, tables };
+}
