@@ -157,6 +157,31 @@ describe('cceg audit verify', () => {
   });
 });
 
+describe('cceg sync on a locked database', () => {
+  it('exits 2 with one line after the busy timeout, and writes nothing', async () => {
+    const { path, store } = await freshWorkbook('locked');
+    await sync(path, store);
+    await editWorkbook(path, (workbook) => {
+      const roster = workbook.getWorksheet('Roster')!;
+      roster.getRow(3).getCell(columnOf(roster, 'Name')).value = 'Bo Lindqvist-Berg';
+    });
+    const workbookBefore = fileHash(path);
+    const holder = new Database(store.slice('sqlite:'.length));
+    holder.exec('BEGIN EXCLUSIVE');
+    try {
+      const run = await cli(['sync', path, '--store', store, '--today', COMPLIANT_TODAY]);
+      expect(run.code).toBe(2);
+      expect(run.err.trim().split('\n')).toHaveLength(1);
+      expect(run.err).toContain('locked');
+    } finally {
+      holder.exec('ROLLBACK');
+      holder.close();
+    }
+    expect(fileHash(path)).toBe(workbookBefore);
+    expect((await auditList(store)).filter((entry) => entry.op === 'update')).toEqual([]);
+  }, 60_000);
+});
+
 describe('cceg sync on bad input', () => {
   it.each([
     { name: 'a workbook that is not an xlsx', setup: (path: string) => writeFileSync(path, 'not a workbook'), store: undefined, says: 'is not an .xlsx workbook' },
