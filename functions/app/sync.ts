@@ -3,13 +3,14 @@ import type { AuditEntry, AuditSource } from '../core/audit/audit-entry.js';
 import type { CharterConfig } from '../core/config.js';
 import type { IsoDate } from '../core/dates.js';
 import { CcegError } from '../core/errors.js';
-import { type Finding, type FindingSummary, summarize } from '../core/findings.js';
+import { type Finding, type FindingSummary, sortFindings, summarize } from '../core/findings.js';
 import { isDataRule } from '../core/rule-ids.js';
 import type { RunRecord, StoredRecord } from '../core/records/stored-record.js';
 import { assignIds } from '../core/sync/assign-ids.js';
 import { dashboardRows } from '../core/sync/dashboard.js';
 import { auditDraftsOf, diffRecords, type HeldBackRow } from '../core/sync/diff.js';
 import { planWriteBack } from '../core/sync/plan-write-back.js';
+import { accessPolicyOf, refusalDrafts, reviewEdits, type EditReview } from '../core/sync/review-edits.js';
 import { validateWorkbook } from '../core/validate.js';
 import type { DataTabName } from '../core/model/tabs.js';
 import type { RecordStore } from '../ports/record-store.port.js';
@@ -34,6 +35,12 @@ export interface SyncRequest {
   readonly today: IsoDate;
   readonly config: CharterConfig;
   readonly onProgress?: (message: string) => void;
+  /**
+   * Take the store's pending sheet edits of this workbook (the Cloud Functions): changes are attributed to their
+   * editors, a change its editor may not make is refused and put back, and the edits are settled. With source
+   * `sheet-edit`, a changed row no edit has touched yet waits for its edit (or the tick). Default: false (the CLI).
+   */
+  readonly takeEdits?: boolean;
 }
 
 /** What a sync did. */
@@ -43,6 +50,8 @@ export interface SyncResult {
   readonly summary: FindingSummary;
   readonly entries: readonly AuditEntry[];
   readonly cellsChanged: number;
+  /** The edits this sync took and settled (none without `takeEdits`). */
+  readonly editsSettled: number;
 }
 
 function storedIdsByTab(stored: ReadonlyMap<string, StoredRecord>): Map<DataTabName, string[]> {
@@ -70,30 +79,43 @@ function explainFindings(findings: readonly Finding[], heldBack: readonly HeldBa
 export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Promise<SyncResult> {
   return withLease(ports.store, `sync:${request.workbook}`, { now: ports.now, holder: ports.newId(), waitMs: request.config.sync.waitSeconds * 1000, ttlMs: request.config.sync.leaseSeconds * 1000 }, async () => {
     const started = ports.now();
+    // Edits first, then the sheet: the Apps Script posts an edit only after the cell changed, so every edit taken
+    // here is already in what is read next. Edits recorded from now on are the next sync's.
+    const edits = request.takeEdits ? await ports.store.pendingEdits(request.workbook) : [];
     const raw = await ports.reader.read();
     const validation = validateWorkbook(raw, request.today, request.config);
     const stored = await ports.store.loadRecords();
     const assigned = assignIds(validation.parsed, storedIdsByTab(stored));
     const context = { runId: ports.newId(), at: started.toISOString(), actor: request.actor, source: request.source };
     const diff = diffRecords(validation.parsed, assigned, stored, context);
-    const findings = explainFindings(validation.findings, diff.heldBack);
+    const review: EditReview | null = request.takeEdits
+      ? reviewEdits({ parsed: validation.parsed, assigned, stored, diff, edits, policy: accessPolicyOf(request.config, stored, validation.parsed), onlyEditedRows: request.source === 'sheet-edit' })
+      : null;
+    const changes = review?.changes ?? diff.changes;
+    const findings = sortFindings([...explainFindings(validation.findings, diff.heldBack), ...(review?.findings ?? [])]);
     const summary = summarize(findings);
-    const count = (op: string) => diff.changes.filter((change) => change.op === op).length;
+    const count = (op: string) => changes.filter((change) => change.op === op).length;
     const run: RunRecord = {
       id: context.runId, workbook: request.workbook, actor: request.actor, source: request.source,
       startedAt: context.at, finishedAt: ports.now().toISOString(), durationMs: Math.max(0, ports.now().getTime() - started.getTime()),
-      counts: { created: count('create'), updated: count('update'), tombstoned: count('tombstone'), refused: 0, unchanged: diff.unchanged, notCommitted: diff.heldBack.length },
+      counts: {
+        created: count('create'), updated: count('update'), tombstoned: count('tombstone'), refused: review?.refused.length ?? 0,
+        unchanged: diff.unchanged, notCommitted: diff.heldBack.length + (review?.deferred ?? 0),
+      },
       findings: { errors: summary.errors, warnings: summary.warnings },
     };
-    if (diff.changes.length > 0) request.onProgress?.(`Committing ${diff.changes.length} change(s)…`);
-    const entries = await ports.store.commit({ records: diff.changes.map((change) => change.after), drafts: auditDraftsOf(diff.changes, context), run });
+    if (changes.length > 0) request.onProgress?.(`Committing ${changes.length} change(s)…`);
+    const drafts = [...auditDraftsOf(changes, context, review?.actors), ...refusalDrafts(review?.refused ?? [], context)];
+    const entries = await ports.store.commit({ records: changes.map((change) => change.after), drafts, run });
 
-    let lastChange: string | null = diff.changes.length > 0 ? context.at : null;
+    let lastChange: string | null = changes.length > 0 ? context.at : null;
     for (const record of stored.values()) if (lastChange === null || record.committedAt > lastChange) lastChange = record.committedAt;
     const dashboard = dashboardRows(validation.parsed.group.rows, request.today, request.config, lastChange);
-    const plan = planWriteBack({ raw, parsed: validation.parsed, findings, assigned, heldBack: diff.heldBack, dashboard });
+    const plan = planWriteBack({ raw, parsed: validation.parsed, findings, assigned, heldBack: diff.heldBack, dashboard, reverts: review?.reverts });
     const { cellsChanged } = plan.cells.length + plan.tables.length > 0 ? await ports.writer.applyWriteBack(plan) : { cellsChanged: 0 };
-    return { run, findings, summary, entries, cellsChanged };
+    // Settled only once written back: a refused cell not yet put back stays pending, so a retry refuses it again.
+    if (review && review.settled.length > 0) await ports.store.markEditsApplied(review.settled, context.runId);
+    return { run, findings, summary, entries, cellsChanged, editsSettled: review?.settled.length ?? 0 };
   }).catch((error: unknown) => {
     if (error instanceof CcegError) throw error;
     throw new CcegError('INTERNAL', `The sync of ${request.workbook} failed: ${error instanceof Error ? error.message : String(error)}`);

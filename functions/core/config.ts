@@ -31,10 +31,22 @@ export const charterConfigSchema = z.object({
   sync: z.object({
     leaseSeconds: z.number().int().min(1).default(600),
     waitSeconds: z.number().int().min(0).default(30),
+    /** The Cloud Functions wait this long after an edit so that its burst shares one sync. */
+    settleMilliseconds: z.number().int().min(0).default(300),
+    /** … and start syncs of one workbook at least this far apart (60 writes a minute is the Sheets quota). */
+    minIntervalMilliseconds: z.number().int().min(0).default(1000),
   }).strict().prefault({}),
   access: z.object({
     staff: emailList,
     chairs: emailList,
+  }).strict().prefault({}),
+  functions: z.object({
+    /** The audience (the tick function's URL) Cloud Scheduler's OIDC token must be issued for. */
+    tickAudience: z.string().min(1).nullable().default(null),
+    /** The service account Cloud Scheduler signs its OIDC token as. */
+    schedulerServiceAccount: z.string().email().nullable().default(null),
+    /** The audience (the audit function's URL) a staff member's ID token must be issued for. */
+    auditAudience: z.string().min(1).nullable().default(null),
   }).strict().prefault({}),
 }).strict().refine((config) => config.members.min <= config.members.max, {
   message: 'must not be greater than members.max',

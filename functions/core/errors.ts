@@ -12,6 +12,16 @@ export type FaultCode =
   | 'UNKNOWN_ENTITY'
   | 'STORE_UNAVAILABLE'
   | 'SYNC_RUNNING'
+  | 'BAD_REQUEST'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'METHOD_NOT_ALLOWED'
+  | 'GOOGLE_API'
+  | 'GOOGLE_AUTH'
+  | 'GOOGLE_UNAVAILABLE'
+  | 'NOT_FOUND'
+  | 'PERMISSION_DENIED'
+  | 'RATE_LIMITED'
   | 'INTERNAL';
 
 /** A fault that stops a command: its message is one clear line for the user. */

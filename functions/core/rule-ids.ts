@@ -74,12 +74,20 @@ export const CHARTER_RULE_IDS = [
   'review.mandate-not-extended',
 ] as const;
 
+/**
+ * Rules about who may change what (PRODUCT.md "Who may change what"), not in RULES.md: a refused change is not
+ * committed, its cell is put back to the committed value, and the finding names who tried.
+ */
+export const ACCESS_RULE_IDS = ['access.refused'] as const;
+
 /** A data rule ID. */
 export type DataRuleId = (typeof DATA_RULE_IDS)[number];
 /** A charter rule ID. */
 export type CharterRuleId = (typeof CHARTER_RULE_IDS)[number];
-/** Any rule ID of the catalogue. */
-export type RuleId = DataRuleId | CharterRuleId;
+/** An access rule ID. */
+export type AccessRuleId = (typeof ACCESS_RULE_IDS)[number];
+/** Any rule ID a finding may carry. */
+export type RuleId = DataRuleId | CharterRuleId | AccessRuleId;
 
 /** True when the rule is a data rule (its row is not committed). */
 export function isDataRule(rule: RuleId): rule is DataRuleId {

@@ -1,6 +1,7 @@
-// The record-store port: records, the hash-chained audit log, sync runs, leases, nonces and the document index.
+// The record-store port: records, the hash-chained audit log, sync runs, leases, nonces, sheet edits and the document index.
 import type { AuditDraft, AuditEntry, AuditHead } from '../core/audit/audit-entry.js';
 import type { DocumentEntry, RunRecord, StoredRecord } from '../core/records/stored-record.js';
+import type { SheetEdit } from '../core/records/sheet-edit.js';
 
 /** Everything one sync commits, all or nothing. */
 export interface CommitBatch {
@@ -29,6 +30,12 @@ export interface RecordStore {
   releaseLease(key: string, holder: string): Promise<void>;
   /** Remembers a request nonce; false when it was seen before (a replay). */
   rememberNonce(nonce: string, seenAt: Date): Promise<boolean>;
+  /** Records a sheet edit as pending; false (and nothing changes) when an edit with its ID is recorded already. */
+  recordEdit(edit: SheetEdit): Promise<boolean>;
+  /** The edits of `workbook` no sync has settled yet, oldest first (by `receivedAt`, then ID). */
+  pendingEdits(workbook: string): Promise<SheetEdit[]>;
+  /** Marks edits settled by the run `runId`: they are pending no more (unknown or settled IDs are ignored). */
+  markEditsApplied(ids: readonly string[], runId: string): Promise<void>;
   /** The document index entry of a kind and key, or null. */
   getDocument(kind: string, key: string): Promise<DocumentEntry | null>;
   /** Creates the index entry once; false when one exists already (drafting is idempotent). */

@@ -13,6 +13,7 @@ import { CcegError } from '../../core/errors.js';
  * | `documents/{kind}/{key}` | `documents/{kind}/entries/{key}`            |
  * | (head of the audit log)  | `meta/head`                                 |
  * | (leases, nonces)         | `leases/{key}/generations/{n, 12 digits}`, `nonces/{sha256 of the nonce}` |
+ * | (sheet edits)            | `edits/{id}`, with `pendingFor` (the workbook) until a sync settles it |
  *
  * Firestore paths alternate collection and document, hence the `rows` and `entries` subcollections. IDs are
  * escaped by `documentId`; every document also holds its unescaped fields.
@@ -30,6 +31,8 @@ export interface FirestoreLayout {
   leaseGenerations(key: string): CollectionReference;
   leaseGeneration(key: string, n: number): DocumentReference;
   nonce(digest: string): DocumentReference;
+  edits(): CollectionReference;
+  edit(id: string): DocumentReference;
   document(kind: string, key: string): DocumentReference;
 }
 
@@ -56,6 +59,8 @@ export function firestoreLayout(db: Firestore, rootPath = ''): FirestoreLayout {
     leaseGenerations,
     leaseGeneration: (key, n) => leaseGenerations(key).doc(padded(n, 12)),
     nonce: (digest) => collection('nonces').doc(digest),
+    edits: () => collection('edits'),
+    edit: (id) => collection('edits').doc(documentId(id)),
     document: (kind, key) => collection('documents').doc(documentId(kind)).collection('entries').doc(documentId(key)),
   };
 }

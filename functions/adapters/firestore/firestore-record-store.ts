@@ -1,4 +1,4 @@
-// The record store in Firestore: records, the hash-chained audit log, runs, leases, nonces and the document index.
+// The record store in Firestore: records, the hash-chained audit log, runs, leases, nonces, sheet edits and the document index.
 import { Firestore, type DocumentData, type DocumentReference, type Settings } from '@google-cloud/firestore';
 import { auditEntrySchema, type AuditEntry, type AuditHead } from '../../core/audit/audit-entry.js';
 import { chainDrafts } from '../../core/audit/chain.js';
@@ -7,11 +7,13 @@ import { DATA_TAB_NAMES } from '../../core/model/tabs.js';
 import {
   documentEntrySchema, recordKey, runRecordSchema, storedRecordSchema, type DocumentEntry, type RunRecord, type StoredRecord,
 } from '../../core/records/stored-record.js';
+import type { SheetEdit } from '../../core/records/sheet-edit.js';
 import type { CommitBatch, RecordStore } from '../../ports/record-store.port.js';
 import { applyChunks, finishRun, planChunks, readHead, recoverPendingRuns, writeJournal, type JournalContext } from './commit-journal.js';
 import { isAlreadyExists, storeFault, validDocument } from './firestore-errors.js';
 import { firestoreLayout, type FirestoreLayout } from './firestore-layout.js';
 import { acquireLease, releaseLease } from './firestore-leases.js';
+import { markEditsApplied, pendingEdits, recordEdit } from './firestore-edits.js';
 
 /** How to reach Firestore and where in it the store lives. */
 export interface FirestoreStoreOptions {
@@ -133,6 +135,21 @@ export class FirestoreRecordStore implements RecordStore {
   /** True the first time a nonce is seen (its SHA-256 names the document), false on a replay. */
   async rememberNonce(nonce: string, seenAt: Date): Promise<boolean> {
     return this.guard('remember a nonce', () => this.createOnce(this.layout.nonce(sha256Hex(nonce)), { seenAt: seenAt.toISOString() }));
+  }
+
+  /** Creates `edits/{id}`, pending; false when it exists already. */
+  async recordEdit(edit: SheetEdit): Promise<boolean> {
+    return this.guard('record a sheet edit', () => recordEdit(this.layout, edit));
+  }
+
+  /** The workbook's pending edits, oldest first. */
+  async pendingEdits(workbook: string): Promise<SheetEdit[]> {
+    return this.guard('read the pending sheet edits', () => pendingEdits(this.layout, workbook));
+  }
+
+  /** Marks the edits settled by `runId`. */
+  async markEditsApplied(ids: readonly string[], runId: string): Promise<void> {
+    return this.guard('settle sheet edits', () => markEditsApplied(this.db, this.layout, ids, runId));
   }
 
   /** The index entry of a kind and key, or null. */

@@ -2,6 +2,7 @@
 import type { z } from 'zod';
 import { auditEntrySchema, type AuditEntry } from '../../core/audit/audit-entry.js';
 import { documentEntrySchema, runRecordSchema, storedRecordSchema, type DocumentEntry, type RunRecord, type StoredRecord } from '../../core/records/stored-record.js';
+import { sheetEditSchema, type SheetEdit } from '../../core/records/sheet-edit.js';
 import { unavailable } from './sqlite-errors.js';
 
 /** A row of `records`. */
@@ -97,6 +98,11 @@ export function runFromJson(json: string, path: string): RunRecord {
 /** Reads a `documents` row's JSON back. */
 export function documentFromJson(json: string, path: string): DocumentEntry {
   return validated(documentEntrySchema, parsedJson(json, 'a document entry', path), 'a document entry', path);
+}
+
+/** Reads an `edits` row's JSON back. */
+export function editFromJson(json: string, path: string): SheetEdit {
+  return validated(sheetEditSchema, parsedJson(json, 'a sheet edit', path), 'a sheet edit', path);
 }
 
 function parsedJson(text: string, what: string, path: string): unknown {

@@ -2,8 +2,8 @@
 import type Database from 'better-sqlite3';
 import { DAMAGED, unavailable } from './sqlite-errors.js';
 
-/** The version of the tables below; kept in `meta` so a newer file is refused rather than misread. */
-export const SCHEMA_VERSION = 1;
+/** The version of the tables below; kept in `meta` so a newer file is refused rather than misread (2 added `edits`). */
+export const SCHEMA_VERSION = 2;
 
 /** `meta` keys. */
 export const META = { schemaVersion: 'schema_version', headSeq: 'head_seq', headHash: 'head_hash' } as const;
@@ -21,6 +21,9 @@ const TABLES = `
   CREATE TABLE IF NOT EXISTS leases (key TEXT PRIMARY KEY, holder TEXT NOT NULL, expires_at INTEGER NOT NULL);
   CREATE TABLE IF NOT EXISTS nonces (nonce TEXT PRIMARY KEY, seen_at TEXT NOT NULL);
   CREATE TABLE IF NOT EXISTS documents (kind TEXT NOT NULL, key TEXT NOT NULL, json TEXT NOT NULL, PRIMARY KEY (kind, key));
+  CREATE TABLE IF NOT EXISTS edits (
+    id TEXT PRIMARY KEY, workbook TEXT NOT NULL, received_at TEXT NOT NULL, json TEXT NOT NULL, applied_run TEXT);
+  CREATE INDEX IF NOT EXISTS edits_pending ON edits (workbook, received_at, id) WHERE applied_run IS NULL;
 `;
 
 /**

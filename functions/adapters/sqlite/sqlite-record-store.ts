@@ -3,8 +3,9 @@ import Database from 'better-sqlite3';
 import type { AuditEntry, AuditHead } from '../../core/audit/audit-entry.js';
 import { chainDrafts } from '../../core/audit/chain.js';
 import { recordKey, type DocumentEntry, type RunRecord, type StoredRecord } from '../../core/records/stored-record.js';
+import type { SheetEdit } from '../../core/records/sheet-edit.js';
 import type { CommitBatch, RecordStore } from '../../ports/record-store.port.js';
-import { documentFromJson, entryFromRow, entryToRow, recordFromRow, recordToRow, runFromJson } from './rows.js';
+import { documentFromJson, editFromJson, entryFromRow, entryToRow, recordFromRow, recordToRow, runFromJson } from './rows.js';
 import { META, prepareDatabase } from './schema.js';
 import { storeFault, unavailable } from './sqlite-errors.js';
 import { prepareStatements, type Statements } from './statements.js';
@@ -110,6 +111,23 @@ export class SqliteRecordStore implements RecordStore {
   /** True the first time a nonce is seen, false on a replay. */
   async rememberNonce(nonce: string, seenAt: Date): Promise<boolean> {
     return this.guard(() => this.statements.insertNonce.run(nonce, seenAt.toISOString()).changes === 1);
+  }
+
+  /** Records the edit as pending; false when one with its ID exists. */
+  async recordEdit(edit: SheetEdit): Promise<boolean> {
+    return this.guard(() => this.statements.insertEdit.run(edit.id, edit.workbook, edit.receivedAt, JSON.stringify(edit)).changes === 1);
+  }
+
+  /** The workbook's pending edits, oldest first. */
+  async pendingEdits(workbook: string): Promise<SheetEdit[]> {
+    return this.guard(() => this.statements.pendingEdits.all(workbook).map((json) => editFromJson(json, this.path)));
+  }
+
+  /** Marks the edits settled by `runId`, in one transaction. */
+  async markEditsApplied(ids: readonly string[], runId: string): Promise<void> {
+    this.guard(() => this.db.transaction(() => {
+      for (const id of ids) this.statements.applyEdit.run(runId, id);
+    }).immediate());
   }
 
   /** The index entry of a kind and key, or null. */

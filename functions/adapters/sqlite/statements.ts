@@ -30,6 +30,9 @@ export function prepareStatements(db: Database.Database) {
     insertNonce: db.prepare<[string, string]>('INSERT OR IGNORE INTO nonces (nonce, seen_at) VALUES (?, ?)'),
     document: db.prepare<[string, string], string>('SELECT json FROM documents WHERE kind = ? AND key = ?').pluck(),
     insertDocument: db.prepare<[string, string, string]>('INSERT OR IGNORE INTO documents (kind, key, json) VALUES (?, ?, ?)'),
+    insertEdit: db.prepare<[string, string, string, string]>('INSERT OR IGNORE INTO edits (id, workbook, received_at, json) VALUES (?, ?, ?, ?)'),
+    pendingEdits: db.prepare<[string], string>('SELECT json FROM edits WHERE workbook = ? AND applied_run IS NULL ORDER BY received_at, id').pluck(),
+    applyEdit: db.prepare<[string, string]>('UPDATE edits SET applied_run = ? WHERE id = ? AND applied_run IS NULL'),
     upsertDocument: db.prepare<[string, string, string]>('INSERT OR REPLACE INTO documents (kind, key, json) VALUES (?, ?, ?)'),
   };
 }

@@ -78,11 +78,11 @@ export function diffRecords(parsed: ParsedWorkbook, assigned: AssignedIds, store
   return { changes, unchanged, heldBack };
 }
 
-/** The audit drafts of a diff's changes, one per change, in order. */
-export function auditDraftsOf(changes: readonly RecordChange[], context: CommitContext): AuditDraft[] {
+/** The audit drafts of a diff's changes, one per change, in order; `actors` names who made a change (by `Tab/ID`). */
+export function auditDraftsOf(changes: readonly RecordChange[], context: CommitContext, actors?: ReadonlyMap<string, string>): AuditDraft[] {
   return changes.map((change) => ({
     at: context.at,
-    actor: context.actor,
+    actor: actors?.get(recordKey(change.after.tab, change.after.id)) ?? context.actor,
     source: context.source,
     entity: recordKey(change.after.tab, change.after.id),
     op: change.op,

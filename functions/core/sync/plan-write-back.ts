@@ -18,6 +18,8 @@ export interface WriteBackInput {
   readonly assigned: AssignedIds;
   readonly heldBack: readonly HeldBackRow[];
   readonly dashboard: readonly (readonly (string | number)[])[];
+  /** Cells whose refused change goes back to the committed value (see `reviewEdits`). */
+  readonly reverts?: readonly CellWrite[];
 }
 
 function rawTabNamed(raw: RawWorkbook, name: string): RawTab | undefined {
@@ -92,6 +94,10 @@ export function planWriteBack(input: WriteBackInput): WriteBackPlan {
   }
   const cells: CellWrite[] = [];
   for (const name of DATA_TAB_NAMES) planTab(name, input, findingsByRow, cells);
+  for (const revert of input.reverts ?? []) {
+    const current = rawTabNamed(input.raw, revert.tab)?.rows.find((row) => row.row === revert.row)?.cells[revert.column];
+    if (!sameCell(current, revert.value)) cells.push({ ...revert, revert: true });
+  }
   const tables: TableWrite[] = [];
   const findingRows = findingsTable(input.findings);
   if (!sameTable(rawTabNamed(input.raw, 'Findings'), findingRows)) tables.push({ tab: 'Findings', rows: findingRows });

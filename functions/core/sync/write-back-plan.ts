@@ -1,6 +1,9 @@
 // What a sync writes back into the workbook: empty ID cells, Status cells, and the Findings and Dashboard tabs.
 
-/** One cell to write in an editable tab (only an empty ID cell or a system-owned status cell). */
+/**
+ * One cell to write in an editable tab: an empty ID cell, a system-owned status cell, or (`revert`) a cell whose
+ * refused change is put back to the committed value: the only case in which a user cell is written.
+ */
 export interface CellWrite {
   /** The tab's name as written in the workbook. */
   readonly tab: string;
@@ -10,6 +13,8 @@ export interface CellWrite {
   readonly column: number;
   /** Always written as plain text or a number, never as a formula. */
   readonly value: string | number;
+  /** True when this puts a refused change back to the committed value. */
+  readonly revert?: boolean;
 }
 
 /** A system-owned tab rewritten whole: its header row and data rows. */

@@ -8,7 +8,7 @@ import { openSqliteStore } from '../../../functions/adapters/sqlite/sqlite-recor
 import { chainDrafts, verifyChain, verifyHead } from '../../../functions/core/audit/chain.js';
 import type { CcegError } from '../../../functions/core/errors.js';
 import { recordStoreContract } from '../store/record-store.contract.js';
-import { auditDraft, createBatch, documentEntry, readWholeLog, T0 } from '../store/record-store.fixtures.js';
+import { auditDraft, createBatch, documentEntry, readWholeLog, sheetEdit, T0 } from '../store/record-store.fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cceg-sqlite-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -49,10 +49,21 @@ describe('SqliteRecordStore on disk', () => {
     expect(statSync(path).isFile()).toBe(true);
     withRawDatabase(path, (db) => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe('1');
+      expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe('2');
       expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all())
-        .toEqual(['audit', 'documents', 'leases', 'meta', 'nonces', 'records', 'runs']);
+        .toEqual(['audit', 'documents', 'edits', 'leases', 'meta', 'nonces', 'records', 'runs']);
     });
+  });
+
+  it('upgrades a schema-1 file in place: its records stay and it gains the edits table', async () => {
+    const path = await storeFileWith(1, 2);
+    withRawDatabase(path, (db) => db.exec("DROP TABLE edits; UPDATE meta SET value = '1' WHERE key = 'schema_version'"));
+
+    const store = openSqliteStore(path);
+    expect((await store.loadRecords()).size).toBe(2);
+    expect(await store.recordEdit(sheetEdit(1))).toBe(true);
+    await store.close();
+    withRawDatabase(path, (db) => expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe('2'));
   });
 
   it('keeps records, the log, runs, leases, nonces and documents when the file is reopened', async () => {
@@ -108,7 +119,7 @@ describe('SqliteRecordStore refuses a file it cannot use, with one line and with
     },
     {
       name: 'a store written by a newer cceg',
-      reason: /newer cceg \(schema 99; this one knows up to 1\)/,
+      reason: /newer cceg \(schema 99; this one knows up to 2\)/,
       make: async () => {
         const path = await storeFileWith(1, 1);
         withRawDatabase(path, (db) => db.exec("UPDATE meta SET value = '99' WHERE key = 'schema_version'"));

@@ -4,7 +4,7 @@ import { GENESIS_HASH, verifyChain, verifyHead } from '../../../functions/core/a
 import { recordKey } from '../../../functions/core/records/stored-record.js';
 import type { RecordStore } from '../../../functions/ports/record-store.port.js';
 import {
-  auditDraft, createBatch, documentEntry, readWholeLog, rosterData, runRecord, storedRecord, T0,
+  auditDraft, createBatch, documentEntry, readWholeLog, rosterData, runRecord, sheetEdit, storedRecord, T0,
 } from './record-store.fixtures.js';
 
 /** Adapter-specific knobs of the contract. */
@@ -214,6 +214,55 @@ export function recordStoreContract(name: string, open: () => Promise<RecordStor
       it('keeps leases of different keys apart', async () => {
         expect(await store.acquireLease('sync:one', 'a', 60_000, at(0))).toBe(true);
         expect(await store.acquireLease('sync:two', 'b', 60_000, at(0))).toBe(true);
+      });
+    });
+
+    describe('sheet edits', () => {
+      it('keeps a recorded edit pending, exactly as it was recorded', async () => {
+        const edit = sheetEdit(1, { oldValue: null, newValue: 'Zoë 李雷 "quoted"\nnext line' });
+        expect(await store.recordEdit(edit)).toBe(true);
+
+        expect(await store.pendingEdits('sheets:book-1')).toStrictEqual([edit]);
+      });
+
+      it('records an edit once: a second edit with the same ID is refused and changes nothing', async () => {
+        expect(await store.recordEdit(sheetEdit(1))).toBe(true);
+        expect(await store.recordEdit(sheetEdit(1, { newValue: 'other' }))).toBe(false);
+
+        expect(await store.pendingEdits('sheets:book-1')).toStrictEqual([sheetEdit(1)]);
+      });
+
+      it('lists pending edits oldest first, then by ID, and only those of the workbook asked for', async () => {
+        const sameTime = sheetEdit(1).receivedAt;
+        await store.recordEdit(sheetEdit(3));
+        await store.recordEdit(sheetEdit(2, { id: 'edit-b', receivedAt: sameTime }));
+        await store.recordEdit(sheetEdit(1, { id: 'edit-a' }));
+        await store.recordEdit(sheetEdit(4, { workbook: 'sheets:book-2', spreadsheetId: 'book-2' }));
+
+        expect((await store.pendingEdits('sheets:book-1')).map((edit) => edit.id)).toEqual(['edit-a', 'edit-b', 'edit-003']);
+        expect((await store.pendingEdits('sheets:book-2')).map((edit) => edit.id)).toEqual(['edit-004']);
+        expect(await store.pendingEdits('sheets:book-3')).toEqual([]);
+      });
+
+      it('settled edits are pending no more; unknown and already settled IDs are ignored', async () => {
+        for (let n = 1; n <= 4; n += 1) await store.recordEdit(sheetEdit(n));
+        await store.markEditsApplied(['edit-001', 'edit-003', 'edit-999'], 'run-1');
+        await store.markEditsApplied(['edit-001'], 'run-2');
+        await store.markEditsApplied([], 'run-3');
+
+        expect((await store.pendingEdits('sheets:book-1')).map((edit) => edit.id)).toEqual(['edit-002', 'edit-004']);
+        expect(await store.recordEdit(sheetEdit(1))).toBe(false);
+      });
+
+      it('settles more edits at once than one Firestore batch holds', async () => {
+        const ids: string[] = [];
+        for (let n = 1; n <= 520; n += 1) {
+          await store.recordEdit(sheetEdit(n, { id: `bulk-${n}` }));
+          ids.push(`bulk-${n}`);
+        }
+        await store.markEditsApplied(ids, 'run-1');
+
+        expect(await store.pendingEdits('sheets:book-1')).toEqual([]);
       });
     });
 

@@ -2,6 +2,7 @@
 import type { AuditDraft, AuditEntry, AuditOp } from '../../../functions/core/audit/audit-entry.js';
 import { contentHash } from '../../../functions/core/canonical-json.js';
 import { recordKey, type DocumentEntry, type RunRecord, type StoredRecord } from '../../../functions/core/records/stored-record.js';
+import type { SheetEdit } from '../../../functions/core/records/sheet-edit.js';
 import type { CommitBatch, RecordStore } from '../../../functions/ports/record-store.port.js';
 
 /** The clock every fixture uses. */
@@ -35,6 +36,15 @@ export function runRecord(id: string, counts: Partial<RunRecord['counts']> = {})
 /** A drafted document's index entry. */
 export function documentEntry(kind: string, key: string, overrides: Partial<DocumentEntry> = {}): DocumentEntry {
   return { kind, key, location: `drive:${kind}/${key}`, title: `${kind} ${key}`, draftedAt: T0.toISOString(), runId: 'run-1', ...overrides };
+}
+
+/** A sheet edit of the Roster's Name cell on row `n + 1`, received `n` seconds after T0. */
+export function sheetEdit(n: number, overrides: Partial<SheetEdit> = {}): SheetEdit {
+  return {
+    id: `edit-${String(n).padStart(3, '0')}`, workbook: 'sheets:book-1', spreadsheetId: 'book-1', tab: 'Roster', range: `B${n + 1}`,
+    row: n + 1, column: 2, editor: 'sec@gnso.example.org', oldValue: `Person ${n}`, newValue: `Person ${n} (renamed)`,
+    receivedAt: new Date(T0.getTime() + n * 1000).toISOString(), ...overrides,
+  };
 }
 
 /** A Roster row's data. */

@@ -1,0 +1,23 @@
+// The JSON body the Apps Script onEdit trigger posts to onSheetEdit, as a zod schema.
+import { z } from 'zod';
+import { parseA1Range } from '../model/a1-range.js';
+import { EDIT_VALUE_MAX_LENGTH } from '../records/sheet-edit.js';
+
+const value = z.string().max(EDIT_VALUE_MAX_LENGTH).nullable().default(null);
+
+/**
+ * `{"spreadsheetId","tab","range","editor","oldValue","newValue"}`: `range` in A1 notation (`C5`, `B3:D7`), `editor`
+ * the editing user's e-mail (`e.user.getEmail()`; empty when Google does not say, and such an edit is refused), old and new values as text or null (the sheet gives none for a
+ * multi-cell edit). Unknown fields are refused, so a typo in the script shows at once.
+ */
+export const editPayloadSchema = z.object({
+  spreadsheetId: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'must be a spreadsheet ID'),
+  tab: z.string().trim().min(1).max(200),
+  range: z.string().refine((text) => parseA1Range(text) !== null, 'must be A1 notation such as C5 or B3:D7'),
+  editor: z.string().trim().toLowerCase().refine((text) => text === '' || z.email().safeParse(text).success, 'must be an e-mail address, or empty when the sheet does not say'),
+  oldValue: value,
+  newValue: value,
+}).strict();
+
+/** A parsed onSheetEdit body. */
+export type EditPayload = z.infer<typeof editPayloadSchema>;
