@@ -25,7 +25,7 @@ function deadlinesText(deadlines: readonly Deadline[], today: string, all: boole
 export function deadlinesCommand(context: CommandContext): Command {
   const command = new Command('deadlines')
     .description('the deadlines the charter sets, in date order (ics: a calendar file to import)')
-    .argument('<workbook>', 'an .xlsx file')
+    .argument('<workbook>', 'an .xlsx file or sheets:<spreadsheetId>')
     .addOption(formatOption(['text', 'json', 'ics']))
     .option('--all', 'text: also list the deadlines already met');
   for (const option of commonOptions()) command.addOption(option);

@@ -3,18 +3,17 @@ import { randomUUID } from 'node:crypto';
 import { userInfo } from 'node:os';
 import { Command } from 'commander';
 import { syncWorkbook } from '../../app/sync.js';
-import { XlsxWorkbookWriter } from '../../adapters/xlsx/write-back-xlsx.js';
 import { EXIT, type CommandContext } from '../command-context.js';
 import { commonOptions, formatOption, resolveCommonOptions, type CommonOptionValues } from '../options.js';
 import { openStore } from '../store-source.js';
-import { workbookReaderFor } from '../workbook-source.js';
+import { workbookReaderFor, workbookWriterFor } from '../workbook-source.js';
 import { formatFindingsText } from '../format-findings.js';
 
 /** The `sync` verb. */
 export function syncCommand(context: CommandContext): Command {
   const command = new Command('sync')
     .description('validate, commit changed records with audit entries, and write IDs, Status, Findings and Dashboard back')
-    .argument('<workbook>', 'an .xlsx file')
+    .argument('<workbook>', 'an .xlsx file or sheets:<spreadsheetId>')
     .option('--store <store>', 'sqlite:PATH or firestore (default: sqlite beside the workbook)')
     .option('--actor <email>', 'who is syncing, for the audit log (default: the system user)')
     .addOption(formatOption(['text', 'json']));
@@ -26,7 +25,7 @@ export function syncCommand(context: CommandContext): Command {
     const store = await openStore(values.store, workbook);
     try {
       const result = await syncWorkbook(
-        { reader, writer: new XlsxWorkbookWriter(workbook), store, now: context.io.now, newId: randomUUID },
+        { reader, writer: workbookWriterFor(workbook, reader), store, now: context.io.now, newId: randomUUID },
         { workbook, actor: values.actor ?? `${userInfo().username}@cli`, source: 'cli', today, config, onProgress: values.format === 'json' ? undefined : (line) => context.io.out(`${line}\n`) },
       );
       const { counts } = result.run;

@@ -12,7 +12,7 @@ import { readWorkbook } from '../workbook-source.js';
 export function tallyCommand(context: CommandContext): Command {
   const command = new Command('tally')
     .description("each participating organization's decision on every paper (or one), and what the charter allows next")
-    .argument('<workbook>', 'an .xlsx file')
+    .argument('<workbook>', 'an .xlsx file or sheets:<spreadsheetId>')
     .argument('[paper]', 'a paper ID, e.g. PP-0001')
     .addOption(formatOption(['text', 'json']));
   for (const option of commonOptions()) command.addOption(option);

@@ -10,7 +10,7 @@ import { readWorkbook } from '../workbook-source.js';
 export function validateCommand(context: CommandContext): Command {
   const command = new Command('validate')
     .description('check a workbook against the charter and print every finding (changes nothing)')
-    .argument('<workbook>', 'an .xlsx file')
+    .argument('<workbook>', 'an .xlsx file or sheets:<spreadsheetId>')
     .addOption(formatOption(['text', 'json']));
   for (const option of commonOptions()) command.addOption(option);
   return command.action(async (workbook: string, values: CommonOptionValues) => {
