@@ -1,0 +1,32 @@
+// What the Cloud Functions are built from: config, store, workbooks, secret, token verifier and clock, all injected.
+import type { SyncCoalescer } from '../app/sync-coalescer.js';
+import type { SyncResult } from '../app/sync.js';
+import type { CharterConfig } from '../core/config.js';
+import type { IdTokenVerifier } from '../ports/identity.port.js';
+import type { RecordStore } from '../ports/record-store.port.js';
+import type { WorkbookReader, WorkbookWriter } from '../ports/workbook.port.js';
+
+/** A workbook to sync: where it is (names its lease, edits and runs), and its reader and writer. */
+export interface WorkbookTarget {
+  readonly location: string;
+  readonly reader: WorkbookReader;
+  readonly writer: WorkbookWriter;
+}
+
+/** Everything the handlers need; production builds it from the environment (`runtime.ts`), tests from fakes. */
+export interface FunctionDeps {
+  readonly config: CharterConfig;
+  readonly store: RecordStore;
+  /**
+   * The workbook of an edit's spreadsheet, or (null) the deployment's workbook for the tick; throws FORBIDDEN for a
+   * spreadsheet this deployment does not serve, BAD_CONFIG when none is configured.
+   */
+  readonly workbookFor: (spreadsheetId: string | null) => WorkbookTarget;
+  /** The onSheetEdit shared secret (CCEG_WEBHOOK_SECRET), or null when it is not set (then every edit gets a 500). */
+  readonly webhookSecret: string | null;
+  readonly verifier: IdTokenVerifier;
+  readonly now: () => Date;
+  readonly newId: () => string;
+  /** Coalesces this process's syncs (one is made when absent). */
+  readonly coalescer?: SyncCoalescer<SyncResult>;
+}

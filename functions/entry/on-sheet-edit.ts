@@ -1,0 +1,68 @@
+// onSheetEdit: a signed edit from the Apps Script is checked, recorded, then synced with every edit recorded before it.
+import type { Request } from '@google-cloud/functions-framework';
+import type { SyncCoalescer } from '../app/sync-coalescer.js';
+import type { SyncResult } from '../app/sync.js';
+import { CcegError } from '../core/errors.js';
+import { parseA1Range } from '../core/model/a1-range.js';
+import type { SheetEdit } from '../core/records/sheet-edit.js';
+import { editPayloadSchema, type EditPayload } from '../core/webhook/edit-payload.js';
+import { SIGNATURE_HEADERS, verifySignature } from '../core/webhook/signature.js';
+import type { FunctionDeps } from './function-deps.js';
+import { guarded, requireMethod, type Handler } from './http.js';
+import { requestSync } from './run-sync.js';
+
+/** The actor of changes a sheet-edit sync commits that no edit names (tombstones of deleted rows). */
+export const SHEET_EDIT_ACTOR = 'cceg:onSheetEdit';
+
+function parsePayload(body: Buffer): EditPayload {
+  let json: unknown;
+  try {
+    json = JSON.parse(body.toString('utf8'));
+  } catch {
+    throw new CcegError('BAD_REQUEST', 'The body is not JSON.');
+  }
+  const parsed = editPayloadSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0];
+  throw new CcegError('BAD_REQUEST', `The body is not an edit: ${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}.`);
+}
+
+/** Signature, window and nonce, in that order: any failure is a 401 that records nothing. */
+async function authenticate(req: Request, deps: FunctionDeps, secret: string): Promise<Buffer> {
+  const body = req.rawBody ?? Buffer.alloc(0);
+  const verdict = verifySignature({
+    timestamp: req.get(SIGNATURE_HEADERS.timestamp), nonce: req.get(SIGNATURE_HEADERS.nonce), signature: req.get(SIGNATURE_HEADERS.signature), body,
+  }, secret, deps.now());
+  if (!verdict.ok) throw new CcegError('UNAUTHENTICATED', `Refused: ${verdict.reason}.`);
+  if (!(await deps.store.rememberNonce(verdict.nonce, deps.now()))) throw new CcegError('UNAUTHENTICATED', 'Refused: this nonce was used before (a replay).');
+  return body;
+}
+
+/**
+ * The onSheetEdit handler: 401 (nothing recorded) unless signed, fresh and new; 400 for a body that is not an edit;
+ * else the edit is recorded and synced: 200 `{ edit, synced: true, run, refused, summary }` once a sync that started after it
+ * has finished, or 202 `{ edit, synced: false }` when another instance's sync holds the workbook too long (the edit
+ * stays pending for the next sync: none is ever dropped).
+ */
+export function createOnSheetEdit(deps: FunctionDeps, coalescer: SyncCoalescer<SyncResult>): Handler {
+  return guarded('onSheetEdit', async (req, res) => {
+    requireMethod(req, 'POST');
+    if (deps.webhookSecret === null) throw new CcegError('BAD_CONFIG', 'onSheetEdit is not configured: set CCEG_WEBHOOK_SECRET.');
+    const payload = parsePayload(await authenticate(req, deps, deps.webhookSecret));
+    const target = deps.workbookFor(payload.spreadsheetId);
+    const block = parseA1Range(payload.range)!;
+    const edit: SheetEdit = {
+      id: deps.newId(), workbook: target.location, spreadsheetId: payload.spreadsheetId, tab: payload.tab, range: payload.range,
+      row: block.firstRow, column: block.firstColumn, editor: payload.editor, oldValue: payload.oldValue, newValue: payload.newValue,
+      receivedAt: deps.now().toISOString(),
+    };
+    await deps.store.recordEdit(edit);
+    try {
+      const result = await requestSync(deps, coalescer, target, 'sheet-edit', SHEET_EDIT_ACTOR);
+      res.status(200).json({ edit: edit.id, synced: true, run: result.run.id, refused: result.run.counts.refused, summary: result.summary });
+    } catch (error) {
+      if (!(error instanceof CcegError && error.code === 'SYNC_RUNNING')) throw error;
+      res.status(202).json({ edit: edit.id, synced: false, message: 'Recorded; the next sync of the workbook takes it.' });
+    }
+  });
+}

@@ -1,0 +1,74 @@
+// tick: Cloud Scheduler's daily call, OIDC-authenticated, done once per schedule time: sync the workbook (documents later).
+import type { Request } from '@google-cloud/functions-framework';
+import { z } from 'zod';
+import type { SyncCoalescer } from '../app/sync-coalescer.js';
+import type { SyncResult } from '../app/sync.js';
+import { CcegError } from '../core/errors.js';
+import type { DocumentEntry } from '../core/records/stored-record.js';
+import type { FunctionDeps } from './function-deps.js';
+import { bearerToken, guarded, requireMethod, type Handler } from './http.js';
+import { requestSync } from './run-sync.js';
+
+/** The header in which Cloud Scheduler names the time a delivery is for (the same on every retry of it). */
+export const SCHEDULE_TIME_HEADER = 'x-cloudscheduler-scheduletime';
+/** The document-index kind that makes a tick once-only per schedule time. */
+export const TICK_KIND = 'tick';
+
+const tickBodySchema = z.object({ scheduleTime: z.string().optional() }).passthrough();
+
+/** The delivery's schedule time as ISO 8601 UTC, from the header or a JSON body `{ "scheduleTime" }`; 400 without one. */
+function scheduleTimeOf(req: Request): string {
+  const body = tickBodySchema.safeParse(typeof req.body === 'object' && req.body !== null && !Buffer.isBuffer(req.body) ? req.body : {});
+  const text = req.get(SCHEDULE_TIME_HEADER) ?? (body.success ? body.data.scheduleTime : undefined);
+  const ms = text === undefined ? NaN : Date.parse(text);
+  if (Number.isNaN(ms)) throw new CcegError('BAD_REQUEST', `No schedule time: send the ${SCHEDULE_TIME_HEADER} header (Cloud Scheduler does) or {"scheduleTime": "<RFC 3339>"}.`);
+  return new Date(ms).toISOString();
+}
+
+/** Only Cloud Scheduler's service account, with a token for this function's audience. */
+async function authenticate(req: Request, deps: FunctionDeps): Promise<string> {
+  const { tickAudience, schedulerServiceAccount } = deps.config.functions;
+  if (tickAudience === null || schedulerServiceAccount === null) {
+    throw new CcegError('BAD_CONFIG', 'tick is not configured: set functions.tickAudience and functions.schedulerServiceAccount in the config.');
+  }
+  const identity = await deps.verifier.verify(bearerToken(req), tickAudience);
+  if (!identity.emailVerified || identity.email !== schedulerServiceAccount.toLowerCase()) {
+    throw new CcegError('UNAUTHENTICATED', 'The ID token is not that of the configured Cloud Scheduler service account.');
+  }
+  return identity.email;
+}
+
+/**
+ * The tick handler: 401 unless a valid OIDC token of the scheduler's service account for the configured audience;
+ * then, once per schedule time (Cloud Scheduler delivers at least once), a sync that takes the pending edits. A repeat
+ * delivery answers 200 `{ duplicate: true }` and does nothing; a failed tick may be retried by its redelivery.
+ */
+export function createTick(deps: FunctionDeps, coalescer: SyncCoalescer<SyncResult>): Handler {
+  return guarded('tick', async (req, res) => {
+    requireMethod(req, 'POST');
+    const actor = await authenticate(req, deps);
+    const scheduleTime = scheduleTimeOf(req);
+    const target = deps.workbookFor(null);
+    const claim: DocumentEntry = {
+      kind: TICK_KIND, key: `${target.location}@${scheduleTime}`, location: 'running', title: `Daily tick of ${target.location}`,
+      draftedAt: deps.now().toISOString(), runId: deps.newId(),
+    };
+    if (!(await deps.store.claimDocument(claim))) {
+      const earlier = await deps.store.getDocument(TICK_KIND, claim.key);
+      if (earlier?.location !== 'failed') {
+        res.status(200).json({ scheduleTime, duplicate: true, state: earlier?.location ?? 'running' });
+        return;
+      }
+      await deps.store.updateDocument(claim);
+    }
+    let result: SyncResult;
+    try {
+      result = await requestSync(deps, coalescer, target, 'tick', actor);
+    } catch (error) {
+      await deps.store.updateDocument({ ...claim, location: 'failed' });
+      throw error;
+    }
+    await deps.store.updateDocument({ ...claim, location: 'done', runId: result.run.id });
+    res.status(200).json({ scheduleTime, duplicate: false, run: result.run.id, counts: result.run.counts });
+  });
+}
