@@ -1,0 +1,74 @@
+// The documents port over a local folder: `<root>/<kind>/<key>.html`, written atomically, names that cannot escape.
+import { createHash, randomUUID } from 'node:crypto';
+import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { CcegError } from '../../core/errors.js';
+import type { DocumentPublisher, DocumentToPublish, PublishedDocument } from '../../ports/documents.port.js';
+
+/** Longest file name kept as is; longer ones are cut and given a hash of the whole (file systems stop at 255 bytes). */
+const MAX_NAME = 180;
+
+/**
+ * A folder name or file stem for `text`: letters, digits, `_` and `-` are kept; every other character (`.`, `/`,
+ * `\`, `%`, quotes, spaces…) becomes `%XX` of its UTF-8 bytes. Different texts give different names, and no name
+ * can be `.`, `..` or hold a separator, so a key never leaves its folder.
+ */
+export function safeFileName(text: string): string {
+  if (text === '') throw new CcegError('BAD_REQUEST', 'A document kind or key is empty.');
+  const encoded = Array.from(text, (char) =>
+    /^[\p{L}\p{N}_-]$/u.test(char) ? char : [...Buffer.from(char, 'utf8')].map((byte) => `%${byte.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
+  ).join('');
+  if (encoded.length <= MAX_NAME) return encoded;
+  // `~` is always encoded above, so a shortened name never equals a kept one.
+  return `${encoded.slice(0, MAX_NAME).replace(/%[0-9A-F]?$/, '')}~${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+}
+
+/**
+ * The documents port's embedded default: each document is `<rootDir>/<kind>/<key>.html` (names from `safeFileName`),
+ * its location the absolute path. The path follows from kind and key alone, so a re-run overwrites the same file
+ * whatever `existingLocation` says. Each write goes to a temporary file that is renamed over the document: a reader
+ * sees the old document or the new one, never half of one.
+ */
+export class FolderDocumentPublisher implements DocumentPublisher {
+  constructor(private readonly rootDir: string) {}
+
+  /** Writes the document; `created` is false when a file was already there. Throws BAD_OPTION when it cannot write. */
+  async publish(doc: DocumentToPublish): Promise<PublishedDocument> {
+    const path = resolve(this.rootDir, safeFileName(doc.kind), `${safeFileName(doc.key)}.html`);
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      const existed = await stat(path).then(() => true, () => false);
+      await writeAtomically(path, doc.html);
+      return { location: path, created: !existed };
+    } catch (error) {
+      throw writeError(path, error);
+    }
+  }
+}
+
+async function writeAtomically(path: string, text: string): Promise<void> {
+  const temporary = join(dirname(path), `.${randomUUID().slice(0, 8)}.tmp`);
+  try {
+    const handle = await open(temporary, 'wx', 0o644);
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}
+
+function writeError(path: string, error: unknown): unknown {
+  if (error instanceof CcegError) return error;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === undefined) return error;
+  const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'no space left on the device' : code;
+  const fault = new CcegError('BAD_OPTION', `Cannot write ${path}: ${reason}.`);
+  fault.cause = error;
+  return fault;
+}

@@ -1,0 +1,102 @@
+// The documents port over Google Drive: HTML uploaded and converted to a Google Doc, one folder per document kind.
+import type { drive_v3 } from '@googleapis/drive';
+import { CcegError } from '../../core/errors.js';
+import type { DocumentPublisher, DocumentToPublish, PublishedDocument } from '../../ports/documents.port.js';
+import { driveClient, type GoogleConnection } from './google-client.js';
+import type { GoogleTarget } from './google-errors.js';
+import { withRetries, type RetryPolicy } from './retry.js';
+
+/** The prefix of a document's location in Drive: `drive:<fileId>`. */
+export const DRIVE_PREFIX = 'drive:';
+const FOLDER_TYPE = 'application/vnd.google-apps.folder';
+const GOOGLE_DOC_TYPE = 'application/vnd.google-apps.document';
+const FILE_ID = /^[A-Za-z0-9_-]+$/;
+
+/** Where the documents go and how to reach Drive. */
+export interface DriveDocumentOptions extends GoogleConnection {
+  /** The Drive folder holding one folder per document kind. */
+  readonly rootFolderId: string;
+  /** How Google calls are retried (tests pass their own clock). */
+  readonly retry?: RetryPolicy;
+}
+
+/** The Drive file ID of a `drive:<fileId>` location, or null when the location is not one (a path, say). */
+export function driveFileIdOf(location: string): string | null {
+  if (!location.startsWith(DRIVE_PREFIX)) return null;
+  const id = location.slice(DRIVE_PREFIX.length);
+  return FILE_ID.test(id) ? id : null;
+}
+
+/** A Drive query string literal: the text in single quotes, with `\` and `'` escaped. */
+export function driveQueryLiteral(text: string): string {
+  return `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+}
+
+/**
+ * The documents port over Google Drive. Locations are `drive:<fileId>`. A new document is ONE `files.create` that
+ * uploads the HTML as `text/html` with the target type Google Doc (Drive converts it) into the kind's folder; a
+ * document whose `existingLocation` is a `drive:` location is ONE `files.update` of that file's content instead. The
+ * folder of each kind is looked up under the root (`files.list`) or created, once per publisher.
+ * Shared drives are supported. Creates are retried only after a rate-limit refusal (a 5xx may come after Drive made the file); the rest also
+ * after a 5xx or a network failure.
+ */
+export class DriveDocumentPublisher implements DocumentPublisher {
+  private client: Promise<drive_v3.Drive> | undefined;
+  private readonly folders = new Map<string, Promise<string>>();
+
+  constructor(private readonly options: DriveDocumentOptions) {}
+
+  /** Creates or updates the Google Doc; throws NOT_FOUND, PERMISSION_DENIED, GOOGLE_AUTH, RATE_LIMITED, GOOGLE_UNAVAILABLE or GOOGLE_API. */
+  async publish(doc: DocumentToPublish): Promise<PublishedDocument> {
+    const media = { mimeType: 'text/html', body: doc.html };
+    const existingId = doc.existingLocation === null ? null : driveFileIdOf(doc.existingLocation);
+    if (existingId !== null) {
+      await this.call(true, docTarget(existingId), (api) => api.files.update({ fileId: existingId, media, fields: 'id', supportsAllDrives: true }));
+      return { location: `${DRIVE_PREFIX}${existingId}`, created: false };
+    }
+    const folderId = await this.folderFor(doc.kind);
+    const created = await this.call(false, docTarget('new'), (api) =>
+      api.files.create({ requestBody: { name: doc.title, mimeType: GOOGLE_DOC_TYPE, parents: [folderId] }, media, fields: 'id', supportsAllDrives: true }),
+    );
+    return { location: `${DRIVE_PREFIX}${idOf(created.data, 'new')}`, created: true };
+  }
+
+  /** The ID of the kind's folder under the root, found or created on first use; a failed lookup is tried again next time. */
+  private folderFor(kind: string): Promise<string> {
+    let folder = this.folders.get(kind);
+    if (folder === undefined) {
+      folder = this.findOrCreateFolder(kind);
+      folder.catch(() => this.folders.delete(kind));
+      this.folders.set(kind, folder);
+    }
+    return folder;
+  }
+
+  private async findOrCreateFolder(kind: string): Promise<string> {
+    const root = this.options.rootFolderId;
+    const target: GoogleTarget = { label: `${DRIVE_PREFIX}${root}`, noun: 'Drive folder' };
+    const q = `name = ${driveQueryLiteral(kind)} and ${driveQueryLiteral(root)} in parents and mimeType = '${FOLDER_TYPE}' and trashed = false`;
+    const found = await this.call(true, target, (api) => api.files.list({ q, fields: 'files(id)', pageSize: 1, supportsAllDrives: true, includeItemsFromAllDrives: true }));
+    const existing = found.data.files?.[0]?.id;
+    if (existing) return existing;
+    const created = await this.call(false, target, (api) =>
+      api.files.create({ requestBody: { name: kind, mimeType: FOLDER_TYPE, parents: [root] }, fields: 'id', supportsAllDrives: true }),
+    );
+    return idOf(created.data, `${kind} folder`);
+  }
+
+  private async call<T>(idempotent: boolean, target: GoogleTarget, request: (api: drive_v3.Drive) => Promise<T>): Promise<T> {
+    this.client ??= driveClient(this.options);
+    const api = await this.client;
+    return withRetries(() => request(api), { ...this.options.retry, target, idempotent });
+  }
+}
+
+function docTarget(id: string): GoogleTarget {
+  return { label: `${DRIVE_PREFIX}${id}`, noun: 'Google Doc' };
+}
+
+function idOf(file: drive_v3.Schema$File, what: string): string {
+  if (!file.id) throw new CcegError('GOOGLE_API', `${DRIVE_PREFIX}${what}: Drive created no file ID.`);
+  return file.id;
+}
