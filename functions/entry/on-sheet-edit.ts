@@ -5,7 +5,7 @@ import type { SyncResult } from '../app/sync.js';
 import { CcegError } from '../core/errors.js';
 import { parseA1Range } from '../core/model/a1-range.js';
 import type { SheetEdit } from '../core/records/sheet-edit.js';
-import { editPayloadSchema, type EditPayload } from '../core/webhook/edit-payload.js';
+import { checkPayloadSchema, editPayloadSchema, type CheckPayload, type EditPayload } from '../core/webhook/edit-payload.js';
 import { SIGNATURE_HEADERS, verifySignature } from '../core/webhook/signature.js';
 import type { FunctionDeps } from './function-deps.js';
 import { guarded, requireMethod, type Handler } from './http.js';
@@ -14,12 +14,17 @@ import { requestSync } from './run-sync.js';
 /** The actor of changes a sheet-edit sync commits that no edit names (tombstones of deleted rows). */
 export const SHEET_EDIT_ACTOR = 'cceg:onSheetEdit';
 
-function parsePayload(body: Buffer): EditPayload {
+function parsePayload(body: Buffer): EditPayload | CheckPayload {
   let json: unknown;
   try {
     json = JSON.parse(body.toString('utf8'));
   } catch {
     throw new CcegError('BAD_REQUEST', 'The body is not JSON.');
+  }
+  if (typeof json === 'object' && json !== null && 'check' in json) {
+    const check = checkPayloadSchema.safeParse(json);
+    if (check.success) return check.data;
+    throw new CcegError('BAD_REQUEST', `The body is not a check request: ${check.error.issues[0]?.path.join('.') || 'body'}: ${check.error.issues[0]?.message ?? 'invalid'}.`);
   }
   const parsed = editPayloadSchema.safeParse(json);
   if (parsed.success) return parsed.data;
@@ -50,6 +55,11 @@ export function createOnSheetEdit(deps: FunctionDeps, coalescer: SyncCoalescer<S
     if (deps.webhookSecret === null) throw new CcegError('BAD_CONFIG', 'onSheetEdit is not configured: set CCEG_WEBHOOK_SECRET.');
     const payload = parsePayload(await authenticate(req, deps, deps.webhookSecret));
     const target = deps.workbookFor(payload.spreadsheetId);
+    if ('check' in payload) {
+      const result = await requestSync(deps, coalescer, target, 'sheet-edit', SHEET_EDIT_ACTOR);
+      res.status(200).json({ check: true, synced: true, run: result.run.id, refused: result.run.counts.refused, summary: result.summary });
+      return;
+    }
     const block = parseA1Range(payload.range)!;
     const edit: SheetEdit = {
       id: deps.newId(), workbook: target.location, spreadsheetId: payload.spreadsheetId, tab: payload.tab, range: payload.range,

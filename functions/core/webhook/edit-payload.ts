@@ -21,3 +21,16 @@ export const editPayloadSchema = z.object({
 
 /** A parsed onSheetEdit body. */
 export type EditPayload = z.infer<typeof editPayloadSchema>;
+
+/**
+ * `{"check":true,"spreadsheetId","editor"}`: the menu's *Check now*. No cell changed, so nothing is recorded: the
+ * sync refreshes Status, Findings and Dashboard and commits only what pending edits cover.
+ */
+export const checkPayloadSchema = z.object({
+  check: z.literal(true),
+  spreadsheetId: editPayloadSchema.shape.spreadsheetId,
+  editor: editPayloadSchema.shape.editor,
+}).strict();
+
+/** A parsed *Check now* body. */
+export type CheckPayload = z.infer<typeof checkPayloadSchema>;
