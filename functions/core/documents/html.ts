@@ -1,0 +1,121 @@
+// Safe HTML for the documents: escaping, a tagged template that escapes every value, and the printable page.
+import type { CharterConfig } from '../config.js';
+import type { IsoDate } from '../dates.js';
+
+/** The §2 Specifications notice every document carries. */
+export const CCEG_ONLY_NOTICE =
+  'This document comes from the CCEG IG only and not from the ICANN community (CCEG IG Charter, §2 Specifications).';
+
+/** How many items a list shows before it ends with "and N more". */
+export const LIST_CAP = 5;
+
+/** HTML that is already safe: built by {@link html} or explicitly marked with {@link trusted}. */
+export class SafeHtml {
+  constructor(readonly text: string) {}
+  toString(): string {
+    return this.text;
+  }
+}
+
+/** A value {@link html} accepts: text and numbers are escaped, SafeHtml is kept, lists are joined, null is empty. */
+export type HtmlValue = SafeHtml | string | number | null | undefined | readonly HtmlValue[];
+
+const ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+/** Escapes `& < > " '` so that text shows literally in an element or an attribute value. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (character) => ESCAPES[character] ?? character);
+}
+
+/** Marks markup written in code (never data) as safe; the only way around escaping. */
+export function trusted(markup: string): SafeHtml {
+  return new SafeHtml(markup);
+}
+
+function render(value: HtmlValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof SafeHtml) return value.text;
+  if (Array.isArray(value)) return (value as readonly HtmlValue[]).map(render).join('');
+  return escapeHtml(String(value));
+}
+
+/** Tagged template: the literal parts are markup, every interpolated value is escaped unless it is SafeHtml. */
+export function html(strings: TemplateStringsArray, ...values: HtmlValue[]): SafeHtml {
+  let out = strings[0] ?? '';
+  values.forEach((value, index) => {
+    out += render(value) + (strings[index + 1] ?? '');
+  });
+  return new SafeHtml(out);
+}
+
+/** A bulleted list of at most `cap` items, then "and N more"; `empty` when there are none. */
+export function cappedList<T>(items: readonly T[], item: (value: T) => SafeHtml, empty: string, cap = LIST_CAP): SafeHtml {
+  if (items.length === 0) return html`<p class="none">${empty}</p>`;
+  const rest = items.length - cap;
+  return html`<ul>${items.slice(0, cap).map((value) => html`<li>${item(value)}</li>`)}${
+    rest > 0 ? html`<li class="more">and ${rest} more</li>` : null}</ul>`;
+}
+
+/** What a document is drawn with: the day it is rendered, the charter parameters and the sync run of the records. */
+export interface DocumentContext {
+  readonly today: IsoDate;
+  readonly config: CharterConfig;
+  readonly runId: string;
+}
+
+/** A rendered document: its title and the complete HTML page. */
+export interface RenderedDocument {
+  readonly title: string;
+  readonly html: string;
+}
+
+/** What every document page needs besides its body. */
+export interface DocumentPage {
+  readonly title: string;
+  readonly groupName: string;
+  readonly date: IsoDate;
+  /** ID of the sync run whose records the document was drawn from. */
+  readonly runId: string;
+  readonly body: SafeHtml;
+}
+
+const PRINT_CSS = `
+@page { size: A4; margin: 18mm 16mm; }
+* { box-sizing: border-box; }
+body { font: 10pt/1.35 Georgia, "Times New Roman", serif; color: #111; margin: 0 auto; max-width: 178mm; }
+h1 { font: bold 15pt/1.2 Helvetica, Arial, sans-serif; margin: 0 0 4pt; }
+h2 { font: bold 11pt/1.2 Helvetica, Arial, sans-serif; margin: 10pt 0 3pt; border-bottom: 0.5pt solid #888; }
+p, ul, table { margin: 0 0 5pt; }
+ul { padding-left: 14pt; }
+li.more, p.none { font-style: italic; color: #444; }
+table { border-collapse: collapse; width: 100%; font-size: 9pt; }
+th, td { border: 0.5pt solid #999; padding: 1.5pt 4pt; text-align: left; vertical-align: top; }
+.notice { border: 1pt solid #333; background: #f3f3f3; padding: 4pt 6pt; margin: 0 0 8pt; font-weight: bold; }
+.charts { display: flex; gap: 8pt; }
+.charts svg { flex: 1; max-width: 50%; height: auto; }
+footer { margin-top: 10pt; border-top: 0.5pt solid #888; font-size: 8pt; color: #333; }
+h2, table, svg { break-inside: avoid; }
+@media print { body { max-width: none; } }
+`;
+
+/** A complete, self-contained HTML page: inline print CSS, the §2 notice, the body and a footer naming the data. */
+export function renderDocument(page: DocumentPage): string {
+  const { title, groupName, date, runId, body } = page;
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>${title} — ${groupName}</title>
+<style>${trusted(PRINT_CSS)}</style>
+</head>
+<body>
+<header><h1>${title}</h1><p>${groupName} · ${date}</p></header>
+<p class="notice" role="note">${CCEG_ONLY_NOTICE}</p>
+<main>
+${body}
+</main>
+<footer><p>${groupName} · ${date} · Drawn from sync run ${runId}</p></footer>
+</body>
+</html>
+`.text;
+}
