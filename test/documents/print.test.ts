@@ -1,0 +1,141 @@
+// Prints every document of the sample workbook and of a ten-times-larger one to PDF in headless Chromium and checks pages and notice.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SheetRow, SheetValue, WorkbookRows } from '../../functions/adapters/xlsx/create-xlsx.js';
+import { sampleWorkbookRows } from '../../functions/adapters/xlsx/sample-data.js';
+import { DEFAULT_CONFIG } from '../../functions/core/config.js';
+import { renderAnnualReport } from '../../functions/core/documents/annual-report.js';
+import { renderChairReport } from '../../functions/core/documents/chair-report.js';
+import { CCEG_ONLY_NOTICE, type DocumentContext, type RenderedDocument } from '../../functions/core/documents/html.js';
+import { renderCirculationNotice, renderDissentNotice } from '../../functions/core/documents/paper-notices.js';
+import { renderUpdateReport } from '../../functions/core/documents/update-report.js';
+import type { GroupRows } from '../../functions/core/model/group.js';
+import { DATA_TAB_NAMES } from '../../functions/core/model/tabs.js';
+import { parseWorkbook } from '../../functions/core/parse/parse-workbook.js';
+import { rawWorkbook, tabOf } from '../support/raw-workbook.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const SNAPSHOT = fileURLToPath(new URL('../snapshots/sample-update-report.html', import.meta.url));
+const COPIES = 10;
+
+/** Tabs that grow in the larger workbook; Organizations, Meetings and the rest are kept as they are. */
+const GROWING_TABS = ['Roster', 'WorkPlan', 'Papers', 'Endorsements', 'ConsensusCalls', 'Issues', 'Deliverables'] as const;
+/** Columns holding the ID of a row of a growing tab, which copies must point at the same copy. */
+const COPIED_REFERENCES: Readonly<Record<string, readonly string[]>> = {
+  WorkPlan: ['Related Paper'], Papers: ['Supersedes'], Endorsements: ['Paper'], ConsensusCalls: ['Paper'],
+};
+
+const suffixed = (value: SheetValue, suffix: string): SheetValue => (typeof value === 'string' && value !== '' ? `${value}${suffix}` : value);
+
+/** The sample with each growing tab's rows copied `copies` times: copy k gets `-rk` on its IDs, references and emails. */
+function largerWorkbookRows(copies: number): WorkbookRows {
+  const sample = sampleWorkbookRows();
+  const grown: Record<string, readonly SheetRow[]> = { ...sample };
+  for (const tab of GROWING_TABS) {
+    const rows = sample[tab] ?? [];
+    const extra: SheetRow[] = [];
+    for (let copy = 2; copy <= copies; copy++) {
+      const suffix = `-r${copy}`;
+      for (const row of rows) {
+        const next: Record<string, SheetValue> = { ...row, ID: suffixed(row.ID ?? null, suffix) };
+        for (const column of COPIED_REFERENCES[tab] ?? []) next[column] = suffixed(row[column] ?? null, suffix);
+        if (typeof row.Email === 'string') next.Email = row.Email.replace('@', `+r${copy}@`);
+        extra.push(next);
+      }
+    }
+    grown[tab] = [...rows, ...extra];
+  }
+  return grown;
+}
+
+function groupRowsOf(rows: WorkbookRows): GroupRows {
+  return parseWorkbook(rawWorkbook(...DATA_TAB_NAMES.map((name) => tabOf(name, [...(rows[name] ?? [])])))).group.rows;
+}
+
+const config = DEFAULT_CONFIG;
+const context = (today: string): DocumentContext => ({ today, config, runId: 'sample' });
+
+/** Every document kind, with the IDs and days of the sample that render. */
+function documentsOf(rows: GroupRows): Record<'update' | 'annual' | 'notice' | 'dissent' | 'chair', RenderedDocument> {
+  return {
+    update: renderUpdateReport(rows, 'ICANN63', context('2018-10-06')),
+    annual: renderAnnualReport(rows, 'ICANN63', context('2018-10-20')),
+    notice: renderCirculationNotice(rows, 'PP-0002', context('2018-10-06')),
+    dissent: renderDissentNotice(rows, 'PP-0002', context('2018-10-06')),
+    chair: renderChairReport(rows, 'CC-0005', context('2018-10-06')),
+  };
+}
+
+/** Pages of a PDF: its `/Type /Page` objects (not the `/Pages` tree nodes). */
+function pdfPages(pdf: Buffer): number {
+  return pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
+}
+
+/** Writes the file only when its content changed, so that running the tests leaves the tree as it was. */
+function writeIfChanged(path: string, content: string): void {
+  if (existsSync(path) && readFileSync(path, 'utf8') === content) return;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, content);
+}
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`Skipping the print tests: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it).`);
+
+describe.skipIf(!hasChromium)('printing the documents to PDF in headless Chromium', () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function print(document: RenderedDocument): Promise<number> {
+    const page = await browser.newPage();
+    try {
+      await page.setContent(document.html, { waitUntil: 'load' });
+      return pdfPages(await page.pdf({ format: 'A4', printBackground: true }));
+    } finally {
+      await page.close();
+    }
+  }
+
+  const workbooks = [
+    { name: 'the sample workbook', rows: () => groupRowsOf(sampleWorkbookRows()) },
+    { name: 'a workbook ten times larger', rows: () => groupRowsOf(largerWorkbookRows(COPIES)) },
+  ];
+
+  it('builds the larger workbook with ten times the rows of each growing tab, unique IDs and resolving references', () => {
+    const sample = sampleWorkbookRows();
+    const larger = largerWorkbookRows(COPIES);
+    for (const tab of GROWING_TABS) expect(larger[tab]).toHaveLength((sample[tab] ?? []).length * COPIES);
+    expect(parseWorkbook(rawWorkbook(...DATA_TAB_NAMES.map((name) => tabOf(name, [...(larger[name] ?? [])])))).findings).toEqual([]);
+  });
+
+  it.each(workbooks)('prints every document of $name with the charter notice, and the update report on 1 or 2 pages', async ({ name, rows }) => {
+    const documents = documentsOf(rows());
+    for (const [kind, document] of Object.entries(documents)) {
+      expect(document.html, `${kind} of ${name}`).toContain(CCEG_ONLY_NOTICE);
+      const pages = await print(document);
+      console.info(`${name}: ${kind} prints on ${pages} page(s)`);
+      expect(pages, `${kind} of ${name}`).toBeGreaterThanOrEqual(1);
+      if (kind === 'update') {
+        expect(pages, `update report of ${name}`).toBeGreaterThanOrEqual(1);
+        expect(pages, `update report of ${name}`).toBeLessThanOrEqual(2);
+      }
+    }
+  }, 120_000);
+
+  it('keeps the rendered sample update report under test/snapshots for reviewers', () => {
+    const report = documentsOf(groupRowsOf(sampleWorkbookRows())).update;
+    writeIfChanged(SNAPSHOT, report.html);
+    expect(readFileSync(SNAPSHOT, 'utf8')).toBe(report.html);
+  });
+});
