@@ -10,6 +10,7 @@ import { initCommand } from './commands/init.js';
 import { reportCommand } from './commands/report.js';
 import { syncCommand } from './commands/sync.js';
 import { tallyCommand } from './commands/tally.js';
+import { tickCommand } from './commands/tick.js';
 import { validateCommand } from './commands/validate.js';
 
 function configure(command: Command, io: CliIo): Command {
@@ -24,7 +25,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const program = configure(new Command('cceg'), io)
     .description('CCEG IG Ops: check a workbook against the charter of the CCEG on Internet Governance')
     .showSuggestionAfterError(true);
-  for (const verb of [initCommand, validateCommand, syncCommand, tallyCommand, deadlinesCommand, reportCommand, auditCommand, demoCommand]) {
+  for (const verb of [initCommand, validateCommand, syncCommand, tallyCommand, deadlinesCommand, reportCommand, tickCommand, auditCommand, demoCommand]) {
     const command = configure(verb(context), io);
     for (const sub of command.commands) configure(sub, io);
     program.addCommand(command);

@@ -7,7 +7,7 @@ import { cli } from '../support/cli.js';
 const dir = mkdtempSync(join(tmpdir(), 'cceg-cli-'));
 
 describe('every verb of cceg', () => {
-  it.each(['init', 'validate', 'tally', 'deadlines'])('%s --help lists --today, --config and exits 0', async (verb) => {
+  it.each(['init', 'validate', 'tally', 'deadlines', 'tick'])('%s --help lists --today, --config and exits 0', async (verb) => {
     const run = await cli([verb, '--help']);
     expect(run.code).toBe(0);
     expect(run.out).toContain('--today');

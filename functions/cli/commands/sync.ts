@@ -1,12 +1,8 @@
 // `cceg sync WORKBOOK`: validate, commit changed records with audit entries, write IDs, Status, Findings and Dashboard back.
-import { randomUUID } from 'node:crypto';
-import { userInfo } from 'node:os';
 import { Command } from 'commander';
-import { syncWorkbook } from '../../app/sync.js';
+import { syncFromCli } from '../cli-sync.js';
 import { EXIT, type CommandContext } from '../command-context.js';
 import { commonOptions, formatOption, resolveCommonOptions, type CommonOptionValues } from '../options.js';
-import { openStore } from '../store-source.js';
-import { workbookReaderFor, workbookWriterFor } from '../workbook-source.js';
 import { formatFindingsText } from '../format-findings.js';
 
 /** The `sync` verb. */
@@ -20,14 +16,9 @@ export function syncCommand(context: CommandContext): Command {
   for (const option of commonOptions()) command.addOption(option);
   return command.action(async (workbook: string, values: CommonOptionValues & { store?: string; actor?: string }) => {
     const { today, config } = resolveCommonOptions(values, context.io);
-    const reader = workbookReaderFor(workbook);
-    await reader.probe?.();
-    const store = await openStore(values.store, workbook);
-    try {
-      const result = await syncWorkbook(
-        { reader, writer: workbookWriterFor(workbook, reader), store, now: context.io.now, newId: randomUUID },
-        { workbook, actor: values.actor ?? `${userInfo().username}@cli`, source: 'cli', today, config, onProgress: values.format === 'json' ? undefined : (line) => context.io.out(`${line}\n`) },
-      );
+    await syncFromCli(context, workbook, {
+      store: values.store, actor: values.actor, today, config, onProgress: values.format === 'json' ? undefined : (line) => context.io.out(`${line}\n`),
+    }, ({ result }) => {
       const { counts } = result.run;
       if (values.format === 'json') {
         context.io.out(`${JSON.stringify({ run: result.run, findings: result.findings, summary: result.summary, cellsChanged: result.cellsChanged }, null, 2)}\n`);
@@ -36,8 +27,7 @@ export function syncCommand(context: CommandContext): Command {
         context.io.out(`Sync ${result.run.id}: ${counts.created} created, ${counts.updated} updated, ${counts.tombstoned} tombstoned, ${counts.unchanged} unchanged, ${counts.notCommitted} not saved (data findings); ${result.entries.length} audit entr${result.entries.length === 1 ? 'y' : 'ies'}; ${result.cellsChanged} workbook cell(s) written.\n`);
       }
       context.exitCode = result.summary.errors > 0 ? EXIT.findings : EXIT.ok;
-    } finally {
-      await store.close();
-    }
+      return Promise.resolve();
+    });
   });
 }
