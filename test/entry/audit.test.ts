@@ -1,26 +1,14 @@
 // audit over real HTTP: list and verify for staff on the allow-list, identified by a verified Google ID token.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AUDIENCE, PEOPLE, startFunctionsFixture, type FunctionsFixture } from '../support/functions/functions-fixture.js';
-import { startTokenIssuer, type TokenClaims, type TokenIssuer } from '../support/functions/id-tokens.js';
+import { describe, expect, it } from 'vitest';
+import { AUDIENCE, PEOPLE } from '../support/functions/functions-fixture.js';
+import { useFunctionsFixture } from '../support/functions/use-functions-fixture.js';
+import type { TokenClaims } from '../support/functions/id-tokens.js';
 
-let issuer: TokenIssuer;
-let fx: FunctionsFixture;
-beforeAll(async () => {
-  issuer = await startTokenIssuer();
-});
-afterAll(async () => {
-  await issuer.close();
-});
-beforeEach(async () => {
-  fx = await startFunctionsFixture(issuer);
-});
-afterEach(async () => {
-  await fx.close();
-});
+const shared = useFunctionsFixture();
 
-const staffToken = (claims: TokenClaims = {}) => issuer.sign({ aud: AUDIENCE.audit, email: PEOPLE.staff, ...claims });
+const staffToken = (claims: TokenClaims = {}) => shared.issuer.sign({ aud: AUDIENCE.audit, email: PEOPLE.staff, ...claims });
 const audit = (query: string, token: string | null) =>
-  fetch(`${fx.functions.url.audit}?${query}`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
+  fetch(`${shared.fx.functions.url.audit}?${query}`, { headers: token === null ? {} : { authorization: `Bearer ${token}` } });
 
 describe('audit serves staff on the allow-list', () => {
   it('lists the audit log, with filters, to staff', async () => {
@@ -38,7 +26,7 @@ describe('audit serves staff on the allow-list', () => {
     const response = await audit('action=verify', staffToken());
 
     expect(response.status).toBe(200);
-    expect(await response.json()).toMatchObject({ ok: true, count: (await fx.store.auditHead())?.seq });
+    expect(await response.json()).toMatchObject({ ok: true, count: (await shared.fx.store.auditHead())?.seq });
   });
 
   const refusals: [string, number, () => string | null][] = [
@@ -58,6 +46,6 @@ describe('audit serves staff on the allow-list', () => {
 
   it('answers 400 to an unknown action and 405 to a POST', async () => {
     expect((await audit('action=export', staffToken())).status).toBe(400);
-    expect((await fetch(`${fx.functions.url.audit}?action=list`, { method: 'POST', headers: { authorization: `Bearer ${staffToken()}` } })).status).toBe(405);
+    expect((await fetch(`${shared.fx.functions.url.audit}?action=list`, { method: 'POST', headers: { authorization: `Bearer ${staffToken()}` } })).status).toBe(405);
   });
 });

@@ -1,28 +1,16 @@
 // tick over real HTTP: only Cloud Scheduler's OIDC token for the configured audience; once per schedule time.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AUDIENCE, LOCATION, PEOPLE, startFunctionsFixture, type FunctionsFixture } from '../support/functions/functions-fixture.js';
-import { startTokenIssuer, type TokenClaims, type TokenIssuer } from '../support/functions/id-tokens.js';
+import { describe, expect, it } from 'vitest';
+import { AUDIENCE, LOCATION, PEOPLE } from '../support/functions/functions-fixture.js';
+import { useFunctionsFixture } from '../support/functions/use-functions-fixture.js';
+import type { TokenClaims } from '../support/functions/id-tokens.js';
 import { entriesAfter, headSeq, typeInto } from '../support/functions/sheet-checks.js';
 import { SPREADSHEET_ID } from '../support/functions/signed-edits.js';
 
-let issuer: TokenIssuer;
-let fx: FunctionsFixture;
-beforeAll(async () => {
-  issuer = await startTokenIssuer();
-});
-afterAll(async () => {
-  await issuer.close();
-});
-beforeEach(async () => {
-  fx = await startFunctionsFixture(issuer);
-});
-afterEach(async () => {
-  await fx.close();
-});
+const shared = useFunctionsFixture();
 
 const SCHEDULE_TIME = '2026-03-02T06:00:00Z';
-const schedulerToken = (claims: TokenClaims = {}) => issuer.sign({ aud: AUDIENCE.tick, email: PEOPLE.scheduler, ...claims });
-const tick = (token: string | null, scheduleTime: string | null = SCHEDULE_TIME) => fetch(fx.functions.url.tick, {
+const schedulerToken = (claims: TokenClaims = {}) => shared.issuer.sign({ aud: AUDIENCE.tick, email: PEOPLE.scheduler, ...claims });
+const tick = (token: string | null, scheduleTime: string | null = SCHEDULE_TIME) => fetch(shared.fx.functions.url.tick, {
   method: 'POST',
   headers: {
     ...(token === null ? {} : { authorization: `Bearer ${token}` }),
@@ -38,8 +26,8 @@ describe('tick accepts only Cloud Scheduler\'s OIDC token', () => {
     ['a token of another service account', () => schedulerToken({ email: 'intruder@cceg-test.iam.gserviceaccount.com' })],
     ['a token whose e-mail is not verified', () => schedulerToken({ email_verified: false })],
     ['an expired token', () => schedulerToken({ iat: hourAgo - 3600, exp: hourAgo })],
-    ['a token from another issuer', () => schedulerToken({ iss: 'https://issuer.example.net' })],
-    ['a token signed with another key', () => issuer.forge({ aud: AUDIENCE.tick, email: PEOPLE.scheduler })],
+    ['a token from another issuer', () => schedulerToken({ iss: 'https://shared.issuer.example.net' })],
+    ['a token signed with another key', () => shared.issuer.forge({ aud: AUDIENCE.tick, email: PEOPLE.scheduler })],
     ['a token that is not a JWT', () => 'not-a-token'],
   ];
 
@@ -48,48 +36,48 @@ describe('tick accepts only Cloud Scheduler\'s OIDC token', () => {
 
     expect(response.status).toBe(401);
     expect(await response.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
-    expect(fx.workbook.readCalls).toBe(0);
-    expect(await fx.store.getDocument('tick', `${LOCATION}@2026-03-02T06:00:00.000Z`)).toBeNull();
+    expect(shared.fx.workbook.readCalls).toBe(0);
+    expect(await shared.fx.store.getDocument('tick', `${LOCATION}@2026-03-02T06:00:00.000Z`)).toBeNull();
   });
 });
 
 describe('tick syncs once per schedule time', () => {
   it('syncs the workbook with the pending edits, as the scheduler\'s service account', async () => {
-    const head = await headSeq(fx.store);
+    const head = await headSeq(shared.fx.store);
     // An edit whose own sync never ran (its instance was stopped): the tick attributes it to its editor.
-    const edit = typeInto(fx.workbook, 'Roster', 'Expertise', 3, 'Registries', PEOPLE.gnsoSecretariat);
-    await fx.store.recordEdit({
-      ...edit, id: 'edit-missed', workbook: LOCATION, spreadsheetId: SPREADSHEET_ID, row: 3, column: fx.workbook.columnOf('Roster', 'Expertise'),
+    const edit = typeInto(shared.fx.workbook, 'Roster', 'Expertise', 3, 'Registries', PEOPLE.gnsoSecretariat);
+    await shared.fx.store.recordEdit({
+      ...edit, id: 'edit-missed', workbook: LOCATION, spreadsheetId: SPREADSHEET_ID, row: 3, column: shared.fx.workbook.columnOf('Roster', 'Expertise'),
       oldValue: edit.oldValue ?? null, newValue: edit.newValue ?? null, receivedAt: new Date().toISOString(),
     });
-    typeInto(fx.workbook, 'Issues', 'Owner', 2, 'Ines', PEOPLE.staff);
+    typeInto(shared.fx.workbook, 'Issues', 'Owner', 2, 'Ines', PEOPLE.staff);
 
     const response = await tick(schedulerToken());
     expect(response.status).toBe(200);
     expect(await response.json()).toMatchObject({ duplicate: false, counts: { updated: 2 } });
-    expect((await entriesAfter(fx.store, head)).map((entry) => [entry.entity, entry.actor, entry.source])).toEqual([
+    expect((await entriesAfter(shared.fx.store, head)).map((entry) => [entry.entity, entry.actor, entry.source])).toEqual([
       ['Roster/P-0002', PEOPLE.gnsoSecretariat, 'tick'],
       ['Issues/I-0001', PEOPLE.scheduler, 'tick'],
     ]);
-    expect(await fx.store.pendingEdits(LOCATION)).toEqual([]);
+    expect(await shared.fx.store.pendingEdits(LOCATION)).toEqual([]);
   });
 
   it('does nothing on a repeated delivery for the same schedule time, and syncs again for the next one', async () => {
     expect((await tick(schedulerToken())).status).toBe(200);
-    const reads = fx.workbook.readCalls;
+    const reads = shared.fx.workbook.readCalls;
 
     const again = await tick(schedulerToken(), '2026-03-02T07:00:00+01:00');
     expect(again.status).toBe(200);
     expect(await again.json()).toMatchObject({ duplicate: true, state: 'done' });
-    expect(fx.workbook.readCalls).toBe(reads);
+    expect(shared.fx.workbook.readCalls).toBe(reads);
 
     expect(await (await tick(schedulerToken(), '2026-03-03T06:00:00Z')).json()).toMatchObject({ duplicate: false });
-    expect(fx.workbook.readCalls).toBe(reads + 1);
+    expect(shared.fx.workbook.readCalls).toBe(reads + 1);
   });
 
   it('answers 400 to a delivery without a schedule time, and 405 to a GET', async () => {
     expect((await tick(schedulerToken(), null)).status).toBe(400);
-    expect((await fetch(fx.functions.url.tick)).status).toBe(405);
-    expect(fx.workbook.readCalls).toBe(0);
+    expect((await fetch(shared.fx.functions.url.tick)).status).toBe(405);
+    expect(shared.fx.workbook.readCalls).toBe(0);
   });
 });
