@@ -1,3 +1,4 @@
+// The sync lease: a second holder waits or is told a sync is running; a crashed holder's lease expires.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// SQLite and Firestore hold the same records and the same audit chain after the same syncs.
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

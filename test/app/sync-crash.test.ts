@@ -1,3 +1,4 @@
+// A real `cceg sync` SIGKILLed mid-commit leaves the store all or nothing, and the next sync completes it.
 import { spawn } from 'node:child_process';
 import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,3 +1,4 @@
+// `cceg sync` on an .xlsx workbook with a SQLite store: commits, audit, write-back, idempotence and bad input.
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// `cceg validate` on a 50,000-row workbook reads every row without failing.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// `cceg init`, filled by hand, then `cceg validate`, as real processes end to end.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// Every verb's --help, and one clear line with exit 2 for every command that cannot run.
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// validateWorkbook: no finding on a compliant workbook, data findings keep rows out, findings in order.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../functions/core/config.js';
 import { validateWorkbook } from '../../functions/core/validate.js';

@@ -1,3 +1,4 @@
+// Parsing raw workbooks: cells by column kind, tabs and headers by name, and every data rule.
 import { describe, expect, it } from 'vitest';
 import { parseWorkbook } from '../../../functions/core/parse/parse-workbook.js';
 import type { CellValue } from '../../../functions/core/model/cell.js';

@@ -1,3 +1,4 @@
+// The rule catalogue matches RULES.md: every ID, exactly once, with its severity and a § reference.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';

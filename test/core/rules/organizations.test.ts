@@ -1,3 +1,4 @@
+// Charter rules on the chartering organizations (org.*).
 import { describe, expect, it } from 'vitest';
 import { orgCharterAdoptionMissing, orgTooFewParticipating } from '../../../functions/core/rules/organizations.js';
 import { contextOf, org } from '../../support/group-builder.js';
