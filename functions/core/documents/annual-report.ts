@@ -5,9 +5,8 @@ import { tallyOf } from '../derived/tally.js';
 import type { GroupRows } from '../model/group.js';
 import { isActive } from '../model/queries.js';
 import { ACTIVITY_STATES } from '../model/tabs.js';
-import { membersChartSvg, regionsChartSvg } from './charts.js';
 import { cappedList, html, renderDocument, type DocumentContext, type RenderedDocument, type SafeHtml } from './html.js';
-import { membersPerOrganization, membersPerRegion } from './update-report.js';
+import { membershipSection } from './update-report.js';
 
 function inYear(date: IsoDate | null, year: number): boolean {
   return date !== null && date.startsWith(`${year}-`);
@@ -45,14 +44,8 @@ function stakeholderGroups(rows: GroupRows, today: IsoDate): number {
     .map((p) => p.stakeholderGroup)).size;
 }
 
-function membershipSection(rows: GroupRows, context: DocumentContext): SafeHtml {
-  const { min, max } = context.config.members;
-  const counts = membersPerOrganization(rows, context.today);
-  const outside = counts.filter((count) => count.members < min || count.members > max);
-  const verdict = outside.length === 0
-    ? html`<p>Every participating organization has ${min} to ${max} Members.</p>`
-    : html`<p>Outside the ${min}–${max} band:</p>${cappedList(outside, (c) => html`${c.code}: ${c.members}`, '')}`;
-  return html`<div class="charts">${membersChartSvg(counts, min, max)}${regionsChartSvg(membersPerRegion(rows, context.today))}</div>${verdict}
+function membershipAndDiversity(rows: GroupRows, context: DocumentContext): SafeHtml {
+  return html`${membershipSection(rows, context)}
 <p>Stakeholder groups represented among the Members: ${stakeholderGroups(rows, context.today)}.</p>`;
 }
 
@@ -78,7 +71,7 @@ export function renderAnnualReport(rows: GroupRows, meetingId: string, context: 
 <h2>Activities of the year</h2>${activitiesSection(rows, year)}
 <h2>Deliverables</h2>${deliverablesSection(rows, year, meetingId)}
 <h2>Papers and endorsements</h2>${papersSection(rows, year)}
-<h2>Membership and diversity</h2>${membershipSection(rows, context)}
+<h2>Membership and diversity</h2>${membershipAndDiversity(rows, context)}
 <h2>Consensus calls</h2>${consensusSection(rows, year)}`;
   return { title, html: renderDocument({ title, groupName: context.config.group.name, date: context.today, runId: context.runId, body }) };
 }

@@ -72,7 +72,8 @@ function upcomingSection(rows: GroupRows, today: IsoDate): SafeHtml {
   return cappedList(events, (e) => html`${e.date}: ${e.text}`, 'No upcoming IG events or open consultations.');
 }
 
-function membershipSection(rows: GroupRows, context: DocumentContext): SafeHtml {
+/** Both membership charts (per organization against the band, by region), and who is outside the band. */
+export function membershipSection(rows: GroupRows, context: DocumentContext): SafeHtml {
   const { min, max } = context.config.members;
   const counts = membersPerOrganization(rows, context.today);
   const outside = counts.filter((count) => count.members < min || count.members > max);
