@@ -73,5 +73,5 @@ export function renderAnnualReport(rows: GroupRows, meetingId: string, context: 
 <h2>Papers and endorsements</h2>${papersSection(rows, year)}
 <h2>Membership and diversity</h2>${membershipAndDiversity(rows, context)}
 <h2>Consensus calls</h2>${consensusSection(rows, year)}`;
-  return { title, html: renderDocument({ title, groupName: context.config.group.name, date: context.today, runId: context.runId, body }) };
+  return renderDocument({ title, groupName: context.config.group.name, date: context.today, runId: context.runId, body });
 }

@@ -40,5 +40,5 @@ ${CHAIR_REPORT_SECTIONS.map((section) => html`<h2>${section}</h2>
 `)}<p>If, after the mitigating measures are implemented, consensus still cannot be reached, the Chair(s) will prepare a
 Final Chair's Report documenting the processes followed to reach consensus, and may ask the Chartering Organizations for
 recommendations on further means of mitigating the issues preventing consensus.</p>`;
-  return { title, html: renderDocument({ title, groupName: context.config.group.name, date: context.today, runId: context.runId, body }) };
+  return renderDocument({ title, groupName: context.config.group.name, date: context.today, runId: context.runId, body });
 }

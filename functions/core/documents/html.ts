@@ -1,4 +1,5 @@
 // Safe HTML for the documents: escaping, a tagged template that escapes every value, and the printable page.
+import { createHash } from 'node:crypto';
 import type { CharterConfig } from '../config.js';
 import type { IsoDate } from '../dates.js';
 
@@ -63,10 +64,15 @@ export interface DocumentContext {
   readonly runId: string;
 }
 
-/** A rendered document: its title and the complete HTML page. */
+/** A rendered document: its title, the complete HTML page and the fingerprint of what it says. */
 export interface RenderedDocument {
   readonly title: string;
   readonly html: string;
+  /**
+   * SHA-256 (hex) of the title and body: what the document says, leaving out the date and sync run it was drawn on.
+   * Two renders with the same fingerprint say the same thing, so a re-run need not write the document again.
+   */
+  readonly fingerprint: string;
 }
 
 /** What every document page needs besides its body. */
@@ -99,8 +105,13 @@ h2, table, svg { break-inside: avoid; }
 `;
 
 /** A complete, self-contained HTML page: inline print CSS, the §2 notice, the body and a footer naming the data. */
-export function renderDocument(page: DocumentPage): string {
-  const { title, groupName, date, runId, body } = page;
+export function renderDocument(page: DocumentPage): RenderedDocument {
+  const { title, groupName, body } = page;
+  const fingerprint = createHash('sha256').update(JSON.stringify([title, groupName, body.text])).digest('hex');
+  return { title, html: renderPage(page), fingerprint };
+}
+
+function renderPage({ title, groupName, date, runId, body }: DocumentPage): string {
   return html`<!doctype html>
 <html lang="en">
 <head>

@@ -28,7 +28,7 @@ function paperFacts(paper: Paper): SafeHtml {
 }
 
 function page(title: string, body: SafeHtml, context: DocumentContext): RenderedDocument {
-  return { title, html: renderDocument({ title, groupName: context.config.group.name, date: context.today, runId: context.runId, body }) };
+  return renderDocument({ title, groupName: context.config.group.name, date: context.today, runId: context.runId, body });
 }
 
 /**

@@ -108,5 +108,5 @@ export function renderUpdateReport(rows: GroupRows, meetingId: string, context: 
 <h2>Upcoming IG events and open consultations</h2>${upcomingSection(rows, context.today)}
 <h2>Membership</h2>${membershipSection(rows, context)}
 <h2>Next deadlines</h2>${deadlinesSection(rows, context)}`;
-  return { title, html: renderDocument({ title, groupName: context.config.group.name, date: context.today, runId: context.runId, body }) };
+  return renderDocument({ title, groupName: context.config.group.name, date: context.today, runId: context.runId, body });
 }

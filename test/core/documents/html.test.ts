@@ -48,14 +48,24 @@ describe('cappedList', () => {
 
 describe('renderDocument', () => {
   it('makes a self-contained page with the notice, the group name, the date and the run ID', () => {
-    const page = renderDocument({ title: 'T', groupName: 'CCEG IG', date: '2018-10-06', runId: 'run-42', body: html`<p>Body</p>` });
+    const { html: page } = renderDocument({ title: 'T', groupName: 'CCEG IG', date: '2018-10-06', runId: 'run-42', body: html`<p>Body</p>` });
     expectSelfContainedDocument(page, 'CCEG IG', '2018-10-06', 'run-42');
     expect(page).toContain('@page');
     expect(page).toContain('<p>Body</p>');
   });
 
   it('escapes the title, the group name and the run ID', () => {
-    const page = renderDocument({ title: HOSTILE, groupName: HOSTILE, date: '2018-10-06', runId: HOSTILE, body: html`` });
+    const { html: page } = renderDocument({ title: HOSTILE, groupName: HOSTILE, date: '2018-10-06', runId: HOSTILE, body: html`` });
     expectEscaped(page);
+  });
+
+  it('gives the same fingerprint to pages that differ only in date and run ID, and another when the body or title changes', () => {
+    const page = (title: string, date: string, runId: string, body: string) =>
+      renderDocument({ title, groupName: 'CCEG IG', date, runId, body: html`<p>${body}</p>` });
+    const first = page('T', '2018-10-06', 'run-1', 'Body');
+    expect(first.fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(page('T', '2018-10-07', 'run-2', 'Body').fingerprint).toBe(first.fingerprint);
+    expect(page('T', '2018-10-06', 'run-1', 'Body!').fingerprint).not.toBe(first.fingerprint);
+    expect(page('T2', '2018-10-06', 'run-1', 'Body').fingerprint).not.toBe(first.fingerprint);
   });
 });
