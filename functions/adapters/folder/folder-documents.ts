@@ -1,6 +1,6 @@
 // The documents port over a local folder: `<root>/<kind>/<key>.html`, written atomically, names that cannot escape.
 import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, open, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { CcegError } from '../../core/errors.js';
 import type { DocumentPublisher, DocumentToPublish, PublishedDocument } from '../../ports/documents.port.js';
@@ -23,23 +23,38 @@ export function safeFileName(text: string): string {
   return `${encoded.slice(0, MAX_NAME).replace(/%[0-9A-F]?$/, '')}~${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
 }
 
+/** The version of a folder document: the SHA-256 (hex) of its bytes. */
+export function folderVersionOf(text: string | Buffer): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
 /**
  * The documents port's embedded default: each document is `<rootDir>/<kind>/<key>.html` (names from `safeFileName`),
- * its location the absolute path. The path follows from kind and key alone, so a re-run overwrites the same file
- * whatever `existingLocation` says. Each write goes to a temporary file that is renamed over the document: a reader
- * sees the old document or the new one, never half of one.
+ * its location the absolute path and its version the SHA-256 of its bytes. When `previous` names that same file with
+ * a version, the file is overwritten only if it still holds exactly what was published then: a file a person edited
+ * or removed is kept as they left it. Otherwise (no previous version, or another folder) the file is written.
+ * Each write goes to a temporary file that is renamed over the document: a reader sees the old document or the new
+ * one, never half of one.
  */
 export class FolderDocumentPublisher implements DocumentPublisher {
   constructor(private readonly rootDir: string) {}
 
-  /** Writes the document; `created` is false when a file was already there. Throws BAD_OPTION when it cannot write. */
+  /** Writes (or keeps) the document. Throws BAD_OPTION when it cannot read or write the file. */
   async publish(doc: DocumentToPublish): Promise<PublishedDocument> {
     const path = resolve(this.rootDir, safeFileName(doc.kind), `${safeFileName(doc.key)}.html`);
     try {
+      const current = await readFile(path).then((bytes) => folderVersionOf(bytes), (error: unknown) => {
+        if ((error as NodeJS.ErrnoException | null)?.code === 'ENOENT') return null;
+        throw error;
+      });
+      const previous = doc.previous?.location === path ? doc.previous.version : null;
+      if (previous !== null && current !== previous) {
+        const reason = current === null ? 'the file was removed since it was drafted' : 'the file was changed since it was drafted';
+        return { location: path, outcome: 'kept', version: previous, reason };
+      }
       await mkdir(dirname(path), { recursive: true });
-      const existed = await stat(path).then(() => true, () => false);
       await writeAtomically(path, doc.html);
-      return { location: path, created: !existed };
+      return { location: path, outcome: current === null ? 'created' : 'updated', version: folderVersionOf(doc.html) };
     } catch (error) {
       throw writeError(path, error);
     }

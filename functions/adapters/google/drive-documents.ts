@@ -11,6 +11,8 @@ export const DRIVE_PREFIX = 'drive:';
 const FOLDER_TYPE = 'application/vnd.google-apps.folder';
 const GOOGLE_DOC_TYPE = 'application/vnd.google-apps.document';
 const FILE_ID = /^[A-Za-z0-9_-]+$/;
+/** The app property that names the key a Doc was published for (private to this app, searchable). */
+const KEY_PROPERTY = 'ccegKey';
 
 /** Where the documents go and how to reach Drive. */
 export interface DriveDocumentOptions extends GoogleConnection {
@@ -33,10 +35,13 @@ export function driveQueryLiteral(text: string): string {
 }
 
 /**
- * The documents port over Google Drive. Locations are `drive:<fileId>`. A new document is ONE `files.create` that
- * uploads the HTML as `text/html` with the target type Google Doc (Drive converts it) into the kind's folder; a
- * document whose `existingLocation` is a `drive:` location is ONE `files.update` of that file's content instead. The
- * folder of each kind is looked up under the root (`files.list`) or created, once per publisher.
+ * The documents port over Google Drive. Locations are `drive:<fileId>`; a document's version is its `modifiedTime`.
+ * A document with no previous Drive location is looked for in the kind's folder by its key (an app property set when
+ * it was created: ONE `files.list`), so a lost index entry or a repeated `cceg report` updates the same Doc; when there
+ * is none, ONE `files.create` uploads the HTML as `text/html` with the target type Google Doc (Drive converts it). A document whose `previous` is a `drive:` location is ONE `files.update` of
+ * that file's content instead, preceded, when a version is remembered, by ONE `files.get`: a Doc modified by anyone
+ * since (a chair completing a section), trashed or deleted is kept as it is and not written.
+ * The folder of each kind is looked up under the root (`files.list`) or created, once per publisher.
  * Shared drives are supported. Creates are retried only after a rate-limit refusal (a 5xx may come after Drive made the file); the rest also
  * after a 5xx or a network failure.
  */
@@ -46,19 +51,54 @@ export class DriveDocumentPublisher implements DocumentPublisher {
 
   constructor(private readonly options: DriveDocumentOptions) {}
 
-  /** Creates or updates the Google Doc; throws NOT_FOUND, PERMISSION_DENIED, GOOGLE_AUTH, RATE_LIMITED, GOOGLE_UNAVAILABLE or GOOGLE_API. */
+  /** Creates, updates or keeps the Google Doc; throws NOT_FOUND, PERMISSION_DENIED, GOOGLE_AUTH, RATE_LIMITED, GOOGLE_UNAVAILABLE or GOOGLE_API. */
   async publish(doc: DocumentToPublish): Promise<PublishedDocument> {
     const media = { mimeType: 'text/html', body: doc.html };
-    const existingId = doc.existingLocation === null ? null : driveFileIdOf(doc.existingLocation);
+    const existingId = doc.previous === null ? null : driveFileIdOf(doc.previous.location);
     if (existingId !== null) {
-      await this.call(true, docTarget(existingId), (api) => api.files.update({ fileId: existingId, media, fields: 'id', supportsAllDrives: true }));
-      return { location: `${DRIVE_PREFIX}${existingId}`, created: false };
+      const location = `${DRIVE_PREFIX}${existingId}`;
+      const remembered = doc.previous?.version ?? null;
+      if (remembered !== null) {
+        const reason = await this.changedSince(existingId, remembered);
+        if (reason !== null) return { location, outcome: 'kept', version: remembered, reason };
+      }
+      const updated = await this.call(true, docTarget(existingId), (api) =>
+        api.files.update({ fileId: existingId, media, fields: 'id,modifiedTime', supportsAllDrives: true }));
+      return { location, outcome: 'updated', version: updated.data.modifiedTime ?? null };
     }
     const folderId = await this.folderFor(doc.kind);
+    const found = await this.docFor(folderId, doc.key);
+    if (found !== null) {
+      const updated = await this.call(true, docTarget(found), (api) =>
+        api.files.update({ fileId: found, requestBody: { name: doc.title }, media, fields: 'id,modifiedTime', supportsAllDrives: true }));
+      return { location: `${DRIVE_PREFIX}${found}`, outcome: 'updated', version: updated.data.modifiedTime ?? null };
+    }
+    const appProperties = { [KEY_PROPERTY]: doc.key };
     const created = await this.call(false, docTarget('new'), (api) =>
-      api.files.create({ requestBody: { name: doc.title, mimeType: GOOGLE_DOC_TYPE, parents: [folderId] }, media, fields: 'id', supportsAllDrives: true }),
+      api.files.create({ requestBody: { name: doc.title, mimeType: GOOGLE_DOC_TYPE, parents: [folderId], appProperties }, media, fields: 'id,modifiedTime', supportsAllDrives: true }),
     );
-    return { location: `${DRIVE_PREFIX}${idOf(created.data, 'new')}`, created: true };
+    return { location: `${DRIVE_PREFIX}${idOf(created.data, 'new')}`, outcome: 'created', version: created.data.modifiedTime ?? null };
+  }
+
+  /** Why the Doc must be kept (modified since `version`, trashed or gone), or null when it is as it was published. */
+  private async changedSince(fileId: string, version: string): Promise<string | null> {
+    try {
+      const { data } = await this.call(true, docTarget(fileId), (api) =>
+        api.files.get({ fileId, fields: 'modifiedTime,trashed', supportsAllDrives: true }));
+      if (data.trashed === true) return 'the Doc was moved to the trash since it was drafted';
+      return data.modifiedTime === version ? null : `the Doc was modified at ${data.modifiedTime ?? 'an unknown time'}, after it was drafted`;
+    } catch (error) {
+      if (error instanceof CcegError && error.code === 'NOT_FOUND') return 'the Doc was deleted since it was drafted';
+      throw error;
+    }
+  }
+
+  /** The Doc published before for `key` in the kind's folder (found by its app property), or null. */
+  private async docFor(folderId: string, key: string): Promise<string | null> {
+    const q = `${driveQueryLiteral(folderId)} in parents and appProperties has { key=${driveQueryLiteral(KEY_PROPERTY)} and value=${driveQueryLiteral(key)} } and trashed = false`;
+    const target: GoogleTarget = { label: `${DRIVE_PREFIX}${folderId}`, noun: 'Drive folder' };
+    const found = await this.call(true, target, (api) => api.files.list({ q, fields: 'files(id)', pageSize: 1, supportsAllDrives: true, includeItemsFromAllDrives: true }));
+    return found.data.files?.[0]?.id ?? null;
   }
 
   /** The ID of the kind's folder under the root, found or created on first use; a failed lookup is tried again next time. */
@@ -99,4 +139,14 @@ function docTarget(id: string): GoogleTarget {
 function idOf(file: drive_v3.Schema$File, what: string): string {
   if (!file.id) throw new CcegError('GOOGLE_API', `${DRIVE_PREFIX}${what}: Drive created no file ID.`);
   return file.id;
+}
+
+/** The ID of the Drive folder a file (a spreadsheet) is in: ONE `files.get`; NOT_FOUND when it has no folder we can see. */
+export async function driveFolderOf(fileId: string, connection: GoogleConnection = {}, retry?: RetryPolicy): Promise<string> {
+  const api = await driveClient(connection);
+  const target: GoogleTarget = { label: `sheets:${fileId}`, noun: 'spreadsheet' };
+  const { data } = await withRetries(() => api.files.get({ fileId, fields: 'parents', supportsAllDrives: true }), { ...retry, target, idempotent: true });
+  const parent = data.parents?.[0];
+  if (!parent) throw new CcegError('NOT_FOUND', `sheets:${fileId}: the spreadsheet is in no Drive folder this account can see; name one with drive:<folderId>.`);
+  return parent;
 }

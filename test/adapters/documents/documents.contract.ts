@@ -1,17 +1,24 @@
 // The documents contract: every adapter (folder, Drive) registers this suite with its own `open`.
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { DocumentPublisher, DocumentToPublish } from '../../../functions/ports/documents.port.js';
+import type { DocumentPublisher, DocumentToPublish, PublishedDocument } from '../../../functions/ports/documents.port.js';
 
-/** A publisher under test, and how to read back what a location holds (a test's view, not part of the port). */
+/** A publisher under test, and a test's view of what its locations hold (not part of the port). */
 export interface OpenedPublisher {
   readonly publisher: DocumentPublisher;
   /** The HTML the document at `location` now holds. */
-  readonly read?: (location: string) => Promise<string>;
+  readonly read: (location: string) => Promise<string>;
+  /** Changes the document at `location` as a person would (a chair typing into the Doc, someone editing the file). */
+  readonly editByHand: (location: string, html: string) => Promise<void>;
+  /** Removes the document at `location` as a person would (trash in Drive, deleting the file). */
+  readonly removeByHand: (location: string) => Promise<void>;
 }
 
 const doc = (overrides: Partial<DocumentToPublish> = {}): DocumentToPublish => ({
-  kind: 'update-report', key: 'M-0001', title: 'Update report M-0001', html: '<p>First draft</p>', existingLocation: null, ...overrides,
+  kind: 'update-report', key: 'M-0001', title: 'Update report M-0001', html: '<p>First draft</p>', previous: null, ...overrides,
 });
+
+/** What a later publish passes back of an earlier one. */
+const previousOf = (published: PublishedDocument) => ({ location: published.location, version: published.version });
 
 /** Registers the contract for a publisher; `open` must return a publisher over a new, empty place each time. */
 export function documentPublisherContract(name: string, open: () => Promise<OpenedPublisher>): void {
@@ -20,31 +27,56 @@ export function documentPublisherContract(name: string, open: () => Promise<Open
     beforeEach(async () => {
       opened = await open();
     });
-    const readBack = async (location: string) => (opened.read ? opened.read(location) : null);
 
-    it('publishing a new document creates it with the HTML given', async () => {
+    it('publishing a new document creates it with the HTML given and a version to remember', async () => {
       const published = await opened.publisher.publish(doc());
-      expect(published.created).toBe(true);
+      expect(published.outcome).toBe('created');
       expect(published.location).not.toBe('');
-      if (opened.read) expect(await readBack(published.location)).toBe('<p>First draft</p>');
+      expect(published.version).toEqual(expect.any(String));
+      expect(await opened.read(published.location)).toBe('<p>First draft</p>');
     });
 
-    it('publishing again with the returned location updates the same document', async () => {
+    it('publishing again with the previous location and version updates the same document', async () => {
       const first = await opened.publisher.publish(doc());
-      const second = await opened.publisher.publish(doc({ html: '<p>Second draft</p>', existingLocation: first.location }));
-      expect(second).toEqual({ location: first.location, created: false });
-      if (opened.read) expect(await readBack(first.location)).toBe('<p>Second draft</p>');
+      const second = await opened.publisher.publish(doc({ html: '<p>Second draft</p>', previous: previousOf(first) }));
+      expect(second).toMatchObject({ location: first.location, outcome: 'updated' });
+      expect(second.version).toEqual(expect.any(String));
+      expect(await opened.read(first.location)).toBe('<p>Second draft</p>');
+      const third = await opened.publisher.publish(doc({ html: '<p>Third draft</p>', previous: previousOf(second) }));
+      expect(third).toMatchObject({ location: first.location, outcome: 'updated' });
+      expect(await opened.read(first.location)).toBe('<p>Third draft</p>');
+    });
+
+    it('keeps a document a person changed since it was published, and says why', async () => {
+      const first = await opened.publisher.publish(doc());
+      await opened.editByHand(first.location, '<p>The chairs wrote this</p>');
+      const again = await opened.publisher.publish(doc({ html: '<p>Re-rendered</p>', previous: previousOf(first) }));
+      expect(again).toMatchObject({ location: first.location, outcome: 'kept', version: first.version, reason: expect.stringMatching(/changed|modified/) });
+      expect(await opened.read(first.location)).toBe('<p>The chairs wrote this</p>');
+    });
+
+    it('keeps a document a person removed: it is not drafted again', async () => {
+      const first = await opened.publisher.publish(doc());
+      await opened.removeByHand(first.location);
+      const again = await opened.publisher.publish(doc({ html: '<p>Re-rendered</p>', previous: previousOf(first) }));
+      expect(again).toMatchObject({ location: first.location, outcome: 'kept', reason: expect.stringMatching(/removed|trash|deleted/) });
+    });
+
+    it('overwrites when no version is remembered', async () => {
+      const first = await opened.publisher.publish(doc());
+      await opened.editByHand(first.location, '<p>Edited</p>');
+      const again = await opened.publisher.publish(doc({ html: '<p>Forced</p>', previous: { location: first.location, version: null } }));
+      expect(again).toMatchObject({ location: first.location, outcome: 'updated' });
+      expect(await opened.read(first.location)).toBe('<p>Forced</p>');
     });
 
     it('documents of two kinds with the same key go to two places', async () => {
       const report = await opened.publisher.publish(doc({ kind: 'update-report', html: '<p>report</p>' }));
       const annual = await opened.publisher.publish(doc({ kind: 'annual-report', html: '<p>annual</p>' }));
-      expect(annual.created).toBe(true);
+      expect(annual.outcome).toBe('created');
       expect(annual.location).not.toBe(report.location);
-      if (opened.read) {
-        expect(await readBack(report.location)).toBe('<p>report</p>');
-        expect(await readBack(annual.location)).toBe('<p>annual</p>');
-      }
+      expect(await opened.read(report.location)).toBe('<p>report</p>');
+      expect(await opened.read(annual.location)).toBe('<p>annual</p>');
     });
 
     it('titles, keys and HTML with quotes, slashes, backslashes and unicode are published and updated intact', async () => {
@@ -52,11 +84,11 @@ export function documentPublisherContract(name: string, open: () => Promise<Open
       for (const [index, text] of odd.entries()) {
         const html = `<h1>${text}</h1>`;
         const published = await opened.publisher.publish(doc({ kind: `kind '${index}'`, key: text, title: text, html }));
-        expect(published.created).toBe(true);
-        if (opened.read) expect(await readBack(published.location)).toBe(html);
-        const again = await opened.publisher.publish(doc({ kind: `kind '${index}'`, key: text, title: text, html: `${html}!`, existingLocation: published.location }));
-        expect(again).toEqual({ location: published.location, created: false });
-        if (opened.read) expect(await readBack(published.location)).toBe(`${html}!`);
+        expect(published.outcome).toBe('created');
+        expect(await opened.read(published.location)).toBe(html);
+        const again = await opened.publisher.publish(doc({ kind: `kind '${index}'`, key: text, title: text, html: `${html}!`, previous: previousOf(published) }));
+        expect(again).toMatchObject({ location: published.location, outcome: 'updated' });
+        expect(await opened.read(published.location)).toBe(`${html}!`);
       }
     });
   });

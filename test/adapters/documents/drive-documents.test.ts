@@ -39,13 +39,24 @@ function foldersUnder(parent: string): string[] {
 }
 
 const doc = (overrides: Partial<DocumentToPublish> = {}): DocumentToPublish => ({
-  kind: 'update-report', key: 'M-0001', title: 'Update report M-0001', html: '<p>First draft</p>', existingLocation: null, ...overrides,
+  kind: 'update-report', key: 'M-0001', title: 'Update report M-0001', html: '<p>First draft</p>', previous: null, ...overrides,
 });
 
 documentPublisherContract('DriveDocumentPublisher', async () => ({
   publisher: publisherIn(addRootFolder()),
   read: async (location) => fileAt(location).content?.toString('utf8') ?? '',
+  editByHand: async (location, html) => editInDocs(location, html),
+  removeByHand: async (location) => {
+    fileAt(location).metadata.trashed = true;
+  },
 }));
+
+/** What a person typing into the Doc does to the file: new content and a later modifiedTime. */
+function editInDocs(location: string, html: string): void {
+  const file = fileAt(location);
+  file.content = Buffer.from(html);
+  file.metadata.modifiedTime = new Date(Date.parse(file.metadata.modifiedTime ?? '2018-01-01T00:00:00Z') + 60_000).toISOString();
+}
 
 describe('DriveDocumentPublisher', () => {
   it('uploads the HTML as text/html with the target type Google Doc into the folder of its kind', async () => {
@@ -59,18 +70,32 @@ describe('DriveDocumentPublisher', () => {
     expect(file.metadata).toMatchObject({ name: 'Update report M-0001', mimeType: GOOGLE_DOC });
     expect(file.uploadedType).toBe('text/html');
     expect(file.content?.toString('utf8')).toBe('<p>First draft</p>');
-    expect([...fake.calls].sort()).toEqual([['drive.files.create', 2], ['drive.files.list', 1]]);
+    expect(file.metadata.appProperties).toEqual({ ccegKey: 'M-0001' });
+    expect([...fake.calls].sort()).toEqual([['drive.files.create', 2], ['drive.files.list', 2]]);
   });
 
-  it('a re-run with the remembered location calls files.update and never files.create', async () => {
+  it('with no previous location, finds the Doc made before for the same kind and key and updates it instead of making another', async () => {
+    const root = addRootFolder();
+    const first = await publisherIn(root).publish(doc());
+    fake.resetCalls();
+    const again = await publisherIn(root).publish(doc({ title: 'Update report M-0001 (v2)', html: '<p>Again</p>' }));
+    expect(again).toMatchObject({ location: first.location, outcome: 'updated' });
+    expect(fileAt(first.location).metadata.name).toBe('Update report M-0001 (v2)');
+    expect(fileAt(first.location).content?.toString('utf8')).toBe('<p>Again</p>');
+    expect(fake.count('drive.files.create')).toBe(0);
+    const q = fake.requests.filter((request) => request.method === 'drive.files.list').at(-1)?.query.get('q');
+    expect(q).toMatch(/ in parents and appProperties has \{ key='ccegKey' and value='M-0001' \} and trashed = false$/);
+  });
+
+  it('a re-run with the remembered location and version checks the Doc with files.get, then calls files.update, never files.create', async () => {
     const publisher = publisherIn(addRootFolder());
     const first = await publisher.publish(doc());
     fake.resetCalls();
 
-    const again = await publisherIn(addRootFolder()).publish(doc({ html: '<p>Second</p>', existingLocation: first.location }));
+    const again = await publisherIn(addRootFolder()).publish(doc({ html: '<p>Second</p>', previous: { location: first.location, version: first.version } }));
 
-    expect(again).toEqual({ location: first.location, created: false });
-    expect([...fake.calls]).toEqual([['drive.files.update', 1]]);
+    expect(again).toMatchObject({ location: first.location, outcome: 'updated' });
+    expect([...fake.calls].sort()).toEqual([['drive.files.get', 1], ['drive.files.update', 1]]);
     expect(fileAt(first.location).content?.toString('utf8')).toBe('<p>Second</p>');
   });
 
@@ -80,12 +105,13 @@ describe('DriveDocumentPublisher', () => {
     await Promise.all(['M-0001', 'M-0002', 'M-0003'].map((key) => publisher.publish(doc({ key }))));
     await publisher.publish(doc({ kind: 'notice', key: 'PP-0001' }));
     expect(foldersUnder(root)).toEqual(['notice', 'update-report']);
-    expect(fake.count('drive.files.list')).toBe(2);
+    // One lookup per folder, one per document (is there a Doc for this key already?).
+    expect(fake.count('drive.files.list')).toBe(2 + 4);
 
     fake.resetCalls();
     await publisherIn(root).publish(doc({ key: 'M-0004' }));
     expect(foldersUnder(root)).toEqual(['notice', 'update-report']);
-    expect([...fake.calls].sort()).toEqual([['drive.files.create', 1], ['drive.files.list', 1]]);
+    expect([...fake.calls].sort()).toEqual([['drive.files.create', 1], ['drive.files.list', 2]]);
   });
 
   it('looks for a kind folder with quotes and backslashes escaped in the query', async () => {
@@ -97,8 +123,8 @@ describe('DriveDocumentPublisher', () => {
   });
 
   it('publishes to a new Doc when the remembered location is not a Drive location', async () => {
-    const published = await publisherIn(addRootFolder()).publish(doc({ existingLocation: '/tmp/update-report/M-0001.html' }));
-    expect(published.created).toBe(true);
+    const published = await publisherIn(addRootFolder()).publish(doc({ previous: { location: '/tmp/update-report/M-0001.html', version: 'abc' } }));
+    expect(published.outcome).toBe('created');
     expect(fake.count('drive.files.update')).toBe(0);
   });
 
@@ -108,9 +134,9 @@ describe('DriveDocumentPublisher', () => {
     fake.failNext('drive.files.update', 503);
     const waits: number[] = [];
 
-    const again = await publisherIn(addRootFolder(), waits).publish(doc({ html: '<p>After 503</p>', existingLocation: first.location }));
+    const again = await publisherIn(addRootFolder(), waits).publish(doc({ html: '<p>After 503</p>', previous: { location: first.location, version: null } }));
 
-    expect(again).toEqual({ location: first.location, created: false });
+    expect(again).toMatchObject({ location: first.location, outcome: 'updated' });
     expect(fake.count('drive.files.update')).toBe(2);
     expect(waits).toEqual([1000]);
     expect(fileAt(first.location).content?.toString('utf8')).toBe('<p>After 503</p>');
@@ -121,8 +147,8 @@ describe('DriveDocumentPublisher', () => {
     fake.failNext('drive.files.list', 503);
     fake.failNext('drive.files.create', 429);
     const published = await publisherIn(root).publish(doc());
-    expect(published.created).toBe(true);
-    expect(fake.count('drive.files.list')).toBe(2);
+    expect(published.outcome).toBe('created');
+    expect(fake.count('drive.files.list')).toBe(2 + 1);
     expect(fake.count('drive.files.create')).toBe(3);
     expect(foldersUnder(root)).toEqual(['update-report']);
   });
@@ -137,8 +163,23 @@ describe('DriveDocumentPublisher', () => {
     expect(fake.count('drive.files.create')).toBe(1);
   });
 
-  it('reports NOT_FOUND for a remembered Doc that no longer exists, and a missing root folder', async () => {
-    await expect(publisherIn(addRootFolder()).publish(doc({ existingLocation: 'drive:gone' }))).rejects.toMatchObject({
+  it('keeps a Doc that was deleted outright, and the Doc a chair edited, with one files.get and no write', async () => {
+    const publisher = publisherIn(addRootFolder());
+    const edited = await publisher.publish(doc());
+    editInDocs(edited.location, '<p>Objections considered: …</p>');
+    fake.resetCalls();
+    const kept = await publisher.publish(doc({ html: '<p>Re-rendered</p>', previous: { location: edited.location, version: edited.version } }));
+    expect(kept).toMatchObject({ outcome: 'kept', version: edited.version });
+    expect([...fake.calls]).toEqual([['drive.files.get', 1]]);
+
+    const deleted = await publisher.publish(doc({ key: 'M-0002' }));
+    fake.files.delete(deleted.location.replace(/^drive:/, ''));
+    const gone = await publisher.publish(doc({ key: 'M-0002', previous: { location: deleted.location, version: deleted.version } }));
+    expect(gone).toMatchObject({ location: deleted.location, outcome: 'kept', reason: 'the Doc was deleted since it was drafted' });
+  });
+
+  it('reports NOT_FOUND for a Doc that no longer exists when no version is remembered, and a missing root folder', async () => {
+    await expect(publisherIn(addRootFolder()).publish(doc({ previous: { location: 'drive:gone', version: null } }))).rejects.toMatchObject({
       code: 'NOT_FOUND', message: 'drive:gone: no such Google Doc, or no access to it.',
     });
     await expect(publisherIn('no-such-folder').publish(doc())).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'drive:no-such-folder: no such Drive folder, or no access to it.' });

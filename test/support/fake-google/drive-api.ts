@@ -15,6 +15,16 @@ export interface FakeFile {
 const FOLDER = 'application/vnd.google-apps.folder';
 const DEFAULT_FIELDS = 'kind,id,name,mimeType';
 
+/** Drive's side of a new spreadsheet: a file of the spreadsheet type in My Drive (move it with `metadata.parents`). */
+export function addSpreadsheetFile(files: Map<string, FakeFile>, id: string, name: string): void {
+  const now = new Date().toISOString();
+  const mimeType = 'application/vnd.google-apps.spreadsheet';
+  files.set(id, {
+    metadata: { kind: 'drive#file', id, name, mimeType, parents: ['root'], createdTime: now, modifiedTime: now, trashed: false, version: '1', webViewLink: `https://docs.google.com/spreadsheets/d/${id}/edit` },
+    content: null, uploadedType: null,
+  });
+}
+
 /** `files.create`: metadata only (a folder), or an upload (`uploadType` media or multipart). */
 export function createFile(files: Map<string, FakeFile>, query: URLSearchParams, headers: IncomingHttpHeaders, body: Buffer, upload: boolean): Reply {
   const { metadata, media } = upload ? uploadParts(query, headers, body) : { metadata: jsonBody<drive_v3.Schema$File>(body), media: null };
@@ -60,7 +70,7 @@ export function getFile(files: Map<string, FakeFile>, fileId: string, query: URL
   return { bytes: file.content, contentType: file.uploadedType ?? 'application/octet-stream' };
 }
 
-/** `files.list` with a `q` of `and`-ed clauses: name =/!=/contains, mimeType =/!=, 'ID' in parents, trashed =. */
+/** `files.list` with a `q` of `and`-ed clauses: name =/!=/contains, mimeType =/!=, 'ID' in parents, appProperties has {…}, trashed =. */
 export function listFiles(files: Map<string, FakeFile>, query: URLSearchParams): Reply {
   const clauses = splitClauses(query.get('q') ?? '').map(clause);
   const matching = [...files.values()].filter((file) => clauses.every((test) => test(file.metadata))).map((file) => file.metadata);
@@ -130,6 +140,7 @@ function splitClauses(q: string): string[] {
   const clauses: string[] = [];
   let current = '';
   let quoted = false;
+  let braces = 0;
   for (let i = 0; i < q.length; i++) {
     const char = q[i]!;
     if (char === '\\' && quoted) {
@@ -137,7 +148,9 @@ function splitClauses(q: string): string[] {
       continue;
     }
     if (char === "'") quoted = !quoted;
-    if (!quoted && /^\s+and\s+/i.test(q.slice(i))) {
+    if (!quoted && char === '{') braces += 1;
+    if (!quoted && char === '}') braces -= 1;
+    if (!quoted && braces === 0 && /^\s+and\s+/i.test(q.slice(i))) {
       clauses.push(current.trim());
       current = '';
       i += /^\s+and\s+/i.exec(q.slice(i))![0].length - 1;
@@ -165,7 +178,13 @@ function clause(text: string): (file: FakeFile['metadata']) => boolean {
     const parent = literal(match[1] ?? '');
     return (file) => file.parents.includes(parent);
   }
-  match = /^trashed\s*=\s*(true|false)$/.exec(text);
+  match = /^appProperties\s+has\s+\{\s*key\s*=\s*'((?:[^'\\]|\\.)*)'\s+and\s+value\s*=\s*'((?:[^'\\]|\\.)*)'\s*\}$/.exec(text);
+  if (match) {
+    const key = literal(match[1] ?? '');
+    const value = literal(match[2] ?? '');
+    return (file) => file.appProperties?.[key] === value;
+  }
+    match = /^trashed\s*=\s*(true|false)$/.exec(text);
   if (match) {
     const trashed = match[1] === 'true';
     return (file) => (file.trashed ?? false) === trashed;

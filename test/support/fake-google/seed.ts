@@ -3,6 +3,7 @@ import { isoDateToSerial } from '../../../functions/core/dates.js';
 import type { RawWorkbook } from '../../../functions/core/model/raw-workbook.js';
 import { columnIndex } from './a1.js';
 import { cellAt, newSheet, setCell, type FakeCell, type FakeScalar, type FakeSheet, type FakeSpreadsheet } from './model.js';
+import { addSpreadsheetFile } from './drive-api.js';
 import type { FakeGoogle } from './server.js';
 import { newSpreadsheetId } from './sheets-api.js';
 
@@ -30,6 +31,7 @@ export function addSpreadsheet(fake: FakeGoogle, title: string, tabs: readonly T
     spreadsheet.sheets.push(sheet);
   });
   fake.spreadsheets.set(spreadsheet.spreadsheetId, spreadsheet);
+  addSpreadsheetFile(fake.files, spreadsheet.spreadsheetId, title);
   return spreadsheet;
 }
 

@@ -3,7 +3,7 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { applyBatchUpdate } from './batch-requests.js';
-import { createFile, getFile, listFiles, updateFile, type FakeFile } from './drive-api.js';
+import { addSpreadsheetFile, createFile, getFile, listFiles, updateFile, type FakeFile } from './drive-api.js';
 import { applyFieldMask } from './field-mask.js';
 import { FakeApiError, defaultMessage, jsonBody, readBody, send, type Reply } from './http.js';
 import type { FakeSpreadsheet } from './model.js';
@@ -62,6 +62,7 @@ const ROUTES: readonly Route[] = [
   { method: 'sheets.spreadsheets.create', verb: 'POST', path: /^\/v4\/spreadsheets$/, handle: ({ query, body, state }) => {
     const spreadsheet = createSpreadsheet(jsonBody<sheets_v4.Schema$Spreadsheet>(body));
     state.spreadsheets.set(spreadsheet.spreadsheetId, spreadsheet);
+    addSpreadsheetFile(state.files, spreadsheet.spreadsheetId, spreadsheet.properties.title ?? 'Untitled spreadsheet');
     return { json: spreadsheetResource(spreadsheet, query) };
   } },
   { method: 'sheets.spreadsheets.get', verb: 'GET', path: /^\/v4\/spreadsheets\/([^/:]+)$/, handle: ({ params, query, state }) =>
