@@ -1,19 +1,20 @@
-// The drafting use case: render and publish every document that has fallen due and was not drafted before, once.
+// The drafting use case: render every document that has fallen due; publish it once, then re-render it in place.
 import type { CharterConfig } from '../core/config.js';
 import type { IsoDate } from '../core/dates.js';
 import { renderAnnualReport } from '../core/documents/annual-report.js';
 import { renderChairReport } from '../core/documents/chair-report.js';
-import { dueDocuments, type DueDocumentKind } from '../core/documents/due-documents.js';
+import { dueDocuments, type DueDocument, type DueDocumentKind } from '../core/documents/due-documents.js';
 import type { DocumentContext, RenderedDocument } from '../core/documents/html.js';
 import { renderCirculationNotice, renderDissentNotice } from '../core/documents/paper-notices.js';
 import { renderUpdateReport } from '../core/documents/update-report.js';
+import { CcegError } from '../core/errors.js';
 import type { GroupRows } from '../core/model/group.js';
 import type { DocumentEntry } from '../core/records/stored-record.js';
 import type { DocumentPublisher } from '../ports/documents.port.js';
 import type { RecordStore } from '../ports/record-store.port.js';
 
 /** The renderer of each kind of due document. */
-const RENDERERS: Readonly<Record<DueDocumentKind, (rows: GroupRows, key: string, context: DocumentContext) => RenderedDocument>> = {
+export const RENDERERS: Readonly<Record<DueDocumentKind, (rows: GroupRows, key: string, context: DocumentContext) => RenderedDocument>> = {
   'update-report': renderUpdateReport,
   'annual-report': renderAnnualReport,
   notice: renderCirculationNotice,
@@ -23,7 +24,7 @@ const RENDERERS: Readonly<Record<DueDocumentKind, (rows: GroupRows, key: string,
 
 /** What drafting works with and on. */
 export interface DraftRequest {
-  readonly store: Pick<RecordStore, 'getDocument' | 'claimDocument'>;
+  readonly store: Pick<RecordStore, 'getDocument' | 'claimDocument' | 'updateDocument'>;
   readonly publisher: DocumentPublisher;
   readonly rows: GroupRows;
   readonly today: IsoDate;
@@ -33,33 +34,82 @@ export interface DraftRequest {
   readonly now: () => Date;
 }
 
-/** What drafting did: the documents drafted now (their index entries), and how many due ones were drafted before. */
+/**
+ * What happened to one due document: `drafted` (published for the first time), `updated` (re-rendered into the same
+ * file or Doc because what it says changed), `kept` (it changed, but a person had edited or removed the document, so
+ * it was left as they left it) or `failed` (the publisher refused; the others went on).
+ */
+export interface DraftOutcome {
+  readonly kind: DueDocumentKind;
+  readonly key: string;
+  readonly title: string;
+  readonly outcome: 'drafted' | 'updated' | 'kept' | 'failed';
+  /** Where the document is (empty when a first draft failed). */
+  readonly location: string;
+  /** Why it was kept, or why it failed. */
+  readonly reason?: string;
+}
+
+/** What drafting did: every due document that was drafted, updated, kept or failed; and how many were already up to date. */
 export interface DraftResult {
-  readonly drafted: readonly DocumentEntry[];
-  readonly skipped: number;
+  readonly documents: readonly DraftOutcome[];
+  readonly unchanged: number;
 }
 
 /**
- * Drafts each document due on `today` (`dueDocuments`) that has no document index entry yet: renders it, publishes
- * it as a new document and claims its entry. A document with an entry is skipped (drafted once). When another
- * drafter claimed the entry first, its entry stands and this draft is not reported.
+ * Drafts the documents due on `today` (`dueDocuments`). A document with no index entry is claimed (created once,
+ * so two drafters never both draft it), published as a new document, and its entry completed with where it is.
+ * A document with an entry is re-rendered; when what it says (its fingerprint) changed, it is published again into
+ * the same file or Doc, unless a person changed it since (then it is kept). A first draft whose claim is older than
+ * the sync lease and never got a location (a drafter that died) is drafted again. A failure of one document is
+ * reported and the others go on.
  */
 export async function draftDueDocuments(request: DraftRequest): Promise<DraftResult> {
-  const drafted: DocumentEntry[] = [];
-  let skipped = 0;
+  const documents: DraftOutcome[] = [];
+  let unchanged = 0;
   const context: DocumentContext = { today: request.today, config: request.config, runId: request.runId };
   for (const due of dueDocuments(request.rows, request.today, request.config)) {
-    if (await request.store.getDocument(due.kind, due.key)) {
-      skipped += 1;
-      continue;
-    }
     const rendered = RENDERERS[due.kind](request.rows, due.key, context);
-    const published = await request.publisher.publish({ kind: due.kind, key: due.key, title: rendered.title, html: rendered.html, existingLocation: null });
-    const entry: DocumentEntry = {
-      kind: due.kind, key: due.key, location: published.location, title: rendered.title,
-      draftedAt: request.now().toISOString(), runId: request.runId,
-    };
-    if (await request.store.claimDocument(entry)) drafted.push(entry);
+    try {
+      const outcome = await draftOne(request, due, rendered);
+      if (outcome === null) unchanged += 1;
+      else documents.push(outcome);
+    } catch (error) {
+      if (!(error instanceof CcegError)) throw error;
+      const entry = await request.store.getDocument(due.kind, due.key).catch(() => null);
+      documents.push({ kind: due.kind, key: due.key, title: rendered.title, outcome: 'failed', location: entry?.location ?? '', reason: error.message });
+    }
   }
-  return { drafted, skipped };
+  return { documents, unchanged };
+}
+
+/** Drafts, updates or keeps one due document; null when it is up to date (or another drafter is drafting it now). */
+async function draftOne(request: DraftRequest, due: DueDocument, rendered: RenderedDocument): Promise<DraftOutcome | null> {
+  const now = request.now();
+  let entry = await request.store.getDocument(due.kind, due.key);
+  if (entry === null) {
+    entry = {
+      kind: due.kind, key: due.key, location: '', title: rendered.title, draftedAt: now.toISOString(), runId: request.runId,
+      fingerprint: null, version: null, updatedAt: null,
+    };
+    if (!(await request.store.claimDocument(entry))) return null;
+  } else if (entry.location === '') {
+    const claimedAt = Date.parse(entry.draftedAt);
+    if (!(now.getTime() - claimedAt > request.config.sync.leaseSeconds * 1000)) return null;
+  } else if (entry.fingerprint === rendered.fingerprint) {
+    return null;
+  }
+  const first = entry.location === '';
+  const published = await request.publisher.publish({
+    kind: due.kind, key: due.key, title: rendered.title, html: rendered.html,
+    previous: first ? null : { location: entry.location, version: entry.version },
+  });
+  const base = { kind: due.kind, key: due.key, title: rendered.title, location: published.location };
+  if (published.outcome === 'kept') return { ...base, outcome: 'kept', reason: published.reason ?? 'a person changed it since it was drafted' };
+  const updated: DocumentEntry = {
+    ...entry, location: published.location, title: rendered.title, runId: request.runId, fingerprint: rendered.fingerprint,
+    version: published.version, ...(first ? { draftedAt: now.toISOString() } : { updatedAt: now.toISOString() }),
+  };
+  await request.store.updateDocument(updated);
+  return { ...base, outcome: first ? 'drafted' : 'updated' };
 }

@@ -10,7 +10,7 @@ import { SheetsWorkbook, spreadsheetIdOf } from '../adapters/google/sheets-workb
 import { readEnvironment } from '../config/environment.js';
 
 /** Where the Google APIs are: Google with Application Default Credentials, or CCEG_GOOGLE_ROOT_URL (tests). */
-function googleConnection(): GoogleConnection {
+export function googleConnection(): GoogleConnection {
   const { googleRootUrl } = readEnvironment();
   return googleRootUrl === undefined ? {} : { rootUrl: googleRootUrl };
 }

@@ -12,6 +12,11 @@ export interface Environment {
   readonly workbook: string | undefined;
   /** CCEG_STORE: the functions' record store, `sqlite:PATH` or `firestore` (default: SQLite, see README). */
   readonly store: string | undefined;
+  /**
+   * CCEG_DOCUMENTS: where drafted documents go, `drive:<folderId>` (a Drive folder) or a local folder path (default:
+   * the Drive folder of a `sheets:` workbook, `documents` beside an .xlsx one).
+   */
+  readonly documents: string | undefined;
   /** CCEG_CONFIG: the functions' charter.yaml (default: the one shipped with the package). */
   readonly configPath: string | undefined;
   /**
@@ -29,6 +34,7 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     webhookSecret: env.CCEG_WEBHOOK_SECRET || undefined,
     workbook: env.CCEG_WORKBOOK || undefined,
     store: env.CCEG_STORE || undefined,
+    documents: env.CCEG_DOCUMENTS || undefined,
     configPath: env.CCEG_CONFIG || undefined,
     googleRootUrl: env.CCEG_GOOGLE_ROOT_URL || undefined,
   };

@@ -51,7 +51,7 @@ export function createTick(deps: FunctionDeps, coalescer: SyncCoalescer<SyncResu
     const target = deps.workbookFor(null);
     const claim: DocumentEntry = {
       kind: TICK_KIND, key: `${target.location}@${scheduleTime}`, location: 'running', title: `Daily tick of ${target.location}`,
-      draftedAt: deps.now().toISOString(), runId: deps.newId(),
+      draftedAt: deps.now().toISOString(), runId: deps.newId(), fingerprint: null, version: null, updatedAt: null,
     };
     if (!(await deps.store.claimDocument(claim))) {
       const earlier = await deps.store.getDocument(TICK_KIND, claim.key);

@@ -1,15 +1,13 @@
-// Tests of `cceg tick`: across a simulated 2018 the sample drafts each document once, on the day it falls due.
-import { copyFileSync, existsSync, mkdtempSync } from 'node:fs';
+// Tests of `cceg tick`: every day of a simulated 2018 the sample drafts each document once, on the day it falls due.
+import { appendFileSync, copyFileSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FolderDocumentPublisher } from '../../functions/adapters/folder/folder-documents.js';
-import { openSqliteStore } from '../../functions/adapters/sqlite/sqlite-record-store.js';
 import { readXlsxWorkbook } from '../../functions/adapters/xlsx/read-xlsx.js';
-import { draftDueDocuments } from '../../functions/app/draft-documents.js';
-import { DEFAULT_CONFIG } from '../../functions/core/config.js';
+import type { GroupRows } from '../../functions/core/model/group.js';
 import { parseWorkbook } from '../../functions/core/parse/parse-workbook.js';
 import { cli } from '../support/cli.js';
+import { columnOf, editWorkbook } from '../support/workbook-snapshot.js';
 
 const SAMPLE = join(import.meta.dirname, '..', '..', 'sheets', 'sample-workbook.xlsx');
 
@@ -32,47 +30,74 @@ function sampleCopy(): { dir: string; workbook: string } {
   return { dir, workbook };
 }
 
-describe('drafting every day of a simulated year', () => {
-  it('drafts each document exactly once, on the day it falls due, and never twice', async () => {
+/** The day each document of the sample falls due in 2018, computed from the rows apart from the code under test. */
+function expectedDraftDays(rows: GroupRows): Map<string, string> {
+  const from2018 = (day: string) => [day, '2018-01-01'].sort().at(-1) ?? '';
+  const expected = new Map<string, string>();
+  for (const meeting of rows.Meetings) {
+    const icann = (meeting.type === 'ICANN Public Meeting' || meeting.type === 'ICANN AGM') && meeting.faceToFace;
+    if (meeting.id === null || !meeting.startDate.startsWith('2018') || meeting.startDate === '2018-01-01') continue;
+    const day = from2018(minusDays(meeting.startDate, 21));
+    if (icann) expected.set(`update-report ${meeting.id}`, day);
+    if (meeting.type === 'ICANN AGM') expected.set(`annual-report ${meeting.id}`, day);
+  }
+  const participating = new Set(rows.Organizations.filter((organization) => organization.participating).map((organization) => organization.code));
+  for (const paper of rows.Papers) {
+    if (paper.id === null) continue;
+    if (paper.adoptedOn !== null && paper.adoptedOn <= '2018-12-31') expected.set(`notice ${paper.id}`, from2018(paper.adoptedOn));
+    const dissents = rows.Endorsements
+      .filter((endorsement) => endorsement.paper === paper.id && endorsement.decision === 'Not Support' && participating.has(endorsement.organization))
+      .map((endorsement) => endorsement.decidedOn ?? '2018-01-01')
+      .sort();
+    if (dissents[0] !== undefined && dissents[0] <= '2018-12-31') expected.set(`dissent ${paper.id}`, from2018(dissents[0]));
+  }
+  for (const call of rows.ConsensusCalls) {
+    if (call.id !== null && call.designation === 'No Consensus' && call.calledOn <= '2018-12-31') expected.set(`chair-report ${call.id}`, from2018(call.calledOn));
+  }
+  return expected;
+}
+
+describe('cceg tick every day of a simulated year', () => {
+  it('drafts each document of the sample exactly once, on the day it falls due, and never twice', async () => {
     const { dir, workbook } = sampleCopy();
     const rows = parseWorkbook(await readXlsxWorkbook(workbook)).group.rows;
-    const store = openSqliteStore(join(dir, 'store.db'));
     const out = join(dir, 'documents');
-    const publisher = new FolderDocumentPublisher(out);
+    const store = `sqlite:${join(dir, 'store.db')}`;
     const draftedOn = new Map<string, string[]>();
-    try {
-      for (const today of daysOf2018()) {
-        const { drafted } = await draftDueDocuments({ store, publisher, rows, today, config: DEFAULT_CONFIG, runId: `run-${today}`, now: () => new Date(`${today}T06:00:00Z`) });
-        for (const entry of drafted) draftedOn.set(`${entry.kind} ${entry.key}`, [...(draftedOn.get(`${entry.kind} ${entry.key}`) ?? []), today]);
+    const locations = new Map<string, string>();
+    const otherLines: string[] = [];
+    for (const today of daysOf2018()) {
+      const run = await cli(['tick', workbook, '--store', store, '--out', out, '--today', today], new Date(`${today}T06:00:00Z`));
+      expect(run.err, today).toBe('');
+      expect([0, 1], `${today}: ${run.out}`).toContain(run.code);
+      for (const line of run.out.split('\n')) {
+        const drafted = /^Drafted (\S+ \S+): (.+)$/.exec(line);
+        const updated = /^Updated (\S+ \S+) in place \(its data changed\): (.+)$/.exec(line);
+        if (drafted) {
+          const [, document = '', location = ''] = drafted;
+          draftedOn.set(document, [...(draftedOn.get(document) ?? []), today]);
+          locations.set(document, location);
+        } else if (updated) {
+          const [, document = '', location = ''] = updated;
+          expect(location, `${today}: ${document} is re-rendered into the file it was drafted into`).toBe(locations.get(document));
+        } else if (line !== '' && !line.startsWith('Tick ') && !line.startsWith('Still missing')) {
+          otherLines.push(`${today}: ${line}`);
+        }
       }
-    } finally {
-      await store.close();
     }
-    for (const [document, days] of draftedOn) expect(days, document).toHaveLength(1);
+    expect(otherLines).toEqual([]);
 
-    // Expected independently: 21 days before each face-to-face ICANN meeting of 2018 (or January 1st if later).
-    const expected = new Map<string, string>();
-    for (const meeting of rows.Meetings) {
-      const icann = (meeting.type === 'ICANN Public Meeting' || meeting.type === 'ICANN AGM') && meeting.faceToFace;
-      if (meeting.id === null || !meeting.startDate.startsWith('2018') || meeting.startDate === '2018-01-01') continue;
-      const day = [minusDays(meeting.startDate, 21), '2018-01-01'].sort().at(-1) ?? '';
-      if (icann) expected.set(`update-report ${meeting.id}`, day);
-      if (meeting.type === 'ICANN AGM') expected.set(`annual-report ${meeting.id}`, day);
+    const expected = expectedDraftDays(rows);
+    for (const kind of ['update-report', 'annual-report', 'notice', 'dissent', 'chair-report']) {
+      expect([...expected.keys()].some((key) => key.startsWith(kind)), `the sample has a ${kind} due in 2018`).toBe(true);
     }
-    for (const paper of rows.Papers) {
-      if (paper.id !== null && paper.adoptedOn !== null && paper.adoptedOn <= '2018-12-31') {
-        expected.set(`notice ${paper.id}`, [paper.adoptedOn, '2018-01-01'].sort().at(-1) ?? '');
-      }
-    }
-    expect([...expected.keys()].filter((key) => key.startsWith('update-report')).length).toBeGreaterThan(0);
-    expect([...expected.keys()].filter((key) => key.startsWith('annual-report')).length).toBeGreaterThan(0);
-    for (const [document, day] of expected) expect(draftedOn.get(document), document).toEqual([day]);
-    for (const kind of ['dissent', 'chair-report']) expect([...draftedOn.keys()].some((key) => key.startsWith(kind)), kind).toBe(true);
+    expect(Object.fromEntries(draftedOn)).toEqual(Object.fromEntries([...expected].map(([document, day]) => [document, [day]])));
     for (const document of draftedOn.keys()) {
       const [kind = '', key = ''] = document.split(' ');
+      expect(locations.get(document)).toBe(join(out, kind, `${key}.html`));
       expect(existsSync(join(out, kind, `${key}.html`)), document).toBe(true);
     }
-  }, 60_000);
+  }, 400_000);
 });
 
 describe('cceg tick', () => {
@@ -100,7 +125,7 @@ describe('cceg tick', () => {
     const again = await tick(windowOpens);
     expect(again.code, again.err).toBe(0);
     expect(again.out).not.toContain('Drafted ');
-    expect(again.out).toMatch(/0 document\(s\) drafted, [1-9]\d* drafted before/);
+    expect(again.out).toMatch(/0 drafted, 0 updated, 0 kept, 0 failed, [1-9]\d* up to date/);
 
     const yearEnd = await tick('2018-12-31');
     expect(yearEnd.out).not.toContain(`update-report ${id}`);
@@ -113,4 +138,71 @@ describe('cceg tick', () => {
     expect(run.out).toContain(`Drafted notice`);
     expect(existsSync(join(dir, 'documents', 'notice'))).toBe(true);
   }, 60_000);
+
+  it('re-renders a drafted document into the same file when its data changes, and keeps a file a person edited', async () => {
+    const { dir, workbook } = sampleCopy();
+    const { id, windowOpens } = await firstAgm(workbook);
+    const out = join(dir, 'out');
+    const path = join(out, 'update-report', `${id}.html`);
+    const tick = (today: string) => cli(['tick', workbook, '--store', `sqlite:${join(dir, 'store.db')}`, '--out', out, '--today', today]);
+    const renameMeeting = (name: string) => editWorkbook(workbook, (book) => {
+      const sheet = book.getWorksheet('Meetings');
+      if (!sheet) throw new Error('no Meetings tab');
+      sheet.eachRow((row) => {
+        if (String(row.getCell(columnOf(sheet, 'ID')).value) === id) row.getCell(columnOf(sheet, 'Name')).value = name;
+      });
+    });
+
+    expect((await tick(windowOpens)).out).toContain(`Drafted update-report ${id}: ${path}`);
+    await renameMeeting('ICANN AGM <Barcelona> & "friends"');
+    const updated = await tick(windowOpens);
+    expect(updated.out).toContain(`Updated update-report ${id} in place (its data changed): ${path}`);
+    expect(updated.out).not.toContain('Drafted ');
+    expect(readFileSync(path, 'utf8')).toContain('ICANN AGM &lt;Barcelona&gt; &amp; &quot;friends&quot;');
+
+    appendFileSync(path, '<!-- The chairs added their notes here. -->');
+    const edited = readFileSync(path, 'utf8');
+    await renameMeeting('ICANN AGM Barcelona');
+    const kept = await tick(windowOpens);
+    expect(kept.out).toContain(`Kept update-report ${id} as it is, not overwritten: the file was changed since it was drafted (${path})`);
+    expect(readFileSync(path, 'utf8')).toBe(edited);
+  }, 60_000);
+
+  it('says which required documents are still missing: a drafted update report is missing until it is delivered', async () => {
+    const { dir, workbook } = sampleCopy();
+    const { id, windowOpens } = await firstAgm(workbook);
+    await editWorkbook(workbook, (book) => {
+      const sheet = book.getWorksheet('Deliverables');
+      if (!sheet) throw new Error('no Deliverables tab');
+      const rows: number[] = [];
+      sheet.eachRow((row, number) => {
+        if (row.getCell(columnOf(sheet, 'Type')).value === 'IG Update Report' && String(row.getCell(columnOf(sheet, 'For Meeting')).value) === id) rows.push(number);
+      });
+      for (const number of rows.reverse()) sheet.spliceRows(number, 1);
+    });
+    const run = await cli(['tick', workbook, '--store', `sqlite:${join(dir, 'store.db')}`, '--out', join(dir, 'out'), '--today', windowOpens]);
+    expect(run.out).toContain(`Drafted update-report ${id}`);
+    expect(run.out).toMatch(new RegExp(`Still missing \\(report\\.update-due-soon\\): The IG Update Report for .+ is due on \\d{4}-\\d{2}-\\d{2} and has not been delivered yet\\.`));
+
+    await editWorkbook(workbook, (book) => {
+      const sheet = book.getWorksheet('Deliverables');
+      if (!sheet) throw new Error('no Deliverables tab');
+      const row = sheet.getRow(sheet.actualRowCount + 1);
+      row.getCell(columnOf(sheet, 'Type')).value = 'IG Update Report';
+      row.getCell(columnOf(sheet, 'For Meeting')).value = id;
+      row.getCell(columnOf(sheet, 'Delivered On')).value = windowOpens;
+      row.commit();
+    });
+    const delivered = await cli(['tick', workbook, '--store', `sqlite:${join(dir, 'store.db')}`, '--out', join(dir, 'out'), '--today', windowOpens]);
+    expect(delivered.code, delivered.out).toBe(0);
+    expect(delivered.out).not.toContain('Still missing');
+  }, 60_000);
 });
+
+/** The sample's first face-to-face AGM with an ID, and the day its update report falls due for drafting. */
+async function firstAgm(workbook: string): Promise<{ id: string; windowOpens: string }> {
+  const rows = parseWorkbook(await readXlsxWorkbook(workbook)).group.rows;
+  const agm = rows.Meetings.find((meeting) => meeting.type === 'ICANN AGM' && meeting.faceToFace && meeting.id !== null);
+  if (!agm?.id) throw new Error('The sample has no AGM');
+  return { id: agm.id, windowOpens: minusDays(agm.startDate, 21) };
+}

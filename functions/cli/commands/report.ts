@@ -1,6 +1,5 @@
-// `cceg report update|annual|notice|dissent|chair WORKBOOK --meeting|--paper|--call ID`: renders one document to a folder.
+// `cceg report update|annual|notice|dissent|chair WORKBOOK --meeting|--paper|--call ID`: renders one document to a folder or Drive.
 import { Argument, Command, Option } from 'commander';
-import { FolderDocumentPublisher } from '../../adapters/folder/folder-documents.js';
 import { CcegError } from '../../core/errors.js';
 import { renderAnnualReport } from '../../core/documents/annual-report.js';
 import { renderChairReport } from '../../core/documents/chair-report.js';
@@ -10,6 +9,7 @@ import { renderUpdateReport } from '../../core/documents/update-report.js';
 import type { GroupRows } from '../../core/model/group.js';
 import { parseWorkbook } from '../../core/parse/parse-workbook.js';
 import { EXIT, type CommandContext } from '../command-context.js';
+import { documentsPublisherFor } from '../documents-source.js';
 import { commonOptions, resolveCommonOptions, type CommonOptionValues } from '../options.js';
 import { readWorkbook } from '../workbook-source.js';
 
@@ -46,13 +46,13 @@ interface ReportOptionValues extends CommonOptionValues {
 /** The `report` verb. */
 export function reportCommand(context: CommandContext): Command {
   const command = new Command('report')
-    .description('render a document (HTML) into a folder: update and annual reports, paper notices, a Chair\'s Report')
+    .description('render a document (HTML) into a folder or a Drive folder: update and annual reports, paper notices, a Chair\'s Report')
     .addArgument(new Argument('<document>', 'update, annual (--meeting), notice, dissent (--paper) or chair (--call)').choices(Object.keys(REPORTS)))
     .argument('<workbook>', 'an .xlsx file or sheets:<spreadsheetId>')
     .addOption(new Option('--meeting <id>', 'the ICANN meeting (update) or AGM (annual), e.g. ICANN63'))
     .addOption(new Option('--paper <id>', 'the paper (notice, dissent), e.g. PP-0001'))
     .addOption(new Option('--call <id>', 'the No Consensus consensus call (chair), e.g. CC-0005'))
-    .addOption(new Option('--out <dir>', `the folder to write to (default: ${DEFAULT_OUT_DIR})`))
+    .addOption(new Option('--out <dir>', `a folder, or drive:<folderId> for Google Docs (default: ${DEFAULT_OUT_DIR}; for sheets:<id>, the spreadsheet's Drive folder)`))
     .addOption(new Option('--run-id <id>', 'the sync run the document names (default: local-<today>)'));
   for (const option of commonOptions()) command.addOption(option);
   return command.action(async (document: string, workbook: string, values: ReportOptionValues) => {
@@ -63,8 +63,8 @@ export function reportCommand(context: CommandContext): Command {
     const { today, config } = resolveCommonOptions(values, context.io);
     const { group } = parseWorkbook(await readWorkbook(workbook));
     const rendered = report.render(group.rows, id, { today, config, runId: values.runId ?? `local-${today}` });
-    const published = await new FolderDocumentPublisher(values.out ?? DEFAULT_OUT_DIR)
-      .publish({ kind: report.kind, key: id, title: rendered.title, html: rendered.html, existingLocation: null });
+    const publisher = await documentsPublisherFor(workbook, values.out, DEFAULT_OUT_DIR);
+    const published = await publisher.publish({ kind: report.kind, key: id, title: rendered.title, html: rendered.html, previous: null });
     context.io.out(`${published.location}\n`);
     context.exitCode = EXIT.ok;
   });

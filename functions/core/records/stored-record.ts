@@ -36,7 +36,13 @@ export const runRecordSchema = z.object({
   findings: z.object({ errors: z.number().int(), warnings: z.number().int() }),
 });
 
-/** One drafted document (`documents/{kind}/{key}`): what, where and when; created once per kind and key. */
+/**
+ * One drafted document (`documents/{kind}/{key}`): what, where and when; created once per kind and key. `location`
+ * is empty while the first draft is being published. `fingerprint` is what the last publish said (re-rendering the
+ * same thing writes nothing), `version` the document's version right after it (a later version means a person
+ * changed it), `updatedAt` when a re-render last updated it, `runId` the sync run it was last drawn from. The last
+ * three were added later: entries written before read as null.
+ */
 export const documentEntrySchema = z.object({
   kind: z.string().min(1),
   key: z.string().min(1),
@@ -44,6 +50,9 @@ export const documentEntrySchema = z.object({
   title: z.string(),
   draftedAt: z.string(),
   runId: z.string(),
+  fingerprint: z.string().nullable().default(null),
+  version: z.string().nullable().default(null),
+  updatedAt: z.string().nullable().default(null),
 });
 
 /** A stored record. */

@@ -35,7 +35,7 @@ export function runRecord(id: string, counts: Partial<RunRecord['counts']> = {})
 
 /** A drafted document's index entry. */
 export function documentEntry(kind: string, key: string, overrides: Partial<DocumentEntry> = {}): DocumentEntry {
-  return { kind, key, location: `drive:${kind}/${key}`, title: `${kind} ${key}`, draftedAt: T0.toISOString(), runId: 'run-1', ...overrides };
+  return { kind, key, location: `drive:${kind}/${key}`, title: `${kind} ${key}`, draftedAt: T0.toISOString(), runId: 'run-1', fingerprint: null, version: null, updatedAt: null, ...overrides };
 }
 
 /** A sheet edit of the Roster's Name cell on row `n + 1`, received `n` seconds after T0. */
