@@ -13,6 +13,9 @@ import type { DocumentEntry } from '../core/records/stored-record.js';
 import type { DocumentPublisher } from '../ports/documents.port.js';
 import type { RecordStore } from '../ports/record-store.port.js';
 
+/** The claim time of a first draft whose publish failed: long past, so the next drafter takes it over at once. */
+const RELEASED_AT = new Date(0).toISOString();
+
 /** The renderer of each kind of due document. */
 export const RENDERERS: Readonly<Record<DueDocumentKind, (rows: GroupRows, key: string, context: DocumentContext) => RenderedDocument>> = {
   'update-report': renderUpdateReport,
@@ -61,8 +64,8 @@ export interface DraftResult {
  * so two drafters never both draft it), published as a new document, and its entry completed with where it is.
  * A document with an entry is re-rendered; when what it says (its fingerprint) changed, it is published again into
  * the same file or Doc, unless a person changed it since (then it is kept). A first draft whose claim is older than
- * the sync lease and never got a location (a drafter that died) is drafted again. A failure of one document is
- * reported and the others go on.
+ * the sync lease and never got a location (a drafter that died) is drafted again; one whose publish failed is released
+ * and drafted again by the next run. A failure of one document is reported and the others go on.
  */
 export async function draftDueDocuments(request: DraftRequest): Promise<DraftResult> {
   const documents: DraftOutcome[] = [];
@@ -100,9 +103,14 @@ async function draftOne(request: DraftRequest, due: DueDocument, rendered: Rende
     return null;
   }
   const first = entry.location === '';
+  const claim = entry;
   const published = await request.publisher.publish({
     kind: due.kind, key: due.key, title: rendered.title, html: rendered.html,
     previous: first ? null : { location: entry.location, version: entry.version },
+  }).catch(async (error: unknown) => {
+    // Release a first draft's claim (its time set to the epoch) so that the next tick drafts it at once.
+    if (first) await request.store.updateDocument({ ...claim, draftedAt: RELEASED_AT }).catch(() => undefined);
+    throw error;
   });
   const base = { kind: due.kind, key: due.key, title: rendered.title, location: published.location };
   if (published.outcome === 'kept') return { ...base, outcome: 'kept', reason: published.reason ?? 'a person changed it since it was drafted' };

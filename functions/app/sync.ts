@@ -10,8 +10,10 @@ import { assignIds } from '../core/sync/assign-ids.js';
 import { dashboardRows } from '../core/sync/dashboard.js';
 import { auditDraftsOf, diffRecords, type HeldBackRow } from '../core/sync/diff.js';
 import { planWriteBack } from '../core/sync/plan-write-back.js';
+import { syncedRows } from '../core/sync/synced-rows.js';
 import { accessPolicyOf, refusalDrafts, reviewEdits, type EditReview } from '../core/sync/review-edits.js';
 import { validateWorkbook } from '../core/validate.js';
+import type { GroupRows } from '../core/model/group.js';
 import type { DataTabName } from '../core/model/tabs.js';
 import type { RecordStore } from '../ports/record-store.port.js';
 import type { WorkbookReader, WorkbookWriter } from '../ports/workbook.port.js';
@@ -52,6 +54,8 @@ export interface SyncResult {
   readonly cellsChanged: number;
   /** The edits this sync took and settled (none without `takeEdits`). */
   readonly editsSettled: number;
+  /** The group's rows as the store now holds them (`syncedRows`): what documents are drawn from. */
+  readonly rows: GroupRows;
 }
 
 function storedIdsByTab(stored: ReadonlyMap<string, StoredRecord>): Map<DataTabName, string[]> {
@@ -115,7 +119,8 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
     const { cellsChanged } = plan.cells.length + plan.tables.length > 0 ? await ports.writer.applyWriteBack(plan) : { cellsChanged: 0 };
     // Settled only once written back: a refused cell not yet put back stays pending, so a retry refuses it again.
     if (review && review.settled.length > 0) await ports.store.markEditsApplied(review.settled, context.runId);
-    return { run, findings, summary, entries, cellsChanged, editsSettled: review?.settled.length ?? 0 };
+    const rows = syncedRows(validation.parsed.group.rows, assigned, diff.heldBack);
+    return { run, findings, summary, entries, cellsChanged, editsSettled: review?.settled.length ?? 0, rows };
   }).catch((error: unknown) => {
     if (error instanceof CcegError) throw error;
     throw new CcegError('INTERNAL', `The sync of ${request.workbook} failed: ${error instanceof Error ? error.message : String(error)}`);

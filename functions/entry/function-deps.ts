@@ -2,15 +2,18 @@
 import type { SyncCoalescer } from '../app/sync-coalescer.js';
 import type { SyncResult } from '../app/sync.js';
 import type { CharterConfig } from '../core/config.js';
+import type { DocumentPublisher } from '../ports/documents.port.js';
 import type { IdTokenVerifier } from '../ports/identity.port.js';
 import type { RecordStore } from '../ports/record-store.port.js';
 import type { WorkbookReader, WorkbookWriter } from '../ports/workbook.port.js';
 
-/** A workbook to sync: where it is (names its lease, edits and runs), and its reader and writer. */
+/** A workbook to sync: where it is (names its lease, edits and runs), its reader and writer, and where its documents go. */
 export interface WorkbookTarget {
   readonly location: string;
   readonly reader: WorkbookReader;
   readonly writer: WorkbookWriter;
+  /** Where the tick drafts this workbook's documents (made on first use: finding the Drive folder may cost a call). */
+  readonly documents: () => Promise<DocumentPublisher>;
 }
 
 /** Everything the handlers need; production builds it from the environment (`runtime.ts`), tests from fakes. */

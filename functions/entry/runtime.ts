@@ -1,6 +1,7 @@
 // Builds the functions' dependencies from the environment and config once, on the first request (the composition root).
 import { randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
+import { defaultDocumentsDestination, documentPublisherFor } from '../adapters/documents-destination.js';
 import { openFirestoreStore } from '../adapters/firestore/firestore-record-store.js';
 import { SheetsWorkbook, spreadsheetIdOf } from '../adapters/google/sheets-workbook.js';
 import { googleIdTokenVerifier } from '../adapters/oidc/google-id-token-verifier.js';
@@ -21,15 +22,20 @@ function isSheet(location: string): boolean {
   return location.startsWith('sheets:');
 }
 
-/** A Google Sheet (one object reads and writes: a sync reads it once), or an .xlsx file. */
+/**
+ * A Google Sheet (one object reads and writes: a sync reads it once), or an .xlsx file. Documents go to CCEG_DOCUMENTS,
+ * else into the Drive folder the spreadsheet is in, or the `documents` folder beside the .xlsx file.
+ */
 function targetAt(location: string, environment: Environment): WorkbookTarget {
+  const connection = environment.googleRootUrl === undefined ? {} : { rootUrl: environment.googleRootUrl };
+  const documents = async () => documentPublisherFor(environment.documents ?? await defaultDocumentsDestination(location, connection), connection);
   const spreadsheetId = spreadsheetIdOf(location);
   if (spreadsheetId !== null) {
-    const sheet = new SheetsWorkbook(spreadsheetId, environment.googleRootUrl === undefined ? {} : { rootUrl: environment.googleRootUrl });
-    return { location, reader: sheet, writer: sheet };
+    const sheet = new SheetsWorkbook(spreadsheetId, connection);
+    return { location, reader: sheet, writer: sheet, documents };
   }
   const path = resolve(location);
-  return { location: path, reader: new XlsxWorkbookReader(path), writer: new XlsxWorkbookWriter(path) };
+  return { location: path, reader: new XlsxWorkbookReader(path), writer: new XlsxWorkbookWriter(path), documents };
 }
 
 /**

@@ -1,8 +1,11 @@
-// tick: Cloud Scheduler's daily call, OIDC-authenticated, done once per schedule time: sync the workbook (documents later).
+// tick: Cloud Scheduler's daily call, OIDC-authenticated, done once per schedule time: sync, then draft the documents due.
 import type { Request } from '@google-cloud/functions-framework';
 import { z } from 'zod';
+import { draftDueDocuments, type DraftResult } from '../app/draft-documents.js';
+import { countOutcomes, missingDocumentFindings } from '../app/draft-summary.js';
 import type { SyncCoalescer } from '../app/sync-coalescer.js';
 import type { SyncResult } from '../app/sync.js';
+import { toIsoDate } from '../core/dates.js';
 import { CcegError } from '../core/errors.js';
 import type { DocumentEntry } from '../core/records/stored-record.js';
 import type { FunctionDeps } from './function-deps.js';
@@ -40,8 +43,11 @@ async function authenticate(req: Request, deps: FunctionDeps): Promise<string> {
 
 /**
  * The tick handler: 401 unless a valid OIDC token of the scheduler's service account for the configured audience;
- * then, once per schedule time (Cloud Scheduler delivers at least once), a sync that takes the pending edits. A repeat
- * delivery answers 200 `{ duplicate: true }` and does nothing; a failed tick may be retried by its redelivery.
+ * then, once per schedule time (Cloud Scheduler delivers at least once), a sync that takes the pending edits, then the
+ * drafting of every document due today (`draftDueDocuments`) into the workbook's documents place, from the rows the
+ * sync committed. It answers what was drafted, updated or kept, and the findings on documents still missing. A repeat
+ * delivery answers 200 `{ duplicate: true }` and does nothing; a failed tick (500, a document that could not be
+ * published included) is done again by its redelivery.
  */
 export function createTick(deps: FunctionDeps, coalescer: SyncCoalescer<SyncResult>): Handler {
   return guarded('tick', async (req, res) => {
@@ -62,13 +68,28 @@ export function createTick(deps: FunctionDeps, coalescer: SyncCoalescer<SyncResu
       await deps.store.updateDocument(claim);
     }
     let result: SyncResult;
+    let drafting: DraftResult;
     try {
       result = await requestSync(deps, coalescer, target, 'tick', actor);
+      const publisher = await target.documents();
+      const today = toIsoDate(deps.now().getTime());
+      drafting = await draftDueDocuments({ store: deps.store, publisher, rows: result.rows, today, config: deps.config, runId: result.run.id, now: deps.now });
     } catch (error) {
       await deps.store.updateDocument({ ...claim, location: 'failed' });
       throw error;
     }
-    await deps.store.updateDocument({ ...claim, location: 'done', runId: result.run.id });
-    res.status(200).json({ scheduleTime, duplicate: false, run: result.run.id, counts: result.run.counts });
+    const failed = drafting.documents.filter((document) => document.outcome === 'failed');
+    await deps.store.updateDocument({ ...claim, location: failed.length > 0 ? 'failed' : 'done', runId: result.run.id });
+    const body = {
+      scheduleTime, duplicate: false, run: result.run.id, counts: result.run.counts,
+      documents: { ...countOutcomes(drafting.documents), unchanged: drafting.unchanged, list: drafting.documents },
+      missing: missingDocumentFindings(result.findings).map(({ rule, id, message }) => ({ rule, id, message })),
+    };
+    if (failed.length > 0) {
+      // 500 so that Cloud Scheduler delivers again: the retry syncs (no change) and drafts what failed.
+      res.status(500).json({ ...body, error: { code: 'DRAFTING_FAILED', message: failed.map((document) => `${document.kind} ${document.key}: ${document.reason ?? ''}`).join('; ') } });
+      return;
+    }
+    res.status(200).json(body);
   });
 }

@@ -42,7 +42,7 @@ beforeAll(async () => {
     config, store, webhookSecret: SECRET, verifier: googleIdTokenVerifier({ certsUrl: issuer.certsUrl }), now: () => new Date(), newId: randomUUID,
     workbookFor: () => {
       const workbook = sheet();
-      return { location: location(), reader: workbook, writer: workbook };
+      return { location: location(), reader: workbook, writer: workbook, documents: () => Promise.reject(new Error('onSheetEdit drafts no document')) };
     },
   }));
 });

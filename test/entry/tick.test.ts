@@ -1,4 +1,6 @@
-// tick over real HTTP: only Cloud Scheduler's OIDC token for the configured audience; once per schedule time.
+// tick over real HTTP: only Cloud Scheduler's OIDC token for the configured audience; once per schedule time; then drafting.
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIENCE, LOCATION, PEOPLE } from '../support/functions/functions-fixture.js';
 import { useFunctionsFixture } from '../support/functions/use-functions-fixture.js';
@@ -79,5 +81,35 @@ describe('tick syncs once per schedule time', () => {
     expect((await tick(schedulerToken(), null)).status).toBe(400);
     expect((await fetch(shared.fx.functions.url.tick)).status).toBe(405);
     expect(shared.fx.workbook.readCalls).toBe(0);
+  });
+});
+
+describe('tick drafts the documents that fell due', () => {
+  it('drafts into the workbook\'s documents place, and a second delivery for the same time drafts nothing', async () => {
+    const response = await tick(schedulerToken());
+    const body = await response.json() as { documents: { drafted: number; list: { kind: string; key: string; outcome: string; location: string }[] } };
+    expect(response.status).toBe(200);
+    expect(body.documents.drafted).toBeGreaterThan(0);
+    for (const document of body.documents.list) {
+      expect(document.outcome).toBe('drafted');
+      expect(document.location).toBe(join(shared.fx.documentsDir, document.kind, `${document.key}.html`));
+      expect(existsSync(document.location)).toBe(true);
+    }
+    expect(await (await tick(schedulerToken())).json()).toMatchObject({ duplicate: true });
+  });
+
+  it('answers 500 when a document cannot be published, so that the scheduler\'s redelivery drafts it', async () => {
+    writeFileSync(shared.fx.documentsDir, 'a file where the documents folder should be');
+    const failed = await tick(schedulerToken());
+    expect(failed.status).toBe(500);
+    const failure = await failed.json() as { error: { code: string; message: string }; documents: { failed: number } };
+    expect(failure.error.code).toBe('DRAFTING_FAILED');
+    expect(failure.documents.failed).toBeGreaterThan(0);
+    expect(failure.error.message).toContain('Cannot write');
+
+    rmSync(shared.fx.documentsDir);
+    const retried = await tick(schedulerToken());
+    expect(retried.status).toBe(200);
+    expect(await retried.json()).toMatchObject({ duplicate: false, documents: { drafted: failure.documents.failed, failed: 0 } });
   });
 });

@@ -2,7 +2,6 @@
 import { Command, Option } from 'commander';
 import { draftDueDocuments } from '../../app/draft-documents.js';
 import { countOutcomes, describeDraftOutcome, missingDocumentFindings } from '../../app/draft-summary.js';
-import { parseWorkbook } from '../../core/parse/parse-workbook.js';
 import { syncFromCli } from '../cli-sync.js';
 import { EXIT, type CommandContext } from '../command-context.js';
 import { documentsPublisherFor } from '../documents-source.js';
@@ -25,11 +24,9 @@ export function tickCommand(context: CommandContext): Command {
   for (const option of commonOptions()) command.addOption(option);
   return command.action(async (workbook: string, values: TickOptionValues) => {
     const { today, config } = resolveCommonOptions(values, context.io);
-    await syncFromCli(context, workbook, { store: values.store, actor: values.actor, today, config }, async ({ result, reader, store }) => {
+    await syncFromCli(context, workbook, { store: values.store, actor: values.actor, today, config }, async ({ result, store }) => {
       const publisher = await documentsPublisherFor(workbook, values.out);
-      // Read again: the sync may have written new IDs back, and documents are keyed by ID.
-      const { group } = parseWorkbook(await reader.read());
-      const { documents, unchanged } = await draftDueDocuments({ store, publisher, rows: group.rows, today, config, runId: result.run.id, now: context.io.now });
+      const { documents, unchanged } = await draftDueDocuments({ store, publisher, rows: result.rows, today, config, runId: result.run.id, now: context.io.now });
       for (const document of documents) context.io.out(`${describeDraftOutcome(document)}\n`);
       for (const finding of missingDocumentFindings(result.findings)) context.io.out(`Still missing (${finding.rule}): ${finding.message}\n`);
       const counts = countOutcomes(documents);

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { FolderDocumentPublisher } from '../../../functions/adapters/folder/folder-documents.js';
 import { MemoryWorkbook } from '../../../functions/adapters/memory/memory-workbook.js';
 import { googleIdTokenVerifier } from '../../../functions/adapters/oidc/google-id-token-verifier.js';
 import { openSqliteStore } from '../../../functions/adapters/sqlite/sqlite-record-store.js';
@@ -45,6 +46,8 @@ export interface FunctionsFixture {
   readonly store: RecordStore;
   readonly config: CharterConfig;
   readonly functions: RunningFunctions;
+  /** The folder the tick drafts documents into. */
+  readonly documentsDir: string;
   /** Another "instance": its own handlers and coalescer over the same store and workbook. */
   startInstance(): Promise<RunningFunctions>;
   close(): Promise<void>;
@@ -79,7 +82,9 @@ function workbookRows(): Record<string, Record<string, CellValue>[]> {
 /** Starts the functions over a committed copy of the compliant workbook (counters reset after the first sync). */
 export async function startFunctionsFixture(issuer: TokenIssuer): Promise<FunctionsFixture> {
   const workbook = new MemoryWorkbook(groupWorkbook());
-  const store = openSqliteStore(join(mkdtempSync(join(tmpdir(), 'cceg-functions-')), 'store.cceg.db'));
+  const dir = mkdtempSync(join(tmpdir(), 'cceg-functions-'));
+  const store = openSqliteStore(join(dir, 'store.cceg.db'));
+  const documentsDir = join(dir, 'documents');
   const config = functionsConfig();
   const ports = { reader: workbook, writer: workbook, store, now: () => new Date(), newId: randomUUID };
   await syncWorkbook(ports, { workbook: LOCATION, actor: 'setup@cli', source: 'cli', today: COMPLIANT_TODAY, config });
@@ -89,14 +94,14 @@ export async function startFunctionsFixture(issuer: TokenIssuer): Promise<Functi
     config, store, webhookSecret: SECRET, verifier: googleIdTokenVerifier({ certsUrl: issuer.certsUrl }), now: () => new Date(), newId: randomUUID,
     workbookFor: (spreadsheetId) => {
       if (spreadsheetId !== null && spreadsheetId !== SPREADSHEET_ID) throw new CcegError('FORBIDDEN', `Spreadsheet ${spreadsheetId} is not served here.`);
-      return { location: LOCATION, reader: workbook, writer: workbook };
+      return { location: LOCATION, reader: workbook, writer: workbook, documents: async () => new FolderDocumentPublisher(documentsDir) };
     },
   };
   const startInstance = () => serveFunctions(createHandlers(deps));
   const functions = await startInstance();
   const instances = [functions];
   return {
-    workbook, store, config, functions,
+    workbook, store, config, functions, documentsDir,
     startInstance: async () => {
       const instance = await startInstance();
       instances.push(instance);

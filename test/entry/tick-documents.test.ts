@@ -1,0 +1,106 @@
+// tick drafts into Drive: the production wiring (runtimeDeps) over the fake Sheets and Drive, once per document.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readXlsxWorkbook } from '../../functions/adapters/xlsx/read-xlsx.js';
+import { readEnvironment } from '../../functions/config/environment.js';
+import { parseWorkbook } from '../../functions/core/parse/parse-workbook.js';
+import type { FunctionDeps } from '../../functions/entry/function-deps.js';
+import { createHandlers } from '../../functions/entry/handlers.js';
+import { runtimeDeps } from '../../functions/entry/runtime.js';
+import { googleIdTokenVerifier } from '../../functions/adapters/oidc/google-id-token-verifier.js';
+import { seedRawWorkbook } from '../support/fake-google/seed.js';
+import { startFakeGoogle, type FakeGoogle } from '../support/fake-google/server.js';
+import { serveFunctions, type RunningFunctions } from '../support/functions/function-server.js';
+import { AUDIENCE, functionsConfig, PEOPLE, SECRET } from '../support/functions/functions-fixture.js';
+import { startTokenIssuer, type TokenIssuer } from '../support/functions/id-tokens.js';
+
+const SAMPLE = join(import.meta.dirname, '..', '..', 'sheets', 'sample-workbook.xlsx');
+const FOLDER = 'application/vnd.google-apps.folder';
+const GOOGLE_DOC = 'application/vnd.google-apps.document';
+
+let fake: FakeGoogle;
+let issuer: TokenIssuer;
+let functions: RunningFunctions;
+let deps: FunctionDeps;
+let spreadsheetId: string;
+/** The shared Drive folder the secretariat keeps the spreadsheet in. */
+const sharedFolder = 'folder-cceg-shared';
+/** The day the functions' clock says it is: the day the AGM's update report falls due in the sample. */
+let today = '';
+let agmId = '';
+
+beforeAll(async () => {
+  [fake, issuer] = await Promise.all([startFakeGoogle(), startTokenIssuer()]);
+  const raw = await readXlsxWorkbook(SAMPLE);
+  const agm = parseWorkbook(raw).group.rows.Meetings.find((meeting) => meeting.type === 'ICANN AGM' && meeting.faceToFace && meeting.id !== null);
+  agmId = agm?.id ?? '';
+  today = new Date(Date.parse(`${agm?.startDate ?? ''}T00:00:00Z`) - 21 * 86_400_000).toISOString().slice(0, 10);
+  spreadsheetId = seedRawWorkbook(fake, raw);
+  fake.files.set(sharedFolder, { metadata: { id: sharedFolder, name: 'CCEG IG', mimeType: FOLDER, parents: ['root'], trashed: false }, content: null, uploadedType: null });
+  const spreadsheetFile = fake.files.get(spreadsheetId);
+  if (spreadsheetFile) spreadsheetFile.metadata.parents = [sharedFolder];
+
+  const environment = readEnvironment({
+    CCEG_WORKBOOK: `sheets:${spreadsheetId}`, CCEG_GOOGLE_ROOT_URL: fake.rootUrl, CCEG_WEBHOOK_SECRET: SECRET,
+    CCEG_STORE: `sqlite:${join(mkdtempSync(join(tmpdir(), 'cceg-tick-drive-')), 'store.cceg.db')}`,
+  });
+  const production = await runtimeDeps(environment);
+  deps = { ...production, config: functionsConfig(), verifier: googleIdTokenVerifier({ certsUrl: issuer.certsUrl }), now: () => new Date(`${today}T06:00:00Z`) };
+  functions = await serveFunctions(createHandlers(deps));
+});
+afterAll(async () => {
+  await functions?.close();
+  await deps?.store.close();
+  await Promise.all([fake?.stop(), issuer?.close()]);
+});
+
+const tick = (scheduleTime: string) => fetch(functions.url.tick, {
+  method: 'POST',
+  headers: { authorization: `Bearer ${issuer.sign({ aud: AUDIENCE.tick, email: PEOPLE.scheduler })}`, 'x-cloudscheduler-scheduletime': scheduleTime },
+});
+
+/** The Google Docs in the folder of a kind under the shared folder, by name. */
+function docsOf(kind: string): string[] {
+  const folder = [...fake.files.values()].find((file) => file.metadata.mimeType === FOLDER && file.metadata.name === kind && file.metadata.parents.includes(sharedFolder));
+  if (!folder) return [];
+  return [...fake.files.values()].filter((file) => file.metadata.mimeType === GOOGLE_DOC && file.metadata.parents.includes(folder.metadata.id)).map((file) => file.metadata.name).sort();
+}
+
+describe('the tick function drafts the documents due into the spreadsheet\'s Drive folder', () => {
+  it('syncs, then drafts each due document as a Google Doc in a folder per kind, and says what it drafted', async () => {
+    const response = await tick(`${today}T06:00:00Z`);
+    const body = await response.json() as { documents: { drafted: number; failed: number; list: { kind: string; key: string; outcome: string; location: string }[] } };
+    expect(response.status, JSON.stringify(body)).toBe(200);
+    expect(body.documents.failed).toBe(0);
+    expect(body.documents.list).toContainEqual(expect.objectContaining({ kind: 'update-report', key: agmId, outcome: 'drafted', location: expect.stringMatching(/^drive:/) }));
+    expect(body.documents.list).toContainEqual(expect.objectContaining({ kind: 'annual-report', key: agmId, outcome: 'drafted' }));
+    expect(docsOf('update-report')).toEqual([expect.stringContaining('IG Update Report')]);
+    expect(docsOf('annual-report')).toHaveLength(1);
+    expect(body.documents.drafted).toBe(body.documents.list.length);
+    expect(fake.count('drive.files.create')).toBe(body.documents.drafted + new Set(body.documents.list.map((document) => document.kind)).size);
+
+    const entry = await deps.store.getDocument('update-report', agmId);
+    expect(entry?.location).toBe(body.documents.list.find((document) => document.kind === 'update-report')?.location);
+    const doc = fake.files.get(entry?.location.replace(/^drive:/, '') ?? '');
+    expect(doc?.uploadedType).toBe('text/html');
+    expect(doc?.content?.toString('utf8')).toContain('This document comes from the CCEG IG only and not from the ICANN community');
+  });
+
+  it('drafts nothing again at the next schedule time when nothing changed: no Doc created or written', async () => {
+    const before = docsOf('update-report').length + docsOf('annual-report').length + docsOf('notice').length;
+    fake.resetCalls();
+    const response = await tick(`${today}T07:00:00Z`);
+    const body = await response.json() as { duplicate: boolean; documents: { drafted: number; updated: number; unchanged: number } };
+    expect(response.status).toBe(200);
+    expect(body).toMatchObject({ duplicate: false, documents: { drafted: 0, updated: 0 } });
+    expect(body.documents.unchanged).toBeGreaterThan(0);
+    expect(fake.count('drive.files.create')).toBe(0);
+    expect(fake.count('drive.files.update')).toBe(0);
+    expect(docsOf('update-report').length + docsOf('annual-report').length + docsOf('notice').length).toBe(before);
+    // The tick's sync read the sheet once and wrote nothing back (nothing changed).
+    expect(fake.count('sheets.spreadsheets.get')).toBe(1);
+    expect(fake.countPrefix('sheets.') - fake.count('sheets.spreadsheets.get')).toBe(0);
+  });
+});
