@@ -25,6 +25,7 @@ export function demoCommand(context: CommandContext): Command {
       out(`CCEG IG Ops demo: the sample workbook of a year of the CCEG IG, looked at on ${values.today}.\n`);
       out(`Working copy: ${workbook}\n`);
       const store = `sqlite:${join(folder, 'sample-workbook.cceg.db')}`;
+      const documents = join(folder, 'documents');
       const steps: [string, string[]][] = [
         ['Check the workbook against the charter (changes nothing)', ['validate', workbook]],
         ['Commit every row to the record store, with an audit entry each, and write Status, Findings and Dashboard back', ['sync', workbook, '--store', store, '--actor', 'demo@cceg.example.org']],
@@ -33,6 +34,9 @@ export function demoCommand(context: CommandContext): Command {
         ['The audit trail of the papers', ['audit', 'list', '--store', store, '--entity', 'Papers']],
         ['Endorsement tally of every paper', ['tally', workbook]],
         ['Deadlines the charter sets', ['deadlines', workbook]],
+        ['The daily trigger: sync, then draft every document the charter requires that has fallen due', ['tick', workbook, '--store', store, '--out', documents]],
+        ['The trigger again: every document is drafted once, never twice', ['tick', workbook, '--store', store, '--out', documents]],
+        ['The IG Update Report for the next ICANN meeting, on demand', ['report', 'update', workbook, '--meeting', 'ICANN64', '--out', documents]],
       ];
       let worst: number = EXIT.ok;
       for (const [title, argv] of steps) {
@@ -40,7 +44,7 @@ export function demoCommand(context: CommandContext): Command {
         const code = await context.run([...argv, '--today', values.today]);
         if (code === EXIT.fault) worst = EXIT.fault;
       }
-      out(`\nDone. The working copy stays in ${folder} for you to open.\n`);
+      out(`\nDone. The working copy stays in ${folder} for you to open; the documents are in ${documents} (open them in a browser, print them).\n`);
       context.exitCode = worst;
     });
 }
