@@ -5,13 +5,13 @@ import type { IsoDate } from '../core/dates.js';
 import { CcegError } from '../core/errors.js';
 import { type Finding, type FindingSummary, sortFindings, summarize } from '../core/findings.js';
 import { isDataRule } from '../core/rule-ids.js';
-import type { RunRecord, StoredRecord } from '../core/records/stored-record.js';
+import { recordKey, type RunRecord, type StoredRecord } from '../core/records/stored-record.js';
 import { assignIds } from '../core/sync/assign-ids.js';
 import { dashboardRows } from '../core/sync/dashboard.js';
 import { auditDraftsOf, diffRecords, type HeldBackRow } from '../core/sync/diff.js';
 import { planWriteBack } from '../core/sync/plan-write-back.js';
-import { syncedRows } from '../core/sync/synced-rows.js';
-import { accessPolicyOf, refusalDrafts, reviewEdits, type EditReview } from '../core/sync/review-edits.js';
+import { syncedRows, type UncommittedRow } from '../core/sync/synced-rows.js';
+import { accessPolicyOf, refusalDrafts, reviewEdits, type EditReview, type RefusedChange } from '../core/sync/review-edits.js';
 import { validateWorkbook } from '../core/validate.js';
 import type { GroupRows } from '../core/model/group.js';
 import type { DataTabName } from '../core/model/tabs.js';
@@ -79,6 +79,18 @@ function explainFindings(findings: readonly Finding[], heldBack: readonly HeldBa
   });
 }
 
+/** The rows whose sheet version this sync did not commit, each with the version the store keeps. */
+function uncommittedRows(heldBack: readonly HeldBackRow[], refused: readonly RefusedChange[], stored: ReadonlyMap<string, StoredRecord>): UncommittedRow[] {
+  const committed = (tab: string, id: string | null) => {
+    const record = id === null ? undefined : stored.get(recordKey(tab, id));
+    return record === undefined || record.tombstoned ? null : record.data;
+  };
+  return [
+    ...heldBack.map((row) => ({ tab: row.tab, sheetRow: row.sheetRow, committed: committed(row.tab, row.id) })),
+    ...refused.map((row) => ({ tab: row.tab, sheetRow: row.sheetRow, committed: row.before })),
+  ];
+}
+
 /** Syncs a workbook into the store under the workbook's lease; returns the run, findings and audit entries. */
 export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Promise<SyncResult> {
   return withLease(ports.store, `sync:${request.workbook}`, { now: ports.now, holder: ports.newId(), waitMs: request.config.sync.waitSeconds * 1000, ttlMs: request.config.sync.leaseSeconds * 1000 }, async () => {
@@ -119,7 +131,7 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
     const { cellsChanged } = plan.cells.length + plan.tables.length > 0 ? await ports.writer.applyWriteBack(plan) : { cellsChanged: 0 };
     // Settled only once written back: a refused cell not yet put back stays pending, so a retry refuses it again.
     if (review && review.settled.length > 0) await ports.store.markEditsApplied(review.settled, context.runId);
-    const rows = syncedRows(validation.parsed.group.rows, assigned, diff.heldBack);
+    const rows = syncedRows(validation.parsed.group.rows, assigned, uncommittedRows(diff.heldBack, review?.refused ?? [], stored));
     return { run, findings, summary, entries, cellsChanged, editsSettled: review?.settled.length ?? 0, rows };
   }).catch((error: unknown) => {
     if (error instanceof CcegError) throw error;

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { AUDIENCE, LOCATION, PEOPLE } from '../support/functions/functions-fixture.js';
 import { useFunctionsFixture } from '../support/functions/use-functions-fixture.js';
 import type { TokenClaims } from '../support/functions/id-tokens.js';
-import { entriesAfter, headSeq, typeInto } from '../support/functions/sheet-checks.js';
+import { cellAt, entriesAfter, headSeq, typeInto } from '../support/functions/sheet-checks.js';
 import { SPREADSHEET_ID } from '../support/functions/signed-edits.js';
 
 const shared = useFunctionsFixture();
@@ -111,5 +111,23 @@ describe('tick drafts the documents that fell due', () => {
     const retried = await tick(schedulerToken());
     expect(retried.status).toBe(200);
     expect(await retried.json()).toMatchObject({ duplicate: false, documents: { drafted: failure.documents.failed, failed: 0 } });
+  });
+});
+
+describe('tick drafts from the committed rows, not from what the sheet says', () => {
+  it('a refused change to another organization\'s decision never reaches a document', async () => {
+    const edit = typeInto(shared.fx.workbook, 'Endorsements', 'Decision', 3, 'Not Support', PEOPLE.gnsoSecretariat);
+    await shared.fx.store.recordEdit({
+      ...edit, id: 'edit-foreign-decision', workbook: LOCATION, spreadsheetId: SPREADSHEET_ID, row: 3, column: shared.fx.workbook.columnOf('Endorsements', 'Decision'),
+      oldValue: edit.oldValue ?? null, newValue: edit.newValue ?? null, receivedAt: new Date().toISOString(),
+    });
+
+    const response = await tick(schedulerToken());
+    const body = await response.json() as { counts: { refused: number }; documents: { list: { kind: string; key: string }[] } };
+    expect(response.status).toBe(200);
+    expect(body.counts.refused).toBe(1);
+    expect(body.documents.list.map((document) => `${document.kind} ${document.key}`)).not.toContain('dissent PP-0001');
+    expect(body.documents.list.map((document) => `${document.kind} ${document.key}`)).toContain('notice PP-0001');
+    expect(cellAt(shared.fx.workbook, 'Endorsements', 'Decision', 3)).toBe('Support');
   });
 });
