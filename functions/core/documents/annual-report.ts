@@ -5,8 +5,16 @@ import { tallyOf } from '../derived/tally.js';
 import type { GroupRows } from '../model/group.js';
 import { isActive } from '../model/queries.js';
 import { ACTIVITY_STATES } from '../model/tabs.js';
-import { cappedList, html, renderDocument, type DocumentContext, type RenderedDocument, type SafeHtml } from './html.js';
+import { cappedList, clipText, html, renderDocument, type DocumentContext, type RenderedDocument, type SafeHtml } from './html.js';
 import { membershipSection } from './update-report.js';
+
+/**
+ * How many characters of a free-text value (an activity, a title, a subject) a list item of the Annual Report shows
+ * before it is cut with "…": the report has no page limit, so this only keeps a pasted essay from filling pages.
+ */
+const ITEM_TEXT_MAX = 300;
+
+const clip = (text: string): string => clipText(text, ITEM_TEXT_MAX);
 
 function inYear(date: IsoDate | null, year: number): boolean {
   return date !== null && date.startsWith(`${year}-`);
@@ -18,13 +26,13 @@ function activitiesSection(rows: GroupRows, year: number): SafeHtml {
   return html`${ACTIVITY_STATES.map((status) => {
     const activities = ofYear.filter((activity) => activity.status === status);
     return activities.length === 0 ? null : html`<h3>${status} (${activities.length})</h3>${cappedList(activities,
-      (a) => html`${a.activity} <em>(${a.type}${a.dueDate === null ? '' : `, due ${a.dueDate}`})</em>`, '')}`;
+      (a) => html`${clip(a.activity)} <em>(${a.type}${a.dueDate === null ? '' : `, due ${a.dueDate}`})</em>`, '')}`;
   })}`;
 }
 
 function deliverablesSection(rows: GroupRows, year: number, meetingId: string): SafeHtml {
   const ofYear = rows.Deliverables.filter((d) => d.forMeeting === meetingId || inYear(d.dueDate, year) || inYear(d.deliveredOn, year));
-  return cappedList(ofYear, (d) => html`${d.type}${d.title === null ? '' : `: ${d.title}`} <em>(${
+  return cappedList(ofYear, (d) => html`${d.type}${d.title === null ? '' : `: ${clip(d.title)}`} <em>(${
     d.deliveredOn === null ? `not delivered${d.dueDate === null ? '' : `, due ${d.dueDate}`}` : `delivered ${d.deliveredOn}`})</em>`,
   `No deliverable for ${year}.`);
 }
@@ -33,7 +41,7 @@ function papersSection(rows: GroupRows, year: number): SafeHtml {
   const ofYear = new Set(rows.Papers.filter((p) => [p.consultationOpens, p.adoptedOn, p.circulatedOn, p.publishedOn]
     .some((date) => inYear(date, year))).map((p) => p.id));
   const tallies = tallyOf(rows).filter((tally) => ofYear.has(tally.paperId));
-  return cappedList(tallies, (t) => html`<strong>${t.paperId}</strong> ${t.title}: ${t.outcome}; Endorse ${t.counts.endorse}, Support ${
+  return cappedList(tallies, (t) => html`<strong>${t.paperId}</strong> ${clip(t.title)}: ${t.outcome}; Endorse ${t.counts.endorse}, Support ${
     t.counts.support}, Not Support ${t.counts.notSupport}, Pending ${t.counts.pending}${t.dissenters.length > 0 ? ` (dissent: ${t.dissenters.join(', ')})` : ''}`,
   `No paper in ${year}.`);
 }
@@ -51,7 +59,7 @@ function membershipAndDiversity(rows: GroupRows, context: DocumentContext): Safe
 
 function consensusSection(rows: GroupRows, year: number): SafeHtml {
   const calls = rows.ConsensusCalls.filter((call) => inYear(call.calledOn, year));
-  return cappedList(calls, (c) => html`${c.subject}: <strong>${c.designation ?? 'not designated'}</strong> <em>(called ${c.calledOn})</em>`,
+  return cappedList(calls, (c) => html`${clip(c.subject)}: <strong>${c.designation ?? 'not designated'}</strong> <em>(called ${c.calledOn})</em>`,
     `No consensus call in ${year}.`);
 }
 
@@ -59,7 +67,7 @@ function consensusSection(rows: GroupRows, year: number): SafeHtml {
  * The Annual Report presented at the ICANN AGM `meetingId` (§2 item 3, §3): the year's work plan by status, its
  * deliverables, papers with their outcome and tally, membership and diversity (members per organization against the
  * band, members by region, stakeholder groups) and the consensus calls with their designations. The year is the
- * AGM's; membership is counted on the context's date. Every list is capped.
+ * AGM's; membership is counted on the context's date. Every list is capped and its free-text values clipped.
  * @throws CcegError UNKNOWN_ENTITY when no ICANN AGM has that ID.
  */
 export function renderAnnualReport(rows: GroupRows, meetingId: string, context: DocumentContext): RenderedDocument {

@@ -10,6 +10,46 @@ export const CCEG_ONLY_NOTICE =
 /** How many items a list shows before it ends with "and N more". */
 export const LIST_CAP = 5;
 
+/**
+ * How many characters (code points) of a name, title, activity or subject typed into the sheet the IG Update Report
+ * shows before {@link clipText} cuts it with "…", so that the report stays within two pages whatever is typed.
+ * Measured by printing to A4 PDF in headless Chromium with every list full (LIST_CAP items, then "and N more") and
+ * every free-text value 5,000 characters long: at 120 (details at {@link UPDATE_REPORT_DETAIL_MAX}) the report prints
+ * on 2 pages with 3 to 11 lines to spare in lower-case words and 1 to 3 in upper-case ones; at 140 upper-case words
+ * need a third page, and at 200 lower-case ones do too.
+ */
+export const UPDATE_REPORT_TEXT_MAX = 120;
+
+/** How many characters of a detail shown beside such a value (a location, a consultation's body, an owner) the report keeps. */
+export const UPDATE_REPORT_DETAIL_MAX = 40;
+
+/** The mark that ends a text shortened by {@link clipText}. */
+export const ELLIPSIS = '…';
+
+const WHITESPACE = /\s/u;
+
+/**
+ * `text` shortened to at most `max` characters, ending with "…" when it was cut; a text no longer than `max` is
+ * returned unchanged. Characters are Unicode code points, so a surrogate pair (an emoji, say) is never cut in half.
+ * The cut falls at the last space in the final third of the kept text when there is one, otherwise inside the word.
+ * Clip the raw text, then interpolate it into {@link html}, which escapes it: an entity such as `&lt;` is never cut.
+ */
+export function clipText(text: string, max: number): string {
+  if (text.length <= max) return text; // never more code points than UTF-16 units
+  const characters = Array.from(text);
+  if (characters.length <= max) return text;
+  if (max < 1) return '';
+  const kept = characters.slice(0, max - 1);
+  let cut = kept.length;
+  for (let index = kept.length; index > 0 && index >= Math.ceil((2 * kept.length) / 3); index--) {
+    if (WHITESPACE.test(characters[index] ?? '')) {
+      cut = index;
+      break;
+    }
+  }
+  return `${kept.slice(0, cut).join('').trimEnd()}${ELLIPSIS}`;
+}
+
 /** HTML that is already safe: built by {@link html} or explicitly marked with {@link trusted}. */
 export class SafeHtml {
   constructor(readonly text: string) {}

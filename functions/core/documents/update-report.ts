@@ -7,7 +7,9 @@ import type { GroupRows } from '../model/group.js';
 import { isActive, isIcannMeeting, participatingOrganizations } from '../model/queries.js';
 import type { Meeting } from '../model/tabs.js';
 import { membersChartSvg, regionsChartSvg, type OrganizationCount, type RegionCount } from './charts.js';
-import { cappedList, html, renderDocument, type DocumentContext, type RenderedDocument, type SafeHtml } from './html.js';
+import {
+  cappedList, clipText, html, renderDocument, UPDATE_REPORT_DETAIL_MAX, UPDATE_REPORT_TEXT_MAX, type DocumentContext, type RenderedDocument, type SafeHtml,
+} from './html.js';
 
 /** Active Members of each participating organization on `today`, in sheet order. */
 export function membersPerOrganization(rows: GroupRows, today: IsoDate): OrganizationCount[] {
@@ -29,6 +31,42 @@ export function membersPerRegion(rows: GroupRows, today: IsoDate): RegionCount[]
     counts.set(region, (counts.get(region) ?? 0) + 1);
   }
   return [...counts].map(([region, members]) => ({ region, members })).sort((a, b) => b.members - a.members || (a.region < b.region ? -1 : 1));
+}
+
+/** The fields of a row that hold text (or nothing). */
+type TextField<T> = { [K in keyof T]-?: T[K] extends string | null ? K : never }[keyof T];
+
+/** `rows` with each of `fields` clipped to its number of characters; a row with no long field is kept as it is. */
+function clipFields<T extends object>(rows: readonly T[], fields: Readonly<Partial<Record<TextField<T>, number>>>): readonly T[] {
+  const limits = Object.entries(fields) as [TextField<T>, number][];
+  return rows.map((row) => {
+    const long = limits.filter(([field, max]) => {
+      const value: unknown = row[field];
+      return typeof value === 'string' && value.length > max;
+    });
+    return long.length === 0 ? row
+      : { ...row, ...Object.fromEntries(long.map(([field, max]) => [field, clipText(String(row[field]), max)])) };
+  });
+}
+
+const TEXT = UPDATE_REPORT_TEXT_MAX;
+const DETAIL = UPDATE_REPORT_DETAIL_MAX;
+
+/**
+ * The rows with every free-text value the report shows clipped, so that no value typed into the sheet, however long,
+ * pushes the report past two pages: names, titles, activities and subjects to UPDATE_REPORT_TEXT_MAX characters,
+ * the details shown beside them (locations, consultation bodies, owners) to UPDATE_REPORT_DETAIL_MAX. Clipping the
+ * rows rather than the sentences built from them keeps IDs, dates, numbers and choices whole, also in the deadlines.
+ */
+function clippedRows(rows: GroupRows): GroupRows {
+  return {
+    ...rows,
+    Meetings: clipFields(rows.Meetings, { name: TEXT, location: DETAIL }),
+    WorkPlan: clipFields(rows.WorkPlan, { activity: TEXT, owner: DETAIL }),
+    Papers: clipFields(rows.Papers, { title: TEXT }),
+    ConsensusCalls: clipFields(rows.ConsensusCalls, { subject: TEXT }),
+    Issues: clipFields(rows.Issues, { title: TEXT, body: DETAIL, owner: DETAIL }),
+  };
 }
 
 /** The ICANN meeting before `meeting`, whose start opens the period the report covers. */
@@ -91,10 +129,12 @@ function deadlinesSection(rows: GroupRows, context: DocumentContext): SafeHtml {
 /**
  * The IG Update Report for the ICANN meeting `meetingId` (§2 item 5, §3): activities since the previous ICANN meeting,
  * papers and their tallies, consensus outcomes, upcoming IG events and consultations, membership against the band
- * and the next deadlines. Every list is capped so the report fits one to two A4 pages.
+ * and the next deadlines. Every list is capped and every free-text value clipped (see clippedRows) so the report fits
+ * one to two A4 pages.
  * @throws CcegError UNKNOWN_ENTITY when no meeting has that ID.
  */
-export function renderUpdateReport(rows: GroupRows, meetingId: string, context: DocumentContext): RenderedDocument {
+export function renderUpdateReport(group: GroupRows, meetingId: string, context: DocumentContext): RenderedDocument {
+  const rows = clippedRows(group);
   const meeting = rows.Meetings.find((candidate) => candidate.id === meetingId);
   if (!meeting) throw new CcegError('UNKNOWN_ENTITY', `No meeting has the ID ${meetingId}.`);
   const since = previousIcannMeeting(rows, meeting)?.startDate ?? null;

@@ -1,6 +1,6 @@
 // Tests of the safe HTML builder and the self-contained page every document uses.
 import { describe, expect, it } from 'vitest';
-import { cappedList, escapeHtml, html, renderDocument, trusted } from '../../../functions/core/documents/html.js';
+import { cappedList, clipText, ELLIPSIS, escapeHtml, html, renderDocument, trusted } from '../../../functions/core/documents/html.js';
 import { expectEscaped, expectSelfContainedDocument, HOSTILE } from './expect-document.js';
 
 describe('escapeHtml', () => {
@@ -43,6 +43,56 @@ describe('cappedList', () => {
 
   it('says what is missing when the list is empty', () => {
     expect(cappedList([], item, 'Nothing to show.').text).toContain('Nothing to show.');
+  });
+});
+
+describe('clipText', () => {
+  /** A UTF-16 unit of a surrogate pair without its other half. */
+  const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+  const codePoints = (text: string) => Array.from(text).length;
+
+  it('returns a text no longer than the limit unchanged', () => {
+    expect(clipText('Short title', 20)).toBe('Short title');
+    expect(clipText('', 5)).toBe('');
+  });
+
+  it('keeps a text of exactly the limit and cuts one character more', () => {
+    expect(clipText('x'.repeat(10), 10)).toBe('x'.repeat(10));
+    expect(clipText('x'.repeat(11), 10)).toBe(`${'x'.repeat(9)}${ELLIPSIS}`);
+  });
+
+  it('cuts a long text at a word boundary near the end and ends it with "…"', () => {
+    const text = 'The quick brown fox jumps over the lazy dog';
+    expect(clipText(text, 20)).toBe('The quick brown fox…');
+    expect(clipText(text, 18)).toBe('The quick brown…');
+    for (let max = 1; max <= text.length; max++) expect(codePoints(clipText(text, max))).toBeLessThanOrEqual(max);
+  });
+
+  it('cuts inside a word when no space is near the end', () => {
+    expect(clipText(`a ${'x'.repeat(50)}`, 10)).toBe(`a ${'x'.repeat(7)}${ELLIPSIS}`);
+    expect(clipText('abc', 1)).toBe(ELLIPSIS);
+  });
+
+  it('counts code points and never cuts a surrogate pair in half', () => {
+    expect(clipText('😀'.repeat(5), 5)).toBe('😀'.repeat(5));
+    for (let max = 1; max < 12; max++) {
+      for (const text of ['😀'.repeat(12), `a${'😀'.repeat(12)}`, `Forum 🌍🌎🌏 ${'𝔘'.repeat(10)}`]) {
+        const clipped = clipText(text, max);
+        expect(clipped).not.toMatch(LONE_SURROGATE);
+        expect(clipped.endsWith(ELLIPSIS)).toBe(true);
+        expect(codePoints(clipped)).toBeLessThanOrEqual(max);
+      }
+    }
+    expect(clipText('😀'.repeat(12), 5)).toBe(`${'😀'.repeat(4)}${ELLIPSIS}`);
+  });
+
+  it('leaves the escaping to html, after clipping, so markup shows literally and no entity is cut in half', () => {
+    const typed = `<script>alert(1)</script> ${'policy '.repeat(40)}`;
+    const item = html`<li>${clipText(typed, 40)}</li>`.text;
+    expect(item).toBe('<li>&lt;script&gt;alert(1)&lt;/script&gt; policy policy…</li>');
+    expect(item).not.toContain('<script>');
+    const cutAtMarkup = html`<p>${clipText(`${'a'.repeat(8)}<<<<&&&&`, 10)}</p>`.text;
+    expect(cutAtMarkup).toBe(`<p>${'a'.repeat(8)}&lt;${ELLIPSIS}</p>`);
   });
 });
 

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { sampleWorkbookRows } from '../../../functions/adapters/xlsx/sample-data.js';
 import { DEFAULT_CONFIG } from '../../../functions/core/config.js';
+import { clipText, escapeHtml, UPDATE_REPORT_DETAIL_MAX, UPDATE_REPORT_TEXT_MAX } from '../../../functions/core/documents/html.js';
 import { renderUpdateReport } from '../../../functions/core/documents/update-report.js';
 import { emptyGroupRows, type GroupRows } from '../../../functions/core/model/group.js';
 import { DATA_TAB_NAMES } from '../../../functions/core/model/tabs.js';
@@ -66,6 +67,26 @@ describe('renderUpdateReport', () => {
     for (const more of ['and 4 more', 'and 3 more', 'and 2 more', 'and 1 more']) expect(page).toContain(more);
     expect(page).toContain('Activity 4 <em>');
     expect(page).not.toContain('Activity 5 <em>');
+  });
+
+  it('clips a long title with "…" and keeps its ID and the dates whole, also in the deadlines', () => {
+    const title = `The multistakeholder model & the DNS: ${'a statement on Internet governance fora '.repeat(20)}`;
+    const body = `WSIS ${'and the UN agencies '.repeat(10)}`;
+    const clipped = clipText(title, UPDATE_REPORT_TEXT_MAX);
+    expect(clipped.endsWith('…')).toBe(true);
+    const rows: GroupRows = {
+      ...emptyGroupRows(),
+      Organizations: [org()],
+      Meetings: [meeting({ id: 'ICANN63', startDate: '2018-10-20', endDate: '2018-10-26' })],
+      Papers: [paper({ id: 'PP-0042', title })],
+      Issues: [issue({ id: 'I-0042', kind: 'Consultation', title, body, responseDue: '2018-11-01' })],
+    };
+    const page = renderUpdateReport(rows, 'ICANN63', context).html;
+    expect(page).toContain(`<strong>PP-0042</strong> ${escapeHtml(clipped)}: Pending;`);
+    expect(page).toContain(`2018-11-01: Consultation: ${escapeHtml(clipped)} (responses due)`);
+    expect(page).toContain(`<strong>2018-11-01</strong> Response to consultation &quot;${escapeHtml(clipped)}&quot; (${
+      escapeHtml(clipText(body, UPDATE_REPORT_DETAIL_MAX))})`);
+    expect(page).not.toContain(escapeHtml(title.slice(0, UPDATE_REPORT_TEXT_MAX + 1)));
   });
 
   it('refuses a meeting that does not exist with UNKNOWN_ENTITY', () => {
