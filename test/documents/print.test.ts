@@ -1,6 +1,5 @@
-// Prints every document of the sample workbook and of a ten-times-larger one to PDF in headless Chromium and checks pages and notice.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+// Every document of the sample, of a ten-times-larger workbook and of one whose text cells are 5,000 characters, in headless Chromium.
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,8 +12,9 @@ import { CCEG_ONLY_NOTICE, type DocumentContext, type RenderedDocument } from '.
 import { renderCirculationNotice, renderDissentNotice } from '../../functions/core/documents/paper-notices.js';
 import { renderUpdateReport } from '../../functions/core/documents/update-report.js';
 import type { GroupRows } from '../../functions/core/model/group.js';
-import { DATA_TAB_NAMES } from '../../functions/core/model/tabs.js';
+import { DATA_TAB_NAMES, TABS } from '../../functions/core/model/tabs.js';
 import { parseWorkbook } from '../../functions/core/parse/parse-workbook.js';
+import { expectEscaped, HOSTILE } from '../core/documents/expect-document.js';
 import { rawWorkbook, tabOf } from '../support/raw-workbook.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -22,6 +22,8 @@ const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-q
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SNAPSHOT = fileURLToPath(new URL('../snapshots/sample-update-report.html', import.meta.url));
 const COPIES = 10;
+/** Length of every free-text cell of the long-text workbook. */
+const LONG = 5000;
 
 /** Tabs that grow in the larger workbook; Organizations, Meetings and the rest are kept as they are. */
 const GROWING_TABS = ['Roster', 'WorkPlan', 'Papers', 'Endorsements', 'ConsensusCalls', 'Issues', 'Deliverables'] as const;
@@ -53,6 +55,28 @@ function largerWorkbookRows(copies: number): WorkbookRows {
   return grown;
 }
 
+const WORDS = ['Internet', 'governance', 'multistakeholder', 'consultation', 'of', 'the', 'DNS', 'accountability', 'a', 'interoperability'];
+
+/** `LONG` characters: the hostile markup first, then words with a `<script>` or `</table>` now and then. */
+function longText(seed: number): string {
+  let text = `${HOSTILE} `;
+  for (let word = seed; text.length < LONG; word++) {
+    text += `${word % 97 === 0 ? '<script>alert(2)</script>' : word % 89 === 0 ? '</table>' : WORDS[word % WORDS.length]} `;
+  }
+  return `${text.slice(0, LONG - 1)}.`;
+}
+
+/** The larger workbook with every free-text cell (every text column but the Organizations code, a key) LONG characters long, empty ones too. */
+function longTextWorkbookRows(): WorkbookRows {
+  const larger = largerWorkbookRows(COPIES);
+  let seed = 0;
+  return Object.fromEntries(DATA_TAB_NAMES.map((tab) => {
+    const { columns, idKey } = TABS[tab];
+    const headers = Object.entries(columns).filter(([field, column]) => column.kind === 'text' && field !== idKey).map(([, column]) => column.header);
+    return [tab, (larger[tab] ?? []).map((row) => ({ ...row, ...Object.fromEntries(headers.map((header) => [header, longText(seed++)])) }))];
+  }));
+}
+
 function groupRowsOf(rows: WorkbookRows): GroupRows {
   return parseWorkbook(rawWorkbook(...DATA_TAB_NAMES.map((name) => tabOf(name, [...(rows[name] ?? [])])))).group.rows;
 }
@@ -74,13 +98,6 @@ function documentsOf(rows: GroupRows): Record<'update' | 'annual' | 'notice' | '
 /** Pages of a PDF: its `/Type /Page` objects (not the `/Pages` tree nodes). */
 function pdfPages(pdf: Buffer): number {
   return pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)?.length ?? 0;
-}
-
-/** Writes the file only when its content changed, so that running the tests leaves the tree as it was. */
-function writeIfChanged(path: string, content: string): void {
-  if (existsSync(path) && readFileSync(path, 'utf8') === content) return;
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, content);
 }
 
 const hasChromium = existsSync(CHROMIUM);
@@ -133,9 +150,36 @@ describe.skipIf(!hasChromium)('printing the documents to PDF in headless Chromiu
     }
   }, 120_000);
 
-  it('keeps the rendered sample update report under test/snapshots for reviewers', () => {
+  it('prints the update report on 1 or 2 pages when every free-text cell it shows is 5,000 characters long, with the markup escaped', async () => {
+    const rows = groupRowsOf(longTextWorkbookRows());
+    const icann63 = rows.Meetings.find((meeting) => meeting.id === 'ICANN63');
+    for (const text of [icann63?.name, icann63?.location, rows.WorkPlan[0]?.activity, rows.WorkPlan[0]?.owner, rows.Papers[0]?.title,
+      rows.ConsensusCalls[0]?.subject, rows.Issues[0]?.title, rows.Issues[0]?.body, rows.Issues[0]?.owner]) expect(text).toHaveLength(LONG);
+    const report = renderUpdateReport(rows, 'ICANN63', context('2018-10-06'));
+    expectEscaped(report.html);
+    expect(report.html).toContain('…');
+    const pages = await print(report);
+    console.info(`the long-text workbook: update prints on ${pages} page(s)`);
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(2);
+  }, 120_000);
+
+  it('shows text typed as <script> or </table> literally in every document kind, as the browser reads it, and runs no script', async () => {
+    const documents = documentsOf(groupRowsOf(longTextWorkbookRows()));
+    for (const [kind, rendered] of Object.entries(documents)) {
+      const page = await browser.newPage();
+      try {
+        await page.setContent(rendered.html, { waitUntil: 'load' });
+        expect(await page.locator('body').innerText(), kind).toContain(HOSTILE);
+        expect(await page.locator('script').count(), kind).toBe(0);
+      } finally {
+        await page.close();
+      }
+    }
+  }, 120_000);
+
+  it('matches the rendered sample update report kept under test/snapshots for reviewers (vitest -u updates it)', async () => {
     const report = documentsOf(groupRowsOf(sampleWorkbookRows())).update;
-    writeIfChanged(SNAPSHOT, report.html);
-    expect(readFileSync(SNAPSHOT, 'utf8')).toBe(report.html);
+    await expect(report.html).toMatchFileSnapshot(SNAPSHOT);
   });
 });
