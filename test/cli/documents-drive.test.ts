@@ -7,9 +7,9 @@ import { readXlsxWorkbook } from '../../functions/adapters/xlsx/read-xlsx.js';
 import { parseWorkbook } from '../../functions/core/parse/parse-workbook.js';
 import { cli } from '../support/cli.js';
 import { seedRawWorkbook } from '../support/fake-google/seed.js';
+import { SAMPLE_WORKBOOK, sampleAgm } from '../support/sample-agm.js';
 import { startFakeGoogle, type FakeGoogle } from '../support/fake-google/server.js';
 
-const SAMPLE = join(import.meta.dirname, '..', '..', 'sheets', 'sample-workbook.xlsx');
 const FOLDER = 'application/vnd.google-apps.folder';
 const GOOGLE_DOC = 'application/vnd.google-apps.document';
 
@@ -34,10 +34,8 @@ function docsIn(root: string, kind: string): [string, string][] {
 beforeAll(async () => {
   fake = await startFakeGoogle();
   vi.stubEnv('CCEG_GOOGLE_ROOT_URL', fake.rootUrl);
-  const raw = await readXlsxWorkbook(SAMPLE);
-  const agm = parseWorkbook(raw).group.rows.Meetings.find((meeting) => meeting.type === 'ICANN AGM' && meeting.faceToFace && meeting.id !== null);
-  agmId = agm?.id ?? '';
-  windowOpens = new Date(Date.parse(`${agm?.startDate ?? ''}T00:00:00Z`) - 21 * 86_400_000).toISOString().slice(0, 10);
+  const raw = await readXlsxWorkbook(SAMPLE_WORKBOOK);
+  ({ id: agmId, draftDay: windowOpens } = sampleAgm(parseWorkbook(raw).group.rows));
   spreadsheetId = seedRawWorkbook(fake, raw);
   addFolder('folder-beside-sheet');
   addFolder('folder-named-by-out');

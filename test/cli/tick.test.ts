@@ -7,9 +7,9 @@ import { readXlsxWorkbook } from '../../functions/adapters/xlsx/read-xlsx.js';
 import type { GroupRows } from '../../functions/core/model/group.js';
 import { parseWorkbook } from '../../functions/core/parse/parse-workbook.js';
 import { cli } from '../support/cli.js';
+import { minusDays, SAMPLE_WORKBOOK, sampleAgm } from '../support/sample-agm.js';
 import { columnOf, editWorkbook } from '../support/workbook-snapshot.js';
 
-const SAMPLE = join(import.meta.dirname, '..', '..', 'sheets', 'sample-workbook.xlsx');
 
 /** Every day of 2018, as ISO dates. */
 function daysOf2018(): string[] {
@@ -18,15 +18,10 @@ function daysOf2018(): string[] {
   return days;
 }
 
-/** `date` minus `days`, computed apart from the code under test. */
-function minusDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
-}
-
 function sampleCopy(): { dir: string; workbook: string } {
   const dir = mkdtempSync(join(tmpdir(), 'cceg-tick-'));
   const workbook = join(dir, 'sample.xlsx');
-  copyFileSync(SAMPLE, workbook);
+  copyFileSync(SAMPLE_WORKBOOK, workbook);
   return { dir, workbook };
 }
 
@@ -104,10 +99,7 @@ describe('cceg tick', () => {
   it('syncs, drafts what fell due that day into --out, and drafts nothing again on a re-run', async () => {
     const { dir, workbook } = sampleCopy();
     const rows = parseWorkbook(await readXlsxWorkbook(workbook)).group.rows;
-    const agm = rows.Meetings.find((meeting) => meeting.type === 'ICANN AGM' && meeting.faceToFace && meeting.id !== null);
-    expect(agm).toBeDefined();
-    const id = agm?.id ?? '';
-    const windowOpens = minusDays(agm?.startDate ?? '', 21);
+    const { id, draftDay: windowOpens } = sampleAgm(rows);
     const out = join(dir, 'out');
     const tick = (today: string) => cli(['tick', workbook, '--store', `sqlite:${join(dir, 'store.db')}`, '--out', out, '--today', today]);
 
@@ -199,10 +191,8 @@ describe('cceg tick', () => {
   }, 60_000);
 });
 
-/** The sample's first face-to-face AGM with an ID, and the day its update report falls due for drafting. */
+/** The sample's AGM and the day its reports fall due for drafting. */
 async function firstAgm(workbook: string): Promise<{ id: string; windowOpens: string }> {
-  const rows = parseWorkbook(await readXlsxWorkbook(workbook)).group.rows;
-  const agm = rows.Meetings.find((meeting) => meeting.type === 'ICANN AGM' && meeting.faceToFace && meeting.id !== null);
-  if (!agm?.id) throw new Error('The sample has no AGM');
-  return { id: agm.id, windowOpens: minusDays(agm.startDate, 21) };
+  const { id, draftDay } = sampleAgm(parseWorkbook(await readXlsxWorkbook(workbook)).group.rows);
+  return { id, windowOpens: draftDay };
 }

@@ -11,12 +11,12 @@ import { createHandlers } from '../../functions/entry/handlers.js';
 import { runtimeDeps } from '../../functions/entry/runtime.js';
 import { googleIdTokenVerifier } from '../../functions/adapters/oidc/google-id-token-verifier.js';
 import { seedRawWorkbook } from '../support/fake-google/seed.js';
+import { SAMPLE_WORKBOOK, sampleAgm } from '../support/sample-agm.js';
 import { startFakeGoogle, type FakeGoogle } from '../support/fake-google/server.js';
 import { serveFunctions, type RunningFunctions } from '../support/functions/function-server.js';
 import { AUDIENCE, functionsConfig, PEOPLE, SECRET } from '../support/functions/functions-fixture.js';
 import { startTokenIssuer, type TokenIssuer } from '../support/functions/id-tokens.js';
 
-const SAMPLE = join(import.meta.dirname, '..', '..', 'sheets', 'sample-workbook.xlsx');
 const FOLDER = 'application/vnd.google-apps.folder';
 const GOOGLE_DOC = 'application/vnd.google-apps.document';
 
@@ -33,10 +33,8 @@ let agmId = '';
 
 beforeAll(async () => {
   [fake, issuer] = await Promise.all([startFakeGoogle(), startTokenIssuer()]);
-  const raw = await readXlsxWorkbook(SAMPLE);
-  const agm = parseWorkbook(raw).group.rows.Meetings.find((meeting) => meeting.type === 'ICANN AGM' && meeting.faceToFace && meeting.id !== null);
-  agmId = agm?.id ?? '';
-  today = new Date(Date.parse(`${agm?.startDate ?? ''}T00:00:00Z`) - 21 * 86_400_000).toISOString().slice(0, 10);
+  const raw = await readXlsxWorkbook(SAMPLE_WORKBOOK);
+  ({ id: agmId, draftDay: today } = sampleAgm(parseWorkbook(raw).group.rows));
   spreadsheetId = seedRawWorkbook(fake, raw);
   fake.files.set(sharedFolder, { metadata: { id: sharedFolder, name: 'CCEG IG', mimeType: FOLDER, parents: ['root'], trashed: false }, content: null, uploadedType: null });
   const spreadsheetFile = fake.files.get(spreadsheetId);
