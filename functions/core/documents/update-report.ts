@@ -4,7 +4,7 @@ import type { IsoDate } from '../dates.js';
 import { deadlinesOf } from '../derived/deadlines.js';
 import { tallyOf } from '../derived/tally.js';
 import type { GroupRows } from '../model/group.js';
-import { isActive, isIcannMeeting, participatingOrganizations } from '../model/queries.js';
+import { activeMembersByOrganization, isActive, isIcannMeeting, participatingOrganizations } from '../model/queries.js';
 import type { Meeting } from '../model/tabs.js';
 import { membersChartSvg, regionsChartSvg, type OrganizationCount, type RegionCount } from './charts.js';
 import {
@@ -13,12 +13,7 @@ import {
 
 /** Active Members of each participating organization on `today`, in sheet order. */
 export function membersPerOrganization(rows: GroupRows, today: IsoDate): OrganizationCount[] {
-  const counts = new Map<string, number>();
-  for (const person of rows.Roster) {
-    if (person.role === 'Member' && person.organization !== null && isActive(person, today)) {
-      counts.set(person.organization, (counts.get(person.organization) ?? 0) + 1);
-    }
-  }
+  const counts = activeMembersByOrganization(rows, today);
   return participatingOrganizations(rows).map(({ code }) => ({ code, members: counts.get(code) ?? 0 }));
 }
 

@@ -9,6 +9,16 @@ export function isActive(person: Pick<Person, 'startDate' | 'endDate'>, date: Is
   return (person.startDate === null || person.startDate <= date) && (person.endDate === null || person.endDate >= date);
 }
 
+/** Active Members on `today` (Role `Member` only: chairs are not counted in the 2–5 band) per organization code. */
+export function activeMembersByOrganization(rows: GroupRows, today: IsoDate): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const person of rows.Roster) {
+    if (person.role !== 'Member' || person.organization === null || !isActive(person, today)) continue;
+    counts.set(person.organization, (counts.get(person.organization) ?? 0) + 1);
+  }
+  return counts;
+}
+
 /** True for an ICANN meeting: an `ICANN Public Meeting` or `ICANN AGM` held face to face. */
 export function isIcannMeeting(meeting: Pick<Meeting, 'type' | 'faceToFace'>): boolean {
   return (meeting.type === 'ICANN Public Meeting' || meeting.type === 'ICANN AGM') && meeting.faceToFace;

@@ -1,7 +1,6 @@
 // Charter rules on the roster: who the Members, Participants and chairs are, and whether the roster meets §5.
-import { addMonths, type IsoDate } from '../dates.js';
-import type { GroupRows } from '../model/group.js';
-import { isActive, participatingOrganizations } from '../model/queries.js';
+import { addMonths } from '../dates.js';
+import { activeMembersByOrganization, isActive, participatingOrganizations } from '../model/queries.js';
 import type { Person } from '../model/tabs.js';
 import { defineRule, hitOnRow, hitOnTab } from './rule.js';
 
@@ -12,16 +11,6 @@ const SOI_ROLES: ReadonlySet<Person['role']> = new Set(['Member', 'Participant']
 /** How a person is named in messages: `Ana Member (P-0001)`. */
 export function personLabel(person: Pick<Person, 'name' | 'id'>): string {
   return person.id === null ? person.name : `${person.name} (${person.id})`;
-}
-
-/** Active Members (Role `Member` only: chairs are not counted in the 2–5 band) per organization code. */
-function activeMembersByOrganization(rows: GroupRows, today: IsoDate): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const person of rows.Roster) {
-    if (person.role !== 'Member' || person.organization === null || !isActive(person, today)) continue;
-    counts.set(person.organization, (counts.get(person.organization) ?? 0) + 1);
-  }
-  return counts;
 }
 
 /** Pairs every row whose key repeats an earlier row's (lower sheet row) with that first row; O(n), any input order. */

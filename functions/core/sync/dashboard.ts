@@ -5,7 +5,7 @@ import { continuationOf } from '../derived/continuation.js';
 import { deadlinesOf } from '../derived/deadlines.js';
 import { tallyOf } from '../derived/tally.js';
 import type { GroupRows } from '../model/group.js';
-import { isActive } from '../model/queries.js';
+import { activeMembersByOrganization } from '../model/queries.js';
 
 /** Header of the Dashboard tab. */
 export const DASHBOARD_HEADER = ['Section', 'Item', 'Value', 'Detail'] as const;
@@ -15,12 +15,7 @@ const NEXT_DEADLINES = 10;
 type Row = (string | number)[];
 
 function membersRows(rows: GroupRows, today: IsoDate, config: CharterConfig): Row[] {
-  const counts = new Map<string, number>();
-  for (const person of rows.Roster) {
-    if (person.role === 'Member' && person.organization !== null && isActive(person, today)) {
-      counts.set(person.organization, (counts.get(person.organization) ?? 0) + 1);
-    }
-  }
+  const counts = activeMembersByOrganization(rows, today);
   const { min, max } = config.members;
   return rows.Organizations.filter((organization) => organization.participating).map((organization) => {
     const count = counts.get(organization.code) ?? 0;
