@@ -1,12 +1,8 @@
 // `cceg report update|annual|notice|dissent|chair WORKBOOK --meeting|--paper|--call ID`: renders one document to a folder or Drive.
 import { Argument, Command, Option } from 'commander';
+import { RENDERERS } from '../../app/draft-documents.js';
+import type { DueDocumentKind } from '../../core/documents/due-documents.js';
 import { CcegError } from '../../core/errors.js';
-import { renderAnnualReport } from '../../core/documents/annual-report.js';
-import { renderChairReport } from '../../core/documents/chair-report.js';
-import type { DocumentContext, RenderedDocument } from '../../core/documents/html.js';
-import { renderCirculationNotice, renderDissentNotice } from '../../core/documents/paper-notices.js';
-import { renderUpdateReport } from '../../core/documents/update-report.js';
-import type { GroupRows } from '../../core/model/group.js';
 import { parseWorkbook } from '../../core/parse/parse-workbook.js';
 import { EXIT, type CommandContext } from '../command-context.js';
 import { documentsPublisherFor } from '../documents-source.js';
@@ -16,20 +12,19 @@ import { readWorkbook } from '../workbook-source.js';
 type Subject = 'meeting' | 'paper' | 'call';
 
 interface ReportKind {
-  /** The document kind, the folder it is published under. */
-  readonly kind: string;
+  /** The document kind: its renderer (the one `tick` drafts with) and the folder it is published under. */
+  readonly kind: DueDocumentKind;
   /** The option naming what the document is about. */
   readonly subject: Subject;
-  readonly render: (rows: GroupRows, id: string, context: DocumentContext) => RenderedDocument;
 }
 
-/** Each `report` document: its kind, the option it needs and its renderer. */
+/** Each `report` document: its kind and the option it needs. */
 const REPORTS: Readonly<Record<string, ReportKind>> = {
-  update: { kind: 'update-report', subject: 'meeting', render: renderUpdateReport },
-  annual: { kind: 'annual-report', subject: 'meeting', render: renderAnnualReport },
-  notice: { kind: 'notice', subject: 'paper', render: renderCirculationNotice },
-  dissent: { kind: 'dissent', subject: 'paper', render: renderDissentNotice },
-  chair: { kind: 'chair-report', subject: 'call', render: renderChairReport },
+  update: { kind: 'update-report', subject: 'meeting' },
+  annual: { kind: 'annual-report', subject: 'meeting' },
+  notice: { kind: 'notice', subject: 'paper' },
+  dissent: { kind: 'dissent', subject: 'paper' },
+  chair: { kind: 'chair-report', subject: 'call' },
 };
 
 /** The default folder documents are written to. */
@@ -62,7 +57,7 @@ export function reportCommand(context: CommandContext): Command {
     if (id === undefined || id === '') throw new CcegError('BAD_OPTION', `cceg report ${document} needs --${report.subject} ID.`);
     const { today, config } = resolveCommonOptions(values, context.io);
     const { group } = parseWorkbook(await readWorkbook(workbook));
-    const rendered = report.render(group.rows, id, { today, config, runId: values.runId ?? `local-${today}` });
+    const rendered = RENDERERS[report.kind](group.rows, id, { today, config, runId: values.runId ?? `local-${today}` });
     const publisher = await documentsPublisherFor(workbook, values.out, DEFAULT_OUT_DIR);
     const published = await publisher.publish({ kind: report.kind, key: id, title: rendered.title, html: rendered.html, previous: null });
     context.io.out(`${published.location}\n`);
