@@ -6,10 +6,10 @@ import { charterConfigSchema, DEFAULT_CONFIG, type CharterConfig } from '../../f
 import type { Severity } from '../../functions/core/findings.js';
 import type { CellValue } from '../../functions/core/model/cell.js';
 import type { RawTab, RawWorkbook } from '../../functions/core/model/raw-workbook.js';
-import { DATA_TAB_NAMES, type DataTabName } from '../../functions/core/model/tabs.js';
+import { type DataTabName } from '../../functions/core/model/tabs.js';
 import { validateWorkbook } from '../../functions/core/validate.js';
 import { COMPLIANT_TODAY, compliantWorkbookRows, type WorkbookRows } from '../support/compliant-workbook.js';
-import { rawTab, tabOf } from '../support/raw-workbook.js';
+import { rawTab, workbookOf } from '../support/raw-workbook.js';
 
 /** One finding as the acceptance workbooks check it: rule, severity, tab, row, column, id. */
 export type Located = [rule: string, severity: Severity, tab: string, row: number | null, column: string | null, id: string | null];
@@ -80,11 +80,6 @@ export function insertBefore(tab: DataTabName, key: string, ...added: Record<str
   return (rows) => {
     rowsOf(rows, tab).splice(indexOf(rows, tab, key), 0, ...added.map((row) => ({ ...row })));
   };
-}
-
-/** Every tab of the contract in template order, with the given rows (header row 1, data from row 2). */
-export function workbookOf(rows: WorkbookRows): RawWorkbook {
-  return { tabs: DATA_TAB_NAMES.map((name) => tabOf(name, rows[name] ?? [])) };
 }
 
 function mapTab(workbook: RawWorkbook, name: string, map: (tab: RawTab) => RawTab): RawWorkbook {

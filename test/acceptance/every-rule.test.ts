@@ -5,11 +5,8 @@ import type { Column } from '../../functions/core/model/columns.js';
 import type { RawWorkbook } from '../../functions/core/model/raw-workbook.js';
 import { TABS, type DataTabName } from '../../functions/core/model/tabs.js';
 import { COMPLIANT_TODAY } from '../support/compliant-workbook.js';
-import { rawTab } from '../support/raw-workbook.js';
-import {
-  type AcceptanceCase, type Located, append, catalogueOfRulesMd, change, freshRows, insertBefore, locate, rearrangedTab, remove, runCase,
-  withCopiedColumn, withoutColumn, withoutTab, workbookOf,
-} from './acceptance-workbook.js';
+import { rawTab, workbookOf } from '../support/raw-workbook.js';
+import { type AcceptanceCase, type Located, append, catalogueOfRulesMd, change, freshRows, insertBefore, locate, rearrangedTab, remove, runCase, withCopiedColumn, withoutColumn, withoutTab } from './acceptance-workbook.js';
 
 const E = (rule: string, tab: string, row: number | null, column: string | null, id: string | null): Located => [rule, 'error', tab, row, column, id];
 const W = (rule: string, tab: string, row: number | null, column: string | null, id: string | null): Located => [rule, 'warning', tab, row, column, id];

@@ -15,7 +15,7 @@ import type { GroupRows } from '../../functions/core/model/group.js';
 import { DATA_TAB_NAMES, TABS } from '../../functions/core/model/tabs.js';
 import { parseWorkbook } from '../../functions/core/parse/parse-workbook.js';
 import { expectEscaped, HOSTILE } from '../core/documents/expect-document.js';
-import { rawWorkbook, tabOf } from '../support/raw-workbook.js';
+import { workbookOf, groupRowsOf } from '../support/raw-workbook.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -77,10 +77,6 @@ function longTextWorkbookRows(): WorkbookRows {
   }));
 }
 
-function groupRowsOf(rows: WorkbookRows): GroupRows {
-  return parseWorkbook(rawWorkbook(...DATA_TAB_NAMES.map((name) => tabOf(name, [...(rows[name] ?? [])])))).group.rows;
-}
-
 const config = DEFAULT_CONFIG;
 const context = (today: string): DocumentContext => ({ today, config, runId: 'sample' });
 
@@ -133,7 +129,7 @@ describe.skipIf(!hasChromium)('printing the documents to PDF in headless Chromiu
     const sample = sampleWorkbookRows();
     const larger = largerWorkbookRows(COPIES);
     for (const tab of GROWING_TABS) expect(larger[tab]).toHaveLength((sample[tab] ?? []).length * COPIES);
-    expect(parseWorkbook(rawWorkbook(...DATA_TAB_NAMES.map((name) => tabOf(name, [...(larger[name] ?? [])])))).findings).toEqual([]);
+    expect(parseWorkbook(workbookOf(larger)).findings).toEqual([]);
   });
 
   it.each(workbooks)('prints every document of $name with the charter notice, and the update report on 1 or 2 pages', async ({ name, rows }) => {

@@ -4,18 +4,15 @@ import { sampleWorkbookRows } from '../../../functions/adapters/xlsx/sample-data
 import { DEFAULT_CONFIG } from '../../../functions/core/config.js';
 import { renderAnnualReport } from '../../../functions/core/documents/annual-report.js';
 import { emptyGroupRows, type GroupRows } from '../../../functions/core/model/group.js';
-import { DATA_TAB_NAMES } from '../../../functions/core/model/tabs.js';
-import { parseWorkbook } from '../../../functions/core/parse/parse-workbook.js';
 import { activity, consensusCall, deliverable, meeting, org, paper, person } from '../../support/group-builder.js';
-import { rawWorkbook, tabOf } from '../../support/raw-workbook.js';
+import { groupRowsOf } from '../../support/raw-workbook.js';
 import { expectEscaped, expectSelfContainedDocument, HOSTILE } from './expect-document.js';
 
 const context = { today: '2018-10-20', config: DEFAULT_CONFIG, runId: 'run-2018-10-20' };
 const groupName = DEFAULT_CONFIG.group.name;
 
 function sampleRows(): GroupRows {
-  const rows = sampleWorkbookRows();
-  return parseWorkbook(rawWorkbook(...DATA_TAB_NAMES.map((name) => tabOf(name, [...(rows[name] ?? [])])))).group.rows;
+  return groupRowsOf(sampleWorkbookRows());
 }
 
 function hostileRows(): GroupRows {

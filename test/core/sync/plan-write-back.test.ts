@@ -14,7 +14,7 @@ import { STATUS_MAX_LENGTH, statusText } from '../../../functions/core/sync/stat
 import type { WriteBackPlan } from '../../../functions/core/sync/write-back-plan.js';
 import { validateWorkbook } from '../../../functions/core/validate.js';
 import { COMPLIANT_TODAY, compliantWorkbookRows } from '../../support/compliant-workbook.js';
-import { headersOf, rawTab, rawWorkbook, tabOf } from '../../support/raw-workbook.js';
+import { rawTab, rawWorkbook, tabOf, headersOf, workbookOf } from '../../support/raw-workbook.js';
 
 type Cells = Record<string, CellValue>;
 
@@ -244,7 +244,7 @@ describe('planWriteBack plans only what differs', () => {
     const rows = compliantWorkbookRows();
     rows.Roster = [...(rows.Roster ?? []), { Name: 'New Person', Email: 'new@example.org', Role: 'Observer' }, { Name: 'Bad Mail', Email: 'bad@', Role: 'Observer' }];
     rows.Issues = [...(rows.Issues ?? []), { Title: 'No relevance yet', Kind: 'Issue' }];
-    const raw = rawWorkbook(...DATA_TAB_NAMES.map((name) => tabOf(name, rows[name] ?? [])));
+    const raw = workbookOf(rows);
     const plan = (workbook: RawWorkbook) => {
       const { parsed, findings } = validateWorkbook(workbook, COMPLIANT_TODAY, DEFAULT_CONFIG);
       const assigned = assignIds(parsed, new Map());

@@ -12,12 +12,11 @@ import { charterConfigSchema, type CharterConfig } from '../../../functions/core
 import { CcegError } from '../../../functions/core/errors.js';
 import type { CellValue } from '../../../functions/core/model/cell.js';
 import type { RawWorkbook } from '../../../functions/core/model/raw-workbook.js';
-import { DATA_TAB_NAMES } from '../../../functions/core/model/tabs.js';
 import type { FunctionDeps } from '../../../functions/entry/function-deps.js';
 import { createHandlers } from '../../../functions/entry/handlers.js';
 import type { RecordStore } from '../../../functions/ports/record-store.port.js';
 import { COMPLIANT_TODAY, compliantWorkbookRows } from '../compliant-workbook.js';
-import { rawWorkbook, tabOf } from '../raw-workbook.js';
+import { workbookOf } from '../raw-workbook.js';
 import { serveFunctions, type RunningFunctions } from './function-server.js';
 import { SPREADSHEET_ID } from './signed-edits.js';
 import type { TokenIssuer } from './id-tokens.js';
@@ -56,7 +55,7 @@ export interface FunctionsFixture {
 /** The compliant workbook plus the extra participants, as raw tabs. */
 export function groupWorkbook(): RawWorkbook {
   const rows = workbookRows();
-  return rawWorkbook(...DATA_TAB_NAMES.map((name) => tabOf(name, rows[name] ?? [])));
+  return workbookOf(rows);
 }
 
 /** The functions' config: the fixture's staff, audiences and scheduler. */
