@@ -1,13 +1,14 @@
 // Benchmarks rendering the IG Update Report from the sample workbook and from one ten times larger.
-import { fileURLToPath } from 'node:url';
-import { readXlsxWorkbook } from '../../functions/adapters/xlsx/read-xlsx.js';
+import { sampleWorkbookRows } from '../../functions/adapters/xlsx/sample-data.js';
 import { DEFAULT_CONFIG } from '../../functions/core/config.js';
 import type { DocumentContext } from '../../functions/core/documents/html.js';
 import { renderUpdateReport } from '../../functions/core/documents/update-report.js';
 import { parseWorkbook } from '../../functions/core/parse/parse-workbook.js';
 import { measure } from './measure.js';
 import { atMostLinear, medianOf, type Row, type Section } from './report.js';
-import { SAMPLE_WORKBOOK, dataRows, grownWorkbook } from './workbooks.js';
+import { largerWorkbookRows } from '../support/larger-sample.js';
+import { workbookOf } from '../support/raw-workbook.js';
+import { dataRows } from './workbooks.js';
 
 const RENDER = 'render IG Update Report (ICANN63)';
 const MEETING = 'ICANN63';
@@ -18,10 +19,9 @@ const COPIES = 10;
 
 /** Times one render of the update report for the sample workbook and for it grown `COPIES` times (the growing tabs only). */
 export async function documentsSection(runs: number): Promise<Section> {
-  const sample = await readXlsxWorkbook(fileURLToPath(SAMPLE_WORKBOOK));
   const rows: Row[] = [];
   const sizes: number[] = [];
-  for (const [label, workbook] of [['sample', sample], [`sample ×${COPIES}`, grownWorkbook(sample, COPIES)]] as const) {
+  for (const [label, workbook] of [['sample', workbookOf(sampleWorkbookRows())], [`sample ×${COPIES}`, workbookOf(largerWorkbookRows(COPIES))]] as const) {
     const parsed = parseWorkbook(workbook);
     const size = dataRows(workbook);
     sizes.push(size);

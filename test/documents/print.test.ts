@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { SheetRow, SheetValue, WorkbookRows } from '../../functions/adapters/xlsx/create-xlsx.js';
+import type { WorkbookRows } from '../../functions/adapters/xlsx/create-xlsx.js';
 import { sampleWorkbookRows } from '../../functions/adapters/xlsx/sample-data.js';
 import { DEFAULT_CONFIG } from '../../functions/core/config.js';
 import { renderAnnualReport } from '../../functions/core/documents/annual-report.js';
@@ -15,6 +15,7 @@ import type { GroupRows } from '../../functions/core/model/group.js';
 import { DATA_TAB_NAMES, TABS } from '../../functions/core/model/tabs.js';
 import { parseWorkbook } from '../../functions/core/parse/parse-workbook.js';
 import { expectEscaped, HOSTILE } from '../core/documents/expect-document.js';
+import { GROWING_TABS, largerWorkbookRows } from '../support/larger-sample.js';
 import { workbookOf, groupRowsOf } from '../support/raw-workbook.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -24,36 +25,6 @@ const SNAPSHOT = fileURLToPath(new URL('../snapshots/sample-update-report.html',
 const COPIES = 10;
 /** Length of every free-text cell of the long-text workbook. */
 const LONG = 5000;
-
-/** Tabs that grow in the larger workbook; Organizations, Meetings and the rest are kept as they are. */
-const GROWING_TABS = ['Roster', 'WorkPlan', 'Papers', 'Endorsements', 'ConsensusCalls', 'Issues', 'Deliverables'] as const;
-/** Columns holding the ID of a row of a growing tab, which copies must point at the same copy. */
-const COPIED_REFERENCES: Readonly<Record<string, readonly string[]>> = {
-  WorkPlan: ['Related Paper'], Papers: ['Supersedes'], Endorsements: ['Paper'], ConsensusCalls: ['Paper'],
-};
-
-const suffixed = (value: SheetValue, suffix: string): SheetValue => (typeof value === 'string' && value !== '' ? `${value}${suffix}` : value);
-
-/** The sample with each growing tab's rows copied `copies` times: copy k gets `-rk` on its IDs, references and emails. */
-function largerWorkbookRows(copies: number): WorkbookRows {
-  const sample = sampleWorkbookRows();
-  const grown: Record<string, readonly SheetRow[]> = { ...sample };
-  for (const tab of GROWING_TABS) {
-    const rows = sample[tab] ?? [];
-    const extra: SheetRow[] = [];
-    for (let copy = 2; copy <= copies; copy++) {
-      const suffix = `-r${copy}`;
-      for (const row of rows) {
-        const next: Record<string, SheetValue> = { ...row, ID: suffixed(row.ID ?? null, suffix) };
-        for (const column of COPIED_REFERENCES[tab] ?? []) next[column] = suffixed(row[column] ?? null, suffix);
-        if (typeof row.Email === 'string') next.Email = row.Email.replace('@', `+r${copy}@`);
-        extra.push(next);
-      }
-    }
-    grown[tab] = [...rows, ...extra];
-  }
-  return grown;
-}
 
 const WORDS = ['Internet', 'governance', 'multistakeholder', 'consultation', 'of', 'the', 'DNS', 'accountability', 'a', 'interoperability'];
 
