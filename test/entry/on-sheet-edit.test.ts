@@ -1,26 +1,17 @@
 // onSheetEdit over real HTTP: refused requests record nothing; bursts are coalesced; who may change what is enforced.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFunctionsFixture, LOCATION, PEOPLE, SECRET, type FunctionsFixture } from '../support/functions/functions-fixture.js';
-import { startTokenIssuer, type TokenIssuer } from '../support/functions/id-tokens.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { LOCATION, PEOPLE, SECRET, type FunctionsFixture } from '../support/functions/functions-fixture.js';
 import { cellAt, entriesAfter, expectStoreMatchesSheet, findingsTab, headSeq, typeInto } from '../support/functions/sheet-checks.js';
 import { UNKNOWN_EDITOR } from '../../functions/core/sync/review-edits.js';
+import { useFunctionsFixture } from '../support/functions/use-functions-fixture.js';
 import { signedEdit, type EditFields, type SigningOptions } from '../support/functions/signed-edits.js';
 
-let issuer: TokenIssuer;
+const shared = useFunctionsFixture();
 let fx: FunctionsFixture;
 let setupHead: number;
-beforeAll(async () => {
-  issuer = await startTokenIssuer();
-});
-afterAll(async () => {
-  await issuer.close();
-});
 beforeEach(async () => {
-  fx = await startFunctionsFixture(issuer);
+  fx = shared.fx;
   setupHead = await headSeq(fx.store);
-});
-afterEach(async () => {
-  await fx.close();
 });
 
 const post = (init: RequestInit, url = fx.functions.url.onSheetEdit) => fetch(url, init);

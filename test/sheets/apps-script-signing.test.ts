@@ -1,12 +1,12 @@
 // The Apps Script's signing and posting, run in Node: what the trigger signs, the real onSheetEdit accepts, and refuses once altered.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { a1Cell, parseA1Range } from '../../functions/core/model/a1-range.js';
 import { SIGNATURE_HEADERS, signRequest } from '../../functions/core/webhook/signature.js';
 import { editEvent, loadAppsScript, signedBytes, utilitiesStandIn, type AppsScriptSandbox, type FetchCall } from '../support/apps-script.js';
-import { startFunctionsFixture, LOCATION, PEOPLE, SECRET, type FunctionsFixture } from '../support/functions/functions-fixture.js';
-import { startTokenIssuer, type TokenIssuer } from '../support/functions/id-tokens.js';
+import { LOCATION, PEOPLE, SECRET, type FunctionsFixture } from '../support/functions/functions-fixture.js';
 import { entriesAfter, headSeq, typeInto } from '../support/functions/sheet-checks.js';
 import { SPREADSHEET_ID } from '../support/functions/signed-edits.js';
+import { useFunctionsFixture } from '../support/functions/use-functions-fixture.js';
 
 const ALL_FILES = ['Signing.gs', 'Edits.gs', 'Webhook.gs', 'Code.gs'];
 
@@ -118,24 +118,15 @@ describe('the trigger never blocks the person typing', () => {
 });
 
 describe('what the trigger signs, the real onSheetEdit accepts, and refuses once altered', () => {
-  let issuer: TokenIssuer;
+  const shared = useFunctionsFixture();
   let fx: FunctionsFixture;
   let script: AppsScriptSandbox;
   let setupHead: number;
 
-  beforeAll(async () => {
-    issuer = await startTokenIssuer();
-  });
-  afterAll(async () => {
-    await issuer.close();
-  });
   beforeEach(async () => {
-    fx = await startFunctionsFixture(issuer);
+    fx = shared.fx;
     setupHead = await headSeq(fx.store);
     script = loadAppsScript({ files: ALL_FILES, properties: { CCEG_FUNCTION_URL: fx.functions.url.onSheetEdit, CCEG_WEBHOOK_SECRET: SECRET } });
-  });
-  afterEach(async () => {
-    await fx.close();
   });
 
   /** The trigger's one request for a person typing into Roster row 3 (P-0002), Expertise. */
