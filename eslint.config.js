@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['lib/**', 'node_modules/**', 'sheets/**/*.gs', 'coverage/**'] },
+  { ignores: ['lib/**', 'node_modules/**', '.node24/**', 'sheets/**/*.gs', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

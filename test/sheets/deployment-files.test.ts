@@ -34,10 +34,10 @@ function rulesWithoutComments(): string {
 describe('firebase.json', () => {
   const firebase = readJson('firebase.json') as FirebaseJson;
 
-  it('parses and names a Node 20 functions source that holds the package and its build configuration', () => {
+  it('parses and names a Node 24 functions source that holds the package and its build configuration', () => {
     expect(firebase.functions).toHaveLength(1);
     const [functions] = firebase.functions;
-    expect(functions!.runtime).toBe('nodejs20');
+    expect(functions!.runtime).toBe('nodejs24');
     const source = join(ROOT, functions!.source);
     expect(statSync(source).isDirectory()).toBe(true);
     for (const needed of ['package.json', 'package-lock.json', 'tsconfig.build.json', 'functions', 'config/charter.yaml']) {
