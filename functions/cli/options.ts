@@ -1,4 +1,4 @@
-// Options every verb takes (--today, --config, --format), parsed once into one typed object.
+// Options shared by verbs (--today and --config for those that check on a date, --format), parsed once into one typed object.
 import { Option } from 'commander';
 import type { CharterConfig } from '../core/config.js';
 import { parseIsoDate, toIsoDate, type IsoDate } from '../core/dates.js';
@@ -6,7 +6,7 @@ import { CcegError } from '../core/errors.js';
 import { DEFAULT_CONFIG_PATH, loadCharterConfig } from '../config/load-config.js';
 import type { CliIo } from './io.js';
 
-/** The options common to every verb, as commander hands them over. */
+/** The shared options, as commander hands them over. */
 export interface CommonOptionValues {
   readonly today?: string;
   readonly config?: string;
@@ -19,7 +19,7 @@ export interface CommonOptions {
   readonly config: CharterConfig;
 }
 
-/** `--today` and `--config`, added to every verb. */
+/** `--today` and `--config`, added to every verb that checks the charter on a date (validate, sync, deadlines, report, tick). */
 export function commonOptions(): Option[] {
   return [
     new Option('--today <YYYY-MM-DD>', 'the date to check against (default: today, UTC)'),

@@ -12,6 +12,7 @@ import { syncCommand } from './commands/sync.js';
 import { tallyCommand } from './commands/tally.js';
 import { tickCommand } from './commands/tick.js';
 import { validateCommand } from './commands/validate.js';
+import { packageVersion } from './version.js';
 
 function configure(command: Command, io: CliIo): Command {
   return command
@@ -19,19 +20,26 @@ function configure(command: Command, io: CliIo): Command {
     .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: (text, write) => write(`cceg: ${text.replace(/^error: /, '').trim().replace(/\s*\n\s*/g, ' ')}\n`) });
 }
 
-/** Runs one `cceg` command line; resolves to its exit code (0 ok, 1 findings, 2 could not run). Never throws. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
-  const context: CommandContext = { io, exitCode: EXIT.ok, run: (next) => runCli(next, io) };
+/** The `cceg` program with every verb, writing through `io` and leaving its exit code in `context`. */
+function buildProgram(context: CommandContext): Command {
+  const { io } = context;
   const program = configure(new Command('cceg'), io)
     .description('CCEG IG Ops: check a workbook against the charter of the CCEG on Internet Governance')
+    .version(packageVersion(), '-V, --version', 'print the version of cceg')
     .showSuggestionAfterError(true);
   for (const verb of [initCommand, validateCommand, syncCommand, tallyCommand, deadlinesCommand, reportCommand, tickCommand, auditCommand, demoCommand]) {
     const command = configure(verb(context), io);
     for (const sub of command.commands) configure(sub, io);
     program.addCommand(command);
   }
+  return program;
+}
+
+/** Runs one `cceg` command line; resolves to its exit code (0 ok, 1 findings, 2 could not run). Never throws. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const context: CommandContext = { io, exitCode: EXIT.ok, run: (next) => runCli(next, io) };
   try {
-    await program.parseAsync([...argv], { from: 'user' });
+    await buildProgram(context).parseAsync([...argv], { from: 'user' });
     return context.exitCode;
   } catch (error) {
     return exitCodeOf(error, io);

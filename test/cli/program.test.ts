@@ -1,23 +1,47 @@
-// Every verb's --help, and one clear line with exit 2 for every command that cannot run.
-import { writeFileSync, mkdtempSync } from 'node:fs';
+// `cceg --version`, every verb's --help listing just the options the verb reads, and one clear line with exit 2 for every command that cannot run.
+import { readFileSync, writeFileSync, mkdtempSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cceg-cli-'));
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+/** The long options a --help lists, --help itself aside, in the order listed. */
+function optionsListed(help: string): string[] {
+  const options = help.slice(help.indexOf('\nOptions:\n'));
+  return [...options.matchAll(/^ {2}(?:-\w, )?(--[a-z][a-z-]*)/gm)].map((match) => match[1] ?? '').filter((option) => option !== '--help');
+}
+
+describe('cceg --version', () => {
+  it.each(['--version', '-V'])('%s prints the version in package.json and exits 0', async (flag) => {
+    expect(await cli([flag])).toEqual({ code: 0, out: `${version}\n`, err: '' });
+  });
+});
 
 describe('every verb of cceg', () => {
-  it.each(['init', 'validate', 'tally', 'deadlines', 'tick'])('%s --help lists --today, --config and exits 0', async (verb) => {
-    const run = await cli([verb, '--help']);
+  it.each([
+    { verb: 'init', options: ['--title'] },
+    { verb: 'validate', options: ['--format', '--today', '--config'] },
+    { verb: 'sync', options: ['--store', '--actor', '--format', '--today', '--config'] },
+    { verb: 'tally', options: ['--format'] },
+    { verb: 'deadlines', options: ['--format', '--all', '--today', '--config'] },
+    { verb: 'report', options: ['--meeting', '--paper', '--call', '--out', '--run-id', '--today', '--config'] },
+    { verb: 'tick', options: ['--store', '--out', '--actor', '--today', '--config'] },
+    { verb: 'audit list', options: ['--store', '--since', '--actor', '--entity', '--format'] },
+    { verb: 'audit verify', options: ['--store'] },
+    { verb: 'audit export', options: ['--store', '--format'] },
+    { verb: 'demo', options: ['--today', '--dir'] },
+  ])('$verb --help lists just the options the verb reads, and exits 0', async ({ verb, options }) => {
+    const run = await cli([...verb.split(' '), '--help']);
     expect(run.code).toBe(0);
-    expect(run.out).toContain('--today');
-    expect(run.out).toContain('--config');
     expect(run.out).toContain('--help');
+    expect(optionsListed(run.out).sort()).toEqual([...options].sort());
   });
 
-  it.each(['validate', 'tally', 'deadlines'])('%s --help lists --format', async (verb) => {
-    expect((await cli([verb, '--help'])).out).toContain('--format');
+  it('init --help lists no --today, for a new workbook has no date to check', async () => {
+    expect((await cli(['init', '--help'])).out).not.toContain('--today');
   });
 });
 
@@ -36,12 +60,20 @@ describe('a command that cannot run', () => {
     { name: 'a bad --format', argv: ['deadlines', notXlsx, '--format', 'pdf'], says: "'pdf' is invalid" },
     { name: 'a config with a bad value', argv: ['validate', notXlsx, '--config', badConfig], says: 'members.max: expected number' },
     { name: 'a missing config file', argv: ['validate', notXlsx, '--config', join(dir, 'none.yaml')], says: 'Cannot read the config file' },
+    { name: 'an option the verb does not take', argv: ['init', join(dir, 'dated.xlsx'), '--today', '2018-01-01'], says: "unknown option '--today'" },
   ])('exits 2 with one clear line and no stack trace for $name', async ({ argv, says }) => {
     const run = await cli(argv);
     expect(run.code).toBe(2);
+    expect(run.err).toMatch(/^cceg: /);
     expect(run.err).toContain(says);
     expect(run.err.trim().split('\n')).toHaveLength(1);
     expect(run.err).not.toMatch(/\n\s+at /);
     expect(run.out).toBe('');
+  });
+
+  it('writes no workbook when init is given an option it does not take', async () => {
+    const path = join(dir, 'refused.xlsx');
+    expect((await cli(['init', path, '--today', '2018-01-01'])).code).toBe(2);
+    expect(existsSync(path)).toBe(false);
   });
 });

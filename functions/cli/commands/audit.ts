@@ -5,10 +5,11 @@ import type { AuditEntry } from '../../core/audit/audit-entry.js';
 import { CcegError } from '../../core/errors.js';
 import { parseIsoDate } from '../../core/dates.js';
 import { EXIT, type CommandContext } from '../command-context.js';
-import { commonOptions, formatOption, resolveCommonOptions, type CommonOptionValues } from '../options.js';
+import { formatOption } from '../options.js';
 import { openStore } from '../store-source.js';
 
-interface AuditOptionValues extends CommonOptionValues {
+interface AuditOptionValues {
+  readonly format?: string;
   readonly store?: string;
   readonly since?: string;
   readonly actor?: string;
@@ -31,13 +32,8 @@ function entryLine(entry: AuditEntry): string {
   return `${String(entry.seq).padStart(6)}  ${entry.at}  ${entry.actor}  ${entry.source}  ${entry.op.padEnd(9)}  ${entry.entity}`;
 }
 
-function verb(name: string, description: string, context: CommandContext, run: (values: AuditOptionValues) => Promise<void>): Command {
-  const command = new Command(name).description(description).option('--store <store>', 'sqlite:PATH or firestore');
-  for (const option of commonOptions()) command.addOption(option);
-  return command.action(async (values: AuditOptionValues) => {
-    resolveCommonOptions(values, context.io);
-    await run(values);
-  });
+function verb(name: string, description: string, run: (values: AuditOptionValues) => Promise<void>): Command {
+  return new Command(name).description(description).option('--store <store>', 'sqlite:PATH or firestore').action(run);
 }
 
 /** The `audit` verb and its sub-verbs. */
@@ -50,7 +46,7 @@ export function auditCommand(context: CommandContext): Command {
       await store.close();
     }
   };
-  const list = verb('list', 'list audit entries, oldest first', context, (values) => withStore(values, async (store) => {
+  const list = verb('list', 'list audit entries, oldest first', (values) => withStore(values, async (store) => {
     const entries = await listAudit(store, { since: sinceOf(values.since), actor: values.actor, entity: values.entity });
     context.io.out(values.format === 'json' ? `${JSON.stringify({ entries }, null, 2)}\n` : `${[...entries.map(entryLine), `${entries.length} entr${entries.length === 1 ? 'y' : 'ies'}.`].join('\n')}\n`);
     context.exitCode = EXIT.ok;
@@ -58,7 +54,7 @@ export function auditCommand(context: CommandContext): Command {
     .option('--actor <email>', 'only entries by this actor')
     .option('--entity <tab/id>', 'only entries about this record (Tab/ID) or tab')
     .addOption(formatOption(['text', 'json']));
-  const verify = verb('verify', 'recompute the hash chain; names the first broken entry (exit 1)', context, (values) => withStore(values, async (store) => {
+  const verify = verb('verify', 'recompute the hash chain; names the first broken entry (exit 1)', (values) => withStore(values, async (store) => {
     const verdict = await verifyAudit(store);
     if (verdict.ok) {
       context.io.out(`The audit log is intact: ${verdict.count} entr${verdict.count === 1 ? 'y' : 'ies'}, chain verified${verdict.head ? ` up to seq ${verdict.head.seq}` : ''}.\n`);
@@ -68,7 +64,7 @@ export function auditCommand(context: CommandContext): Command {
       context.exitCode = EXIT.findings;
     }
   }));
-  const exporter = verb('export', 'write every entry as CSV or JSON lines to standard output', context, (values) => withStore(values, async (store) => {
+  const exporter = verb('export', 'write every entry as CSV or JSON lines to standard output', (values) => withStore(values, async (store) => {
     await exportAudit(store, values.format === 'csv' ? 'csv' : 'jsonl', context.io.out);
     context.exitCode = EXIT.ok;
   })).addOption(formatOption(['jsonl', 'csv']));

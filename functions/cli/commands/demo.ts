@@ -26,22 +26,23 @@ export function demoCommand(context: CommandContext): Command {
       out(`Working copy: ${workbook}\n`);
       const store = `sqlite:${join(folder, 'sample-workbook.cceg.db')}`;
       const documents = join(folder, 'documents');
+      const today = ['--today', values.today];
       const steps: [string, string[]][] = [
-        ['Check the workbook against the charter (changes nothing)', ['validate', workbook]],
-        ['Commit every row to the record store, with an audit entry each, and write Status, Findings and Dashboard back', ['sync', workbook, '--store', store, '--actor', 'demo@cceg.example.org']],
-        ['Sync again: nothing changed, so nothing is written', ['sync', workbook, '--store', store, '--actor', 'demo@cceg.example.org']],
+        ['Check the workbook against the charter (changes nothing)', ['validate', workbook, ...today]],
+        ['Commit every row to the record store, with an audit entry each, and write Status, Findings and Dashboard back', ['sync', workbook, '--store', store, '--actor', 'demo@cceg.example.org', ...today]],
+        ['Sync again: nothing changed, so nothing is written', ['sync', workbook, '--store', store, '--actor', 'demo@cceg.example.org', ...today]],
         ['Verify the tamper-evident audit log', ['audit', 'verify', '--store', store]],
         ['The audit trail of the papers', ['audit', 'list', '--store', store, '--entity', 'Papers']],
         ['Endorsement tally of every paper', ['tally', workbook]],
-        ['Deadlines the charter sets', ['deadlines', workbook]],
-        ['The daily trigger: sync, then draft every document the charter requires that has fallen due', ['tick', workbook, '--store', store, '--out', documents]],
-        ['The trigger again: every document is drafted once, never twice', ['tick', workbook, '--store', store, '--out', documents]],
-        ['The IG Update Report for the next ICANN meeting, on demand', ['report', 'update', workbook, '--meeting', 'ICANN64', '--out', documents]],
+        ['Deadlines the charter sets', ['deadlines', workbook, ...today]],
+        ['The daily trigger: sync, then draft every document the charter requires that has fallen due', ['tick', workbook, '--store', store, '--out', documents, ...today]],
+        ['The trigger again: every document is drafted once, never twice', ['tick', workbook, '--store', store, '--out', documents, ...today]],
+        ['The IG Update Report for the next ICANN meeting, on demand', ['report', 'update', workbook, '--meeting', 'ICANN64', '--out', documents, ...today]],
       ];
       let worst: number = EXIT.ok;
       for (const [title, argv] of steps) {
-        out(`\n=== ${title}\n$ cceg ${argv.join(' ')} --today ${values.today}\n\n`);
-        const code = await context.run([...argv, '--today', values.today]);
+        out(`\n=== ${title}\n$ cceg ${argv.join(' ')}\n\n`);
+        const code = await context.run(argv);
         if (code === EXIT.fault) worst = EXIT.fault;
       }
       out(`\nDone. The working copy stays in ${folder} for you to open; the documents are in ${documents} (open them in a browser, print them).\n`);
