@@ -7,12 +7,20 @@ import { DRIVE_PREFIX, DriveDocumentPublisher, driveFileIdOf, driveFolderOf } fr
 import type { GoogleConnection } from './google/google-client.js';
 import { spreadsheetIdOf } from './google/sheets-workbook.js';
 
-/** The publisher for a destination: `drive:<folderId>` publishes Google Docs into that folder, anything else is a local folder. */
-export function documentPublisherFor(destination: string, connection: GoogleConnection = {}): DocumentPublisher {
+/** How documents are published: `asServiceAccount` when cceg runs as one (the functions), which can write only into a shared drive. */
+export interface PublishingOptions {
+  readonly asServiceAccount?: boolean;
+}
+
+/**
+ * The publisher for a destination: `drive:<folderId>` publishes Google Docs into that folder (which must be in a shared
+ * drive `asServiceAccount`), anything else is a local folder.
+ */
+export function documentPublisherFor(destination: string, connection: GoogleConnection = {}, options: PublishingOptions = {}): DocumentPublisher {
   if (!destination.startsWith(DRIVE_PREFIX)) return new FolderDocumentPublisher(resolve(destination));
   const rootFolderId = driveFileIdOf(destination);
   if (rootFolderId === null) throw new CcegError('BAD_OPTION', `${destination} is not a Drive folder: write drive:<folderId>, the ID from the folder's URL.`);
-  return new DriveDocumentPublisher({ ...connection, rootFolderId });
+  return new DriveDocumentPublisher({ ...connection, rootFolderId, requireSharedDrive: options.asServiceAccount === true });
 }
 
 /**

@@ -13,6 +13,9 @@ import type { DocumentEntry } from '../core/records/stored-record.js';
 import type { DocumentPublisher } from '../ports/documents.port.js';
 import type { RecordStore } from '../ports/record-store.port.js';
 
+/** Faults of the destination as a whole (no document can be published there): drafting stops and says so once. */
+const DESTINATION_FAULTS: ReadonlySet<string> = new Set(['NOT_IN_SHARED_DRIVE', 'GOOGLE_AUTH']);
+
 /** The claim time of a first draft whose publish failed: long past, so the next drafter takes it over at once. */
 const RELEASED_AT = new Date(0).toISOString();
 
@@ -65,7 +68,8 @@ export interface DraftResult {
  * A document with an entry is re-rendered; when what it says (its fingerprint) changed, it is published again into
  * the same file or Doc, unless a person changed it since (then it is kept). A first draft whose claim is older than
  * the sync lease and never got a location (a drafter that died) is drafted again; one whose publish failed is released
- * and drafted again by the next run. A failure of one document is reported and the others go on.
+ * and drafted again by the next run. A failure of one document is reported and the others go on, except a fault of
+ * the destination itself (a Drive folder a service account cannot write into, unusable credentials), which is thrown.
  */
 export async function draftDueDocuments(request: DraftRequest): Promise<DraftResult> {
   const documents: DraftOutcome[] = [];
@@ -78,7 +82,7 @@ export async function draftDueDocuments(request: DraftRequest): Promise<DraftRes
       if (outcome === null) unchanged += 1;
       else documents.push(outcome);
     } catch (error) {
-      if (!(error instanceof CcegError)) throw error;
+      if (!(error instanceof CcegError) || DESTINATION_FAULTS.has(error.code)) throw error;
       const entry = await request.store.getDocument(due.kind, due.key).catch(() => null);
       documents.push({ kind: due.kind, key: due.key, title: rendered.title, outcome: 'failed', location: entry?.location ?? '', reason: error.message });
     }

@@ -20,6 +20,7 @@ export type FaultCode =
   | 'GOOGLE_AUTH'
   | 'GOOGLE_UNAVAILABLE'
   | 'NOT_FOUND'
+  | 'NOT_IN_SHARED_DRIVE'
   | 'PERMISSION_DENIED'
   | 'RATE_LIMITED'
   | 'INTERNAL';

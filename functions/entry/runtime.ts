@@ -24,11 +24,12 @@ function isSheet(location: string): boolean {
 
 /**
  * A Google Sheet (one object reads and writes: a sync reads it once), or an .xlsx file. Documents go to CCEG_DOCUMENTS,
- * else into the Drive folder the spreadsheet is in, or the `documents` folder beside the .xlsx file.
+ * else into the Drive folder the spreadsheet is in (either in a shared drive), or the `documents` folder beside the .xlsx file.
  */
 function targetAt(location: string, environment: Environment): WorkbookTarget {
   const connection = environment.googleRootUrl === undefined ? {} : { rootUrl: environment.googleRootUrl };
-  const documents = async () => documentPublisherFor(environment.documents ?? await defaultDocumentsDestination(location, connection), connection);
+  // The functions run as a service account: their Drive folder must be in a shared drive (checked before the first draft).
+  const documents = async () => documentPublisherFor(environment.documents ?? await defaultDocumentsDestination(location, connection), connection, { asServiceAccount: true });
   const spreadsheetId = spreadsheetIdOf(location);
   if (spreadsheetId !== null) {
     const sheet = new SheetsWorkbook(spreadsheetId, connection);

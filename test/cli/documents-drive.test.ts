@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { readXlsxWorkbook } from '../../functions/adapters/xlsx/read-xlsx.js';
 import { parseWorkbook } from '../../functions/core/parse/parse-workbook.js';
 import { cli } from '../support/cli.js';
-import { seedRawWorkbook } from '../support/fake-google/seed.js';
+import { addDriveFolder, addSharedDrive, seedRawWorkbook } from '../support/fake-google/seed.js';
 import { SAMPLE_WORKBOOK, sampleAgm } from '../support/sample-agm.js';
 import { startFakeGoogle, type FakeGoogle } from '../support/fake-google/server.js';
 
@@ -48,6 +48,11 @@ afterAll(async () => {
 });
 beforeEach(() => fake.resetCalls());
 
+/** How many Google Docs there are in the whole fake Drive. */
+function googleDocCount(): number {
+  return [...fake.files.values()].filter((file) => file.metadata.mimeType === GOOGLE_DOC).length;
+}
+
 describe('documents of a Google workbook go to Drive', () => {
   it('cceg report update sheets:<id> makes a Google Doc in the spreadsheet\'s folder, and a second run updates the same Doc', async () => {
     const first = await cli(['report', 'update', `sheets:${spreadsheetId}`, '--meeting', agmId, '--today', windowOpens]);
@@ -76,6 +81,27 @@ describe('documents of a Google workbook go to Drive', () => {
     expect(again.out).toMatch(/0 drafted, 0 updated, 0 kept, 0 failed/);
     expect(fake.count('drive.files.create')).toBe(0);
     expect(fake.count('drive.files.update')).toBe(0);
+  });
+
+  it('as a service account, a first draft into a My Drive folder stops with exit 2 and one line: use a shared drive', async () => {
+    fake.setCaller('service-account');
+    try {
+      const myDrive = addDriveFolder(fake, 'Documents in My Drive', 'root');
+      const store = `sqlite:${join(dir, 'service-account.db')}`;
+      const docsBefore = googleDocCount();
+      const run = await cli(['tick', `sheets:${spreadsheetId}`, '--store', store, '--out', `drive:${myDrive}`, '--today', windowOpens]);
+      expect(run.code).toBe(2);
+      expect(run.err).toBe(`cceg: drive:${myDrive} is in My Drive; service accounts can only write into a shared drive: create a shared drive, add the service account as a Content manager, and name a folder in it with drive:<folderId> (README, "Documents in a shared drive").\n`);
+      expect(googleDocCount()).toBe(docsBefore);
+
+      const sharedFolder = addDriveFolder(fake, 'CCEG IG documents', addSharedDrive(fake, 'ICANN Policy'));
+      const again = await cli(['tick', `sheets:${spreadsheetId}`, '--store', store, '--out', `drive:${sharedFolder}`, '--today', windowOpens]);
+      expect(again.code, again.err).toBe(0);
+      expect(docsIn(sharedFolder, 'update-report')).toHaveLength(1);
+      expect(again.out).toMatch(/Drafted update-report /);
+    } finally {
+      fake.setCaller('user');
+    }
   });
 
   it('refuses an --out of drive: without a usable folder ID, in one line', async () => {

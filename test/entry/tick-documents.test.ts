@@ -10,7 +10,7 @@ import type { FunctionDeps } from '../../functions/entry/function-deps.js';
 import { createHandlers } from '../../functions/entry/handlers.js';
 import { runtimeDeps } from '../../functions/entry/runtime.js';
 import { googleIdTokenVerifier } from '../../functions/adapters/oidc/google-id-token-verifier.js';
-import { seedRawWorkbook } from '../support/fake-google/seed.js';
+import { addDriveFolder, addSharedDrive, moveDriveFile, seedRawWorkbook } from '../support/fake-google/seed.js';
 import { SAMPLE_WORKBOOK, sampleAgm } from '../support/sample-agm.js';
 import { startFakeGoogle, type FakeGoogle } from '../support/fake-google/server.js';
 import { serveFunctions, type RunningFunctions } from '../support/functions/function-server.js';
@@ -25,7 +25,7 @@ let issuer: TokenIssuer;
 let functions: RunningFunctions;
 let deps: FunctionDeps;
 let spreadsheetId: string;
-/** The shared Drive folder the secretariat keeps the spreadsheet in. */
+/** The folder, in a shared drive, that the secretariat keeps the spreadsheet in. */
 const sharedFolder = 'folder-cceg-shared';
 /** The day the functions' clock says it is: the day the AGM's update report falls due in the sample. */
 let today = '';
@@ -36,9 +36,10 @@ beforeAll(async () => {
   const raw = await readXlsxWorkbook(SAMPLE_WORKBOOK);
   ({ id: agmId, draftDay: today } = sampleAgm(parseWorkbook(raw).group.rows));
   spreadsheetId = seedRawWorkbook(fake, raw);
-  fake.files.set(sharedFolder, { metadata: { id: sharedFolder, name: 'CCEG IG', mimeType: FOLDER, parents: ['root'], trashed: false }, content: null, uploadedType: null });
-  const spreadsheetFile = fake.files.get(spreadsheetId);
-  if (spreadsheetFile) spreadsheetFile.metadata.parents = [sharedFolder];
+  // The functions call Google as their service account, which Drive lets create files in shared drives only.
+  fake.setCaller('service-account');
+  addDriveFolder(fake, 'CCEG IG', addSharedDrive(fake, 'ICANN Policy'), sharedFolder);
+  moveDriveFile(fake, spreadsheetId, sharedFolder);
 
   const environment = readEnvironment({
     CCEG_WORKBOOK: `sheets:${spreadsheetId}`, CCEG_GOOGLE_ROOT_URL: fake.rootUrl, CCEG_WEBHOOK_SECRET: SECRET,
@@ -66,7 +67,23 @@ function docsOf(kind: string): string[] {
   return [...fake.files.values()].filter((file) => file.metadata.mimeType === GOOGLE_DOC && file.metadata.parents.includes(folder.metadata.id)).map((file) => file.metadata.name).sort();
 }
 
-describe('the tick function drafts the documents due into the spreadsheet\'s Drive folder', () => {
+describe('the tick function drafts the documents due into the spreadsheet\'s Drive folder, in a shared drive', () => {
+  it('refuses a spreadsheet kept in My Drive with a 500 that says to use a shared drive, before creating anything', async () => {
+    moveDriveFile(fake, spreadsheetId, addDriveFolder(fake, 'In My Drive', 'root'));
+    try {
+      fake.resetCalls();
+      const response = await tick(`${today}T05:00:00Z`);
+      const body = await response.json() as { error: { code: string; message: string } };
+      expect(response.status).toBe(500);
+      expect(body.error.code).toBe('NOT_IN_SHARED_DRIVE');
+      expect(body.error.message).toMatch(/^drive:\S+ is in My Drive; service accounts can only write into a shared drive: /);
+      expect(body.error.message).not.toContain('\n');
+      expect(fake.count('drive.files.create')).toBe(0);
+    } finally {
+      moveDriveFile(fake, spreadsheetId, sharedFolder);
+    }
+  });
+
   it('syncs, then drafts each due document as a Google Doc in a folder per kind, and says what it drafted', async () => {
     const response = await tick(`${today}T06:00:00Z`);
     const body = await response.json() as { documents: { drafted: number; failed: number; list: { kind: string; key: string; outcome: string; location: string }[] } };

@@ -3,7 +3,7 @@ import type { drive_v3 } from '@googleapis/drive';
 import { CcegError } from '../../core/errors.js';
 import type { DocumentPublisher, DocumentToPublish, PublishedDocument } from '../../ports/documents.port.js';
 import { driveClient, type GoogleConnection } from './google-client.js';
-import type { GoogleTarget } from './google-errors.js';
+import { notInSharedDrive, type GoogleTarget } from './google-errors.js';
 import { withRetries, type RetryPolicy } from './retry.js';
 
 /** The prefix of a document's location in Drive: `drive:<fileId>`. */
@@ -20,6 +20,11 @@ export interface DriveDocumentOptions extends GoogleConnection {
   readonly rootFolderId: string;
   /** How Google calls are retried (tests pass their own clock). */
   readonly retry?: RetryPolicy;
+  /**
+   * Refuse a root folder outside a shared drive before publishing anything: set where cceg runs as a service account
+   * (the functions), which owns no files and can create them only in a shared drive.
+   */
+  readonly requireSharedDrive?: boolean;
 }
 
 /** The Drive file ID of a `drive:<fileId>` location, or null when the location is not one (a path, say). */
@@ -42,17 +47,25 @@ export function driveQueryLiteral(text: string): string {
  * that file's content instead, preceded, when a version is remembered, by ONE `files.get`: a Doc modified by anyone
  * since (a chair completing a section), trashed or deleted is kept as it is and not written.
  * The folder of each kind is looked up under the root (`files.list`) or created, once per publisher.
- * Shared drives are supported. Creates are retried only after a rate-limit refusal (a 5xx may come after Drive made the file); the rest also
+ * Shared drives are supported (`supportsAllDrives` on every call). With `requireSharedDrive`, ONE `files.get` of the
+ * root (its `driveId`) first, once per publisher: a root in My Drive is refused (NOT_IN_SHARED_DRIVE) before any
+ * draft; without it, Drive's own `storageQuotaExceeded` refusal of a service account's create becomes the same line.
+ * Creates are retried only after a rate-limit refusal (a 5xx may come after Drive made the file); the rest also
  * after a 5xx or a network failure.
  */
 export class DriveDocumentPublisher implements DocumentPublisher {
   private client: Promise<drive_v3.Drive> | undefined;
   private readonly folders = new Map<string, Promise<string>>();
+  private sharedDriveChecked: Promise<void> | undefined;
 
   constructor(private readonly options: DriveDocumentOptions) {}
 
-  /** Creates, updates or keeps the Google Doc; throws NOT_FOUND, PERMISSION_DENIED, GOOGLE_AUTH, RATE_LIMITED, GOOGLE_UNAVAILABLE or GOOGLE_API. */
+  /**
+   * Creates, updates or keeps the Google Doc; throws NOT_IN_SHARED_DRIVE, NOT_FOUND, PERMISSION_DENIED, GOOGLE_AUTH,
+   * RATE_LIMITED, GOOGLE_UNAVAILABLE or GOOGLE_API.
+   */
   async publish(doc: DocumentToPublish): Promise<PublishedDocument> {
+    if (this.options.requireSharedDrive === true) await this.sharedDriveCheck();
     const media = { mimeType: 'text/html', body: doc.html };
     const existingId = doc.previous === null ? null : driveFileIdOf(doc.previous.location);
     if (existingId !== null) {
@@ -78,6 +91,27 @@ export class DriveDocumentPublisher implements DocumentPublisher {
       api.files.create({ requestBody: { name: doc.title, mimeType: GOOGLE_DOC_TYPE, parents: [folderId], appProperties }, media, fields: 'id,modifiedTime', supportsAllDrives: true }),
     );
     return { location: `${DRIVE_PREFIX}${idOf(created.data, 'new')}`, outcome: 'created', version: created.data.modifiedTime ?? null };
+  }
+
+  /** The check of the root, made once per publisher (again after a failure). */
+  private sharedDriveCheck(): Promise<void> {
+    if (this.sharedDriveChecked === undefined) {
+      const check = this.checkSharedDrive();
+      check.catch(() => {
+        if (this.sharedDriveChecked === check) this.sharedDriveChecked = undefined;
+      });
+      this.sharedDriveChecked = check;
+    }
+    return this.sharedDriveChecked;
+  }
+
+  /** Throws NOT_IN_SHARED_DRIVE unless the root folder is in a shared drive (ONE `files.get` of its `driveId`). */
+  private async checkSharedDrive(): Promise<void> {
+    const root = this.options.rootFolderId;
+    const target: GoogleTarget = { label: `${DRIVE_PREFIX}${root}`, noun: 'Drive folder' };
+    const { data } = await this.call(true, target, (api) => api.files.get({ fileId: root, fields: 'id,mimeType,driveId', supportsAllDrives: true }));
+    if (data.mimeType !== FOLDER_TYPE) throw new CcegError('BAD_OPTION', `${DRIVE_PREFIX}${root} is not a Drive folder: name a folder of a shared drive with drive:<folderId>.`);
+    if (!data.driveId) throw notInSharedDrive(`${DRIVE_PREFIX}${root}`);
   }
 
   /** Why the Doc must be kept (modified since `version`, trashed or gone), or null when it is as it was published. */
@@ -128,7 +162,13 @@ export class DriveDocumentPublisher implements DocumentPublisher {
   private async call<T>(idempotent: boolean, target: GoogleTarget, request: (api: drive_v3.Drive) => Promise<T>): Promise<T> {
     this.client ??= driveClient(this.options);
     const api = await this.client;
-    return withRetries(() => request(api), { ...this.options.retry, target, idempotent });
+    try {
+      return await withRetries(() => request(api), { ...this.options.retry, target, idempotent });
+    } catch (error) {
+      // Drive refuses a service account's create outside a shared drive: say so of the folder the user named.
+      if (error instanceof CcegError && error.code === 'NOT_IN_SHARED_DRIVE') throw notInSharedDrive(`${DRIVE_PREFIX}${this.options.rootFolderId}`);
+      throw error;
+    }
   }
 }
 

@@ -1,6 +1,15 @@
 // The one place that turns what the Google API clients throw into CcegErrors with a stable code and one clear line.
 import { CcegError } from '../../core/errors.js';
 
+/**
+ * The command that gives cceg usable Application Default Credentials as a person: gcloud's default scopes (openid,
+ * userinfo.email, cloud-platform) do not include Sheets or Drive, which Google then refuses with 403
+ * ACCESS_TOKEN_SCOPE_INSUFFICIENT.
+ */
+export const ADC_LOGIN_COMMAND =
+  'gcloud auth application-default login --scopes=openid,https://www.googleapis.com/auth/userinfo.email,https://www.googleapis.com/auth/cloud-platform,https://www.googleapis.com/auth/spreadsheets,https://www.googleapis.com/auth/drive';
+const CREDENTIALS_HINT = `run \`${ADC_LOGIN_COMMAND}\` or set GOOGLE_APPLICATION_CREDENTIALS`;
+
 /** What a call was about, for messages: `sheets:<id>` and the kind of thing it names. */
 export interface GoogleTarget {
   readonly label: string;
@@ -19,6 +28,8 @@ export interface GoogleFailure {
   readonly reason: string;
   /** Google's own message, on one line. */
   readonly message: string;
+  /** Every reason Google gave (`errors[].reason`, `details[].reason`): `storageQuotaExceeded`, `ACCESS_TOKEN_SCOPE_INSUFFICIENT`… */
+  readonly reasons: readonly string[];
 }
 
 /** Network error codes worth another try. */
@@ -43,14 +54,14 @@ export function googleFailureOf(error: unknown): GoogleFailure | null {
   const status = numberOr(shaped.status) ?? numberOr(shaped.response?.status) ?? numberOr(shaped.code);
   if (status !== null && status >= 400) {
     const body = (shaped.response?.data as { error?: ErrorBody } | undefined)?.error;
-    const reasons = [...(body?.errors ?? []), ...(body?.details ?? [])].map((entry) => String(entry.reason ?? ''));
+    const reasons = [...(body?.errors ?? []), ...(body?.details ?? [])].map((entry) => String(entry.reason ?? '')).filter((reason) => reason !== '');
     const rateLimited = status === 429 || (status === 403 && reasons.some((reason) => RATE_LIMIT_REASONS.has(reason)));
     const kind: GoogleFailureKind = rateLimited ? 'rate-limit' : status >= 500 ? 'transient' : 'permanent';
-    const reason = typeof body?.status === 'string' ? body.status : reasons.find((r) => r !== '') ?? `HTTP ${status}`;
-    return { kind, status, reason, message: oneLine(typeof body?.message === 'string' ? body.message : error.message) };
+    const reason = typeof body?.status === 'string' ? body.status : reasons[0] ?? `HTTP ${status}`;
+    return { kind, status, reason, message: oneLine(typeof body?.message === 'string' ? body.message : error.message), reasons };
   }
   const code = networkCode(error);
-  if (code !== null) return { kind: TRANSIENT_NETWORK.has(code) ? 'transient' : 'permanent', status: null, reason: code, message: oneLine(error.message) };
+  if (code !== null) return { kind: TRANSIENT_NETWORK.has(code) ? 'transient' : 'permanent', status: null, reason: code, message: oneLine(error.message), reasons: [code] };
   return null;
 }
 
@@ -63,7 +74,7 @@ export function googleApiFault(error: unknown, target: GoogleTarget, tries = 1):
   const failure = googleFailureOf(error);
   if (failure === null) {
     if (!(error instanceof Error) || !AUTH_FAILURE.test(error.message)) return error;
-    return withCause(new CcegError('GOOGLE_AUTH', `${target.label}: no usable Google credentials (${oneLine(error.message)}); run \`gcloud auth application-default login\` or set GOOGLE_APPLICATION_CREDENTIALS.`), error);
+    return withCause(new CcegError('GOOGLE_AUTH', `${target.label}: no usable Google credentials (${oneLine(error.message)}); ${CREDENTIALS_HINT}.`), error);
   }
   return withCause(faultFor(failure, target, tries), error);
 }
@@ -80,8 +91,12 @@ function faultFor(failure: GoogleFailure, target: GoogleTarget, tries: number): 
   }
   switch (failure.status) {
     case 401:
-      return new CcegError('GOOGLE_AUTH', `${label}: Google refused the credentials (401); run \`gcloud auth application-default login\` or set GOOGLE_APPLICATION_CREDENTIALS.`);
+      return new CcegError('GOOGLE_AUTH', `${label}: Google refused the credentials (401); ${CREDENTIALS_HINT}.`);
     case 403:
+      if (failure.reasons.includes('ACCESS_TOKEN_SCOPE_INSUFFICIENT') || failure.reasons.includes('insufficientPermissions')) {
+        return new CcegError('GOOGLE_AUTH', `${label}: the credentials cceg runs with were not granted the Sheets and Drive scopes; ${CREDENTIALS_HINT} (a service account key needs no scopes).`);
+      }
+      if (failure.reasons.includes('storageQuotaExceeded')) return notInSharedDrive(label);
       return /has not been used|is disabled|SERVICE_DISABLED|accessNotConfigured/i.test(`${failure.reason} ${failure.message}`)
         ? new CcegError('GOOGLE_API', `${label}: ${failure.message}`)
         : new CcegError('PERMISSION_DENIED', `${label}: permission denied; share the ${noun} with the account cceg runs as (its Application Default Credentials), as an editor.`);
@@ -90,6 +105,14 @@ function faultFor(failure: GoogleFailure, target: GoogleTarget, tries: number): 
     default:
       return new CcegError('GOOGLE_API', `${label}: Google refused the request (${failure.status} ${failure.reason}: ${failure.message}).`);
   }
+}
+
+/**
+ * The one line for a Drive folder outside any shared drive, where a service account cannot create files: Drive's
+ * shared-drives guide says service accounts have no storage quota and own no files, so they write into shared drives.
+ */
+export function notInSharedDrive(folderLabel: string): CcegError {
+  return new CcegError('NOT_IN_SHARED_DRIVE', `${folderLabel} is in My Drive; service accounts can only write into a shared drive: create a shared drive, add the service account as a Content manager, and name a folder in it with drive:<folderId> (README, "Documents in a shared drive").`);
 }
 
 function numberOr(value: unknown): number | null {

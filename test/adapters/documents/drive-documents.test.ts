@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DriveDocumentPublisher, driveQueryLiteral } from '../../../functions/adapters/google/drive-documents.js';
 import type { DocumentToPublish } from '../../../functions/ports/documents.port.js';
+import { addDriveFolder, addSharedDrive } from '../../support/fake-google/seed.js';
 import { startFakeGoogle, type FakeGoogle } from '../../support/fake-google/server.js';
 import { documentPublisherContract } from './documents.contract.js';
 
@@ -183,5 +184,66 @@ describe('DriveDocumentPublisher', () => {
       code: 'NOT_FOUND', message: 'drive:gone: no such Google Doc, or no access to it.',
     });
     await expect(publisherIn('no-such-folder').publish(doc())).rejects.toMatchObject({ code: 'NOT_FOUND', message: 'drive:no-such-folder: no such Drive folder, or no access to it.' });
+  });
+});
+
+describe('DriveDocumentPublisher as a service account (the functions), which Drive lets write into shared drives only', () => {
+  let serviceFake: FakeGoogle;
+  beforeAll(async () => {
+    serviceFake = await startFakeGoogle();
+    serviceFake.setCaller('service-account');
+  });
+  afterAll(async () => serviceFake.stop());
+  beforeEach(() => serviceFake.resetCalls());
+
+  const serviceAccountPublisher = (rootFolderId: string, requireSharedDrive: boolean) =>
+    new DriveDocumentPublisher({ rootFolderId, rootUrl: serviceFake.rootUrl, requireSharedDrive, retry: { sleep: async () => undefined, random: () => 0 } });
+  const sharedFolder = () => addDriveFolder(serviceFake, 'CCEG documents', addSharedDrive(serviceFake, `Shared ${randomUUID()}`), `shared-${randomUUID()}`);
+  const serviceFile = (location: string) => {
+    const file = serviceFake.files.get(location.replace(/^drive:/, ''));
+    if (!file) throw new Error(`The fake has no file at ${location}`);
+    return file;
+  };
+
+  documentPublisherContract('DriveDocumentPublisher in a shared drive, as a service account', async () => ({
+    publisher: serviceAccountPublisher(sharedFolder(), true),
+    read: async (location) => serviceFile(location).content?.toString('utf8') ?? '',
+    editByHand: async (location, html) => {
+      const file = serviceFile(location);
+      file.content = Buffer.from(html);
+      file.metadata.modifiedTime = new Date(Date.parse(file.metadata.modifiedTime ?? '2018-01-01T00:00:00Z') + 60_000).toISOString();
+    },
+    removeByHand: async (location) => {
+      serviceFile(location).metadata.trashed = true;
+    },
+  }));
+
+  it('checks the root once with files.get (its driveId, supportsAllDrives), then drafts into the shared drive', async () => {
+    const root = sharedFolder();
+    const publisher = serviceAccountPublisher(root, true);
+    const first = await publisher.publish(doc());
+    await publisher.publish(doc({ key: 'M-0002' }));
+    expect(serviceFile(first.location).metadata.driveId).toBe(serviceFake.files.get(root)?.metadata.driveId);
+    const gets = serviceFake.requests.filter((request) => request.method === 'drive.files.get');
+    expect(gets).toHaveLength(1);
+    expect(gets[0]?.query.get('fields')).toContain('driveId');
+    expect(gets[0]?.query.get('supportsAllDrives')).toBe('true');
+  });
+
+  it('refuses a root in My Drive before creating anything, in one line that says to use a shared drive', async () => {
+    const myDrive = addDriveFolder(serviceFake, 'In My Drive', 'root', `my-${randomUUID()}`);
+    await expect(serviceAccountPublisher(myDrive, true).publish(doc())).rejects.toMatchObject({
+      code: 'NOT_IN_SHARED_DRIVE',
+      message: expect.stringMatching(new RegExp(`^drive:${myDrive} is in My Drive; service accounts can only write into a shared drive: create a shared drive, add the service account as a Content manager`)),
+    });
+    expect([...serviceFake.calls]).toEqual([['drive.files.get', 1]]);
+  });
+
+  it('without the check, turns Drive\'s storageQuotaExceeded answer into the same line about the folder named', async () => {
+    const myDrive = addDriveFolder(serviceFake, 'In My Drive', 'root', `my-${randomUUID()}`);
+    await expect(serviceAccountPublisher(myDrive, false).publish(doc())).rejects.toMatchObject({
+      code: 'NOT_IN_SHARED_DRIVE', message: expect.stringMatching(new RegExp(`^drive:${myDrive} is in My Drive; service accounts can only write into a shared drive`)),
+    });
+    expect(serviceFake.count('drive.files.create')).toBe(1);
   });
 });

@@ -1,7 +1,7 @@
 // The one mapping of Google API failures to stable fault codes, and how each failure is classed for retries.
 import { describe, expect, it } from 'vitest';
 import { CcegError } from '../../../functions/core/errors.js';
-import { googleApiFault, googleFailureOf } from '../../../functions/adapters/google/google-errors.js';
+import { ADC_LOGIN_COMMAND, googleApiFault, googleFailureOf } from '../../../functions/adapters/google/google-errors.js';
 import { googleError, networkError } from '../../support/fake-google/google-error.js';
 
 const sheet = { label: 'sheets:1AbCdEfGhIj', noun: 'spreadsheet' };
@@ -12,7 +12,7 @@ describe('googleApiFault', () => {
     ['a 403', googleError(403, { status: 'PERMISSION_DENIED', message: 'The caller does not have permission' }), 'PERMISSION_DENIED',
       'sheets:1AbCdEfGhIj: permission denied; share the spreadsheet with the account cceg runs as (its Application Default Credentials), as an editor.'],
     ['a 401', googleError(401, { status: 'UNAUTHENTICATED' }), 'GOOGLE_AUTH',
-      'sheets:1AbCdEfGhIj: Google refused the credentials (401); run `gcloud auth application-default login` or set GOOGLE_APPLICATION_CREDENTIALS.'],
+      `sheets:1AbCdEfGhIj: Google refused the credentials (401); run \`${ADC_LOGIN_COMMAND}\` or set GOOGLE_APPLICATION_CREDENTIALS.`],
     ['a 429', googleError(429, { status: 'RESOURCE_EXHAUSTED' }), 'RATE_LIMITED', "sheets:1AbCdEfGhIj: Google's rate limit was still exceeded (429); wait a minute and run again."],
     ['a 503', googleError(503, { status: 'UNAVAILABLE' }), 'GOOGLE_UNAVAILABLE', 'sheets:1AbCdEfGhIj: Google answered 503 UNAVAILABLE; try again later.'],
     ['a 400', googleError(400, { status: 'INVALID_ARGUMENT', message: 'Unable to parse range: Nope!A1' }), 'GOOGLE_API',
@@ -29,6 +29,21 @@ describe('googleApiFault', () => {
     expect(googleApiFault(error, sheet)).toMatchObject({
       code: 'GOOGLE_API', message: 'sheets:1AbCdEfGhIj: Google Sheets API has not been used in project 42 before or it is disabled. Enable it',
     });
+  });
+
+  it('turns a token without the Sheets or Drive scope (ACCESS_TOKEN_SCOPE_INSUFFICIENT) into the full login command, not "share the spreadsheet"', () => {
+    const error = googleError(403, { status: 'PERMISSION_DENIED', reason: 'insufficientPermissions', message: 'Request had insufficient authentication scopes.' });
+    const body = (error as Error & { response: { data: { error: { details?: unknown[] } } } }).response.data.error;
+    body.details = [{ '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT', domain: 'googleapis.com' }];
+    const fault = googleApiFault(error, sheet);
+    expect(fault).toMatchObject({ code: 'GOOGLE_AUTH' });
+    expect((fault as Error).message).toContain(`run \`${ADC_LOGIN_COMMAND}\``);
+    expect((fault as Error).message).not.toMatch(/share the/);
+  });
+
+  it('gives the login command with every scope cceg needs: gcloud\'s defaults, then Sheets and Drive', () => {
+    expect(ADC_LOGIN_COMMAND).toBe('gcloud auth application-default login --scopes=openid,https://www.googleapis.com/auth/userinfo.email,' +
+      'https://www.googleapis.com/auth/cloud-platform,https://www.googleapis.com/auth/spreadsheets,https://www.googleapis.com/auth/drive');
   });
 
   it('names the missing Application Default Credentials', () => {

@@ -7,10 +7,22 @@ import { FakeApiError, jsonBody, type Reply } from './http.js';
 
 /** A stored file: its metadata and, for an upload, the bytes and their type as sent (the fake converts nothing). */
 export interface FakeFile {
+  /** `driveId` is set on the files of a shared drive (and on the drive's own root folder); My Drive files have none. */
   metadata: drive_v3.Schema$File & { id: string; name: string; mimeType: string; parents: string[] };
   content: Buffer | null;
   uploadedType: string | null;
 }
+
+/** Who the fake's caller is: a person (owns what they create) or a service account (owns nothing: shared drives only). */
+export type FakeCaller = 'user' | 'service-account';
+
+/**
+ * Drive's answer when a service account creates a file outside a shared drive. Google's shared-drives guide: "Service
+ * accounts don't have storage quota and can't own any files. Instead, they must upload files and folders into shared
+ * drives."
+ */
+export const SERVICE_ACCOUNT_QUOTA_MESSAGE =
+  'Service Accounts do not have storage quota. Leverage shared drives (https://developers.google.com/workspace/drive/api/guides/about-shareddrives), or use OAuth delegation (http://support.google.com/a/answer/7281227) instead.';
 
 const FOLDER = 'application/vnd.google-apps.folder';
 const DEFAULT_FIELDS = 'kind,id,name,mimeType';
@@ -25,17 +37,25 @@ export function addSpreadsheetFile(files: Map<string, FakeFile>, id: string, nam
   });
 }
 
-/** `files.create`: metadata only (a folder), or an upload (`uploadType` media or multipart). */
-export function createFile(files: Map<string, FakeFile>, query: URLSearchParams, headers: IncomingHttpHeaders, body: Buffer, upload: boolean): Reply {
+/**
+ * `files.create`: metadata only (a folder), or an upload (`uploadType` media or multipart). A file in a shared-drive
+ * folder joins that drive; the folder is found only with `supportsAllDrives=true`. A service account may create files
+ * only in a shared drive (else 403 `storageQuotaExceeded`, as Drive answers).
+ */
+export function createFile(files: Map<string, FakeFile>, query: URLSearchParams, headers: IncomingHttpHeaders, body: Buffer, upload: boolean, caller: FakeCaller = 'user'): Reply {
   const { metadata, media } = upload ? uploadParts(query, headers, body) : { metadata: jsonBody<drive_v3.Schema$File>(body), media: null };
   const id = randomBytes(24).toString('base64url').slice(0, 33);
   const now = new Date().toISOString();
   const mimeType = metadata.mimeType ?? media?.type ?? 'application/octet-stream';
-  for (const parent of metadata.parents ?? []) if (parent !== 'root' && !files.has(parent)) throw new FakeApiError(404, `File not found: ${parent}.`, 'notFound');
+  const parents = metadata.parents ?? ['root'];
+  if (parents.length > 1) throw new FakeApiError(400, 'Increasing the number of parents is not allowed.', 'cannotAddParent');
+  const parent = parents[0] === 'root' ? null : fileNamed(files, parents[0] ?? '', query);
+  const driveId = parent?.metadata.driveId ?? null;
+  if (caller === 'service-account' && driveId === null) throw new FakeApiError(403, SERVICE_ACCOUNT_QUOTA_MESSAGE, 'storageQuotaExceeded');
   const file: FakeFile = {
     metadata: {
-      ...metadata, kind: 'drive#file', id, name: metadata.name ?? 'Untitled', mimeType, parents: metadata.parents ?? ['root'],
-      createdTime: now, modifiedTime: now, trashed: false, version: '1', webViewLink: webViewLink(id, mimeType),
+      ...metadata, kind: 'drive#file', id, name: metadata.name ?? 'Untitled', mimeType, parents,
+      createdTime: now, modifiedTime: now, trashed: false, version: '1', webViewLink: webViewLink(id, mimeType), ...(driveId === null ? {} : { driveId }),
     },
     content: media?.bytes ?? null,
     uploadedType: media?.type ?? null,
@@ -46,7 +66,7 @@ export function createFile(files: Map<string, FakeFile>, query: URLSearchParams,
 
 /** `files.update`: new metadata (name, `addParents`/`removeParents`) and, for an upload, new content. */
 export function updateFile(files: Map<string, FakeFile>, fileId: string, query: URLSearchParams, headers: IncomingHttpHeaders, body: Buffer, upload: boolean): Reply {
-  const file = fileNamed(files, fileId);
+  const file = fileNamed(files, fileId, query);
   const { metadata, media } = upload ? uploadParts(query, headers, body) : { metadata: jsonBody<drive_v3.Schema$File>(body), media: null };
   const parents = new Set(file.metadata.parents);
   for (const parent of (query.get('addParents') ?? '').split(',').filter(Boolean)) parents.add(parent);
@@ -64,16 +84,20 @@ export function updateFile(files: Map<string, FakeFile>, fileId: string, query: 
 
 /** `files.get`: metadata, or the content with `alt=media`. */
 export function getFile(files: Map<string, FakeFile>, fileId: string, query: URLSearchParams): Reply {
-  const file = fileNamed(files, fileId);
+  const file = fileNamed(files, fileId, query);
   if (query.get('alt') !== 'media') return { json: resource(file.metadata, query) };
   if (file.content === null) throw new FakeApiError(403, 'Only files with binary content can be downloaded. Use Export with Docs Editors files.', 'fileNotDownloadable');
   return { bytes: file.content, contentType: file.uploadedType ?? 'application/octet-stream' };
 }
 
-/** `files.list` with a `q` of `and`-ed clauses: name =/!=/contains, mimeType =/!=, 'ID' in parents, appProperties has {…}, trashed =. */
+/**
+ * `files.list` with a `q` of `and`-ed clauses: name =/!=/contains, mimeType =/!=, 'ID' in parents, appProperties has {…},
+ * trashed =. Shared-drive files are listed only with `supportsAllDrives` and `includeItemsFromAllDrives`.
+ */
 export function listFiles(files: Map<string, FakeFile>, query: URLSearchParams): Reply {
   const clauses = splitClauses(query.get('q') ?? '').map(clause);
-  const matching = [...files.values()].filter((file) => clauses.every((test) => test(file.metadata))).map((file) => file.metadata);
+  const allDrives = query.get('supportsAllDrives') === 'true' && query.get('includeItemsFromAllDrives') === 'true';
+  const matching = [...files.values()].filter((file) => (allDrives || !file.metadata.driveId) && clauses.every((test) => test(file.metadata))).map((file) => file.metadata);
   const pageSize = Math.min(Number(query.get('pageSize') ?? 100) || 100, 1000);
   const start = Number(query.get('pageToken') ?? 0) || 0;
   const page = matching.slice(start, start + pageSize);
@@ -85,9 +109,10 @@ export function listFiles(files: Map<string, FakeFile>, query: URLSearchParams):
   return { json: applyFieldMask(list, fields) };
 }
 
-function fileNamed(files: Map<string, FakeFile>, fileId: string): FakeFile {
+/** The file, or Drive's 404; a shared-drive file is "not found" unless the request says `supportsAllDrives=true`. */
+function fileNamed(files: Map<string, FakeFile>, fileId: string, query: URLSearchParams): FakeFile {
   const file = files.get(fileId);
-  if (!file) throw new FakeApiError(404, `File not found: ${fileId}.`, 'notFound');
+  if (!file || (file.metadata.driveId && query.get('supportsAllDrives') !== 'true')) throw new FakeApiError(404, `File not found: ${fileId}.`, 'notFound');
   return file;
 }
 

@@ -13,16 +13,29 @@ export class FakeApiError extends Error {
     readonly status: number,
     message: string,
     readonly reason?: string,
+    /** `error.details` (google.rpc.ErrorInfo and the like), when Google sends them. */
+    readonly details?: readonly Record<string, unknown>[],
   ) {
     super(message);
   }
 
   /** The JSON body Google sends with this status. */
-  body(): { error: { code: number; message: string; status: string; errors: { message: string; domain: string; reason: string }[] } } {
+  body(): { error: { code: number; message: string; status: string; errors: { message: string; domain: string; reason: string }[]; details?: readonly Record<string, unknown>[] } } {
     const status = STATUS_NAMES[this.status] ?? 'UNKNOWN';
     const reason = this.reason ?? (this.status === 429 ? 'rateLimitExceeded' : this.status === 400 ? 'badRequest' : this.status >= 500 ? 'backendError' : status.toLowerCase());
-    return { error: { code: this.status, message: this.message, status, errors: [{ message: this.message, domain: 'global', reason }] } };
+    return { error: { code: this.status, message: this.message, status, errors: [{ message: this.message, domain: 'global', reason }], ...(this.details ? { details: this.details } : {}) } };
   }
+}
+
+/**
+ * Google's 403 for a token without the scope a method needs (a person's ADC from a plain
+ * `gcloud auth application-default login`, say): PERMISSION_DENIED with an ErrorInfo of reason ACCESS_TOKEN_SCOPE_INSUFFICIENT.
+ */
+export function scopeInsufficient(method: string): FakeApiError {
+  const service = method.startsWith('drive.') ? 'drive.googleapis.com' : 'sheets.googleapis.com';
+  return new FakeApiError(403, 'Request had insufficient authentication scopes.', 'insufficientPermissions', [
+    { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason: 'ACCESS_TOKEN_SCOPE_INSUFFICIENT', domain: 'googleapis.com', metadata: { service, method: `google.apps.${method}` } },
+  ]);
 }
 
 /** The default message of an injected failure. */

@@ -35,6 +35,30 @@ export function addSpreadsheet(fake: FakeGoogle, title: string, tabs: readonly T
   return spreadsheet;
 }
 
+const FOLDER_TYPE = 'application/vnd.google-apps.folder';
+
+/** Adds a shared drive (its root is a folder whose ID is the drive's ID); returns the ID. */
+export function addSharedDrive(fake: FakeGoogle, name: string, id = `shared-drive-${fake.files.size + 1}`): string {
+  fake.files.set(id, { metadata: { kind: 'drive#file', id, name, mimeType: FOLDER_TYPE, parents: [], driveId: id, trashed: false }, content: null, uploadedType: null });
+  return id;
+}
+
+/** Adds a folder under `parent` ('root': the caller's My Drive; a shared drive's ID or a folder in one: that drive); returns the ID. */
+export function addDriveFolder(fake: FakeGoogle, name: string, parent = 'root', id = `folder-${fake.files.size + 1}`): string {
+  const driveId = fake.files.get(parent)?.metadata.driveId;
+  fake.files.set(id, { metadata: { kind: 'drive#file', id, name, mimeType: FOLDER_TYPE, parents: [parent], trashed: false, ...(driveId ? { driveId } : {}) }, content: null, uploadedType: null });
+  return id;
+}
+
+/** Moves a file (a spreadsheet, say) into `parent`, taking on the parent's shared drive, if any. */
+export function moveDriveFile(fake: FakeGoogle, fileId: string, parent: string): void {
+  const file = fake.files.get(fileId);
+  if (!file) throw new Error(`The fake has no Drive file ${fileId}`);
+  const driveId = fake.files.get(parent)?.metadata.driveId;
+  file.metadata = { ...file.metadata, parents: [parent], ...(driveId ? { driveId } : { driveId: undefined }) };
+  if (!driveId) delete file.metadata.driveId;
+}
+
 /** Adds a spreadsheet holding a raw workbook (rows at their sheet row numbers); returns its ID. */
 export function seedRawWorkbook(fake: FakeGoogle, workbook: RawWorkbook, title = 'CCEG IG'): string {
   const tabs = workbook.tabs.map((tab): TabSeed => {

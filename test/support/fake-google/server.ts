@@ -3,9 +3,9 @@ import { createServer, type IncomingHttpHeaders } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { applyBatchUpdate } from './batch-requests.js';
-import { addSpreadsheetFile, createFile, getFile, listFiles, updateFile, type FakeFile } from './drive-api.js';
+import { addSpreadsheetFile, createFile, getFile, listFiles, updateFile, type FakeCaller, type FakeFile } from './drive-api.js';
 import { applyFieldMask } from './field-mask.js';
-import { FakeApiError, defaultMessage, jsonBody, readBody, send, type Reply } from './http.js';
+import { FakeApiError, defaultMessage, jsonBody, readBody, scopeInsufficient, send, type Reply } from './http.js';
 import type { FakeSpreadsheet } from './model.js';
 import { createSpreadsheet, spreadsheetResource } from './sheets-api.js';
 import { batchClearValues, batchGetValues, batchUpdateValues } from './values-api.js';
@@ -37,6 +37,13 @@ export interface FakeGoogle {
   resetCalls(): void;
   /** The next `times` requests of `method` answer `status` with a Google error body. */
   failNext(method: string, status: number, times?: number): void;
+  /** Who calls from now on: a person (the default) or a service account, which Drive lets create files only in shared drives. */
+  setCaller(caller: FakeCaller): void;
+  /**
+   * The OAuth scopes the caller's token carries from now on (null, the default: every scope). A Sheets call needs
+   * `spreadsheets` or `drive`, a Drive call `drive`; without, Google's 403 ACCESS_TOKEN_SCOPE_INSUFFICIENT.
+   */
+  grantScopes(scopes: readonly string[] | null): void;
   stop(): Promise<void>;
 }
 
@@ -50,6 +57,16 @@ type Route = {
 interface FakeState {
   readonly spreadsheets: Map<string, FakeSpreadsheet>;
   readonly files: Map<string, FakeFile>;
+  caller: FakeCaller;
+  scopes: ReadonlySet<string> | null;
+}
+
+const SCOPE = { spreadsheets: 'https://www.googleapis.com/auth/spreadsheets', drive: 'https://www.googleapis.com/auth/drive' } as const;
+
+/** Whether a token with `scopes` may call `method` (the narrowest scopes Google accepts for what the fake serves). */
+function scopeAllows(scopes: ReadonlySet<string> | null, method: string): boolean {
+  if (scopes === null || scopes.has(SCOPE.drive)) return true;
+  return method.startsWith('sheets.') && scopes.has(SCOPE.spreadsheets);
 }
 
 function spreadsheetNamed(state: FakeState, id: string | undefined): FakeSpreadsheet {
@@ -80,7 +97,7 @@ const ROUTES: readonly Route[] = [
   { method: 'sheets.spreadsheets.values.batchClear', verb: 'POST', path: /^\/v4\/spreadsheets\/([^/:]+)\/values:batchClear$/, handle: ({ params, body, state }) =>
     ({ json: batchClearValues(spreadsheetNamed(state, params[0]), jsonBody(body)) }) },
   { method: 'drive.files.create', verb: 'POST', path: /^\/(upload\/)?drive\/v3\/files$/, handle: ({ params, query, headers, body, state }) =>
-    createFile(state.files, query, headers, body, params[0] !== undefined) },
+    createFile(state.files, query, headers, body, params[0] !== undefined, state.caller) },
   { method: 'drive.files.update', verb: 'PATCH', path: /^\/(upload\/)?drive\/v3\/files\/([^/]+)$/, handle: ({ params, query, headers, body, state }) =>
     updateFile(state.files, params[1] ?? '', query, headers, body, params[0] !== undefined) },
   { method: 'drive.files.list', verb: 'GET', path: /^\/drive\/v3\/files$/, handle: ({ query, state }) => listFiles(state.files, query) },
@@ -89,7 +106,7 @@ const ROUTES: readonly Route[] = [
 
 /** Starts the fake on a free port of 127.0.0.1. It checks that a bearer token is sent, never which. */
 export async function startFakeGoogle(): Promise<FakeGoogle> {
-  const state: FakeState = { spreadsheets: new Map(), files: new Map() };
+  const state: FakeState = { spreadsheets: new Map(), files: new Map(), caller: 'user', scopes: null };
   const calls = new Map<string, number>();
   const requests: FakeRequest[] = [];
   const failures = new Map<string, { status: number; times: number }[]>();
@@ -106,6 +123,7 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
         calls.set(method, (calls.get(method) ?? 0) + 1);
         requests.push({ method, query: url.searchParams, body });
         if (!/^Bearer \S+/.test(request.headers.authorization ?? '')) throw new FakeApiError(401, 'Request is missing required authentication credential.');
+        if (!scopeAllows(state.scopes, method)) throw scopeInsufficient(method);
         const queued = failures.get(method)?.[0];
         if (queued) {
           if (--queued.times <= 0) failures.get(method)?.shift();
@@ -135,6 +153,12 @@ export async function startFakeGoogle(): Promise<FakeGoogle> {
       const queue = failures.get(method) ?? [];
       queue.push({ status, times });
       failures.set(method, queue);
+    },
+    setCaller: (caller) => {
+      state.caller = caller;
+    },
+    grantScopes: (scopes) => {
+      state.scopes = scopes === null ? null : new Set(scopes);
     },
     stop: () => new Promise<void>((resolve, reject) => {
       server.closeAllConnections();
