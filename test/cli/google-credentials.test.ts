@@ -1,7 +1,12 @@
-// Credentials that lack the Sheets and Drive scopes: Google's 403 ACCESS_TOKEN_SCOPE_INSUFFICIENT, through the CLI.
+// Google credentials through the CLI: a token without the Sheets and Drive scopes, and no credentials at all.
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ADC_LOGIN_COMMAND } from '../../functions/adapters/google/google-errors.js';
-import { cli } from '../support/cli.js';
+import { cli, cliProcess } from '../support/cli.js';
 import { COMPLIANT_TODAY, compliantWorkbookRows } from '../support/compliant-workbook.js';
 import { seedRawWorkbook } from '../support/fake-google/seed.js';
 import { startFakeGoogle, type FakeGoogle } from '../support/fake-google/server.js';
@@ -44,6 +49,27 @@ describe('a token from a plain gcloud auth application-default login', () => {
       expect(run.code, run.err).toBe(0);
     } finally {
       fake.grantScopes(null);
+    }
+  });
+});
+
+describe('no credentials at all, off Google Cloud', () => {
+  it('stops cceg with one line naming the login command, and no MetadataLookupWarning on stderr', async () => {
+    // A local stand-in for the metadata server that answers 500, which gcp-metadata reports as a MetadataLookupWarning.
+    const metadata = createServer((_request, response) => response.writeHead(500).end('metadata server fault'));
+    await new Promise<void>((resolve) => metadata.listen(0, '127.0.0.1', resolve));
+    try {
+      const home = mkdtempSync(join(tmpdir(), 'cceg-no-adc-'));
+      const env: NodeJS.ProcessEnv = {
+        PATH: process.env.PATH, HOME: home, CLOUDSDK_CONFIG: join(home, 'gcloud'),
+        GCE_METADATA_HOST: `127.0.0.1:${(metadata.address() as AddressInfo).port}`, METADATA_SERVER_DETECTION: 'ping-only',
+      };
+      const run = cliProcess(['validate', 'sheets:1AbCdEfGhIjKlMnOpQrStUvWxYz', '--today', COMPLIANT_TODAY], { env });
+      expect(run.code).toBe(2);
+      expect(run.err).not.toContain('MetadataLookupWarning');
+      expect(run.err.split('\n').filter(Boolean)).toEqual([expect.stringMatching(/^cceg: sheets:1AbCdEfGhIjKlMnOpQrStUvWxYz: no usable Google credentials .*; run `gcloud auth application-default login --scopes=/)]);
+    } finally {
+      metadata.close();
     }
   });
 });

@@ -22,7 +22,7 @@ const MAIN = fileURLToPath(new URL('../../functions/cli/main.ts', import.meta.ur
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Runs `cceg argv…` as a separate Node process from the sources, as a user would from the repo root. */
-export function cliProcess(argv: string[], options: { cwd?: string } = {}): CliRun {
-  const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...argv], { cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: 120_000 });
+export function cliProcess(argv: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...argv], { cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: 120_000, ...(options.env ? { env: options.env } : {}) });
   return { code: result.status ?? -1, out: result.stdout, err: result.stderr };
 }

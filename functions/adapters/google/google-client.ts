@@ -26,8 +26,28 @@ async function authFor(connection: GoogleConnection): Promise<Auth> {
   authPlus ??= import('@googleapis/sheets').then((module) => module.auth);
   const auth = await authPlus;
   if (connection.rootUrl !== undefined) return fakeAuth(auth, connection.rootUrl);
+  quietMetadataLookupWarnings();
   adc ??= new auth.GoogleAuth({ scopes: GOOGLE_SCOPES });
   return adc;
+}
+
+let quieted = false;
+
+/**
+ * Drops the `MetadataLookupWarning`s that gcp-metadata emits while google-auth-library looks for a metadata server
+ * off Google Cloud: missing credentials already stop the command with one line (GOOGLE_AUTH), and the warning would
+ * add lines of its own to stderr. Every other warning goes through unchanged.
+ */
+function quietMetadataLookupWarnings(): void {
+  if (quieted) return;
+  quieted = true;
+  const emitWarning = process.emitWarning.bind(process) as (...args: unknown[]) => void;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const [typeOrOptions] = rest;
+    const type = typeof typeOrOptions === 'string' ? typeOrOptions : (typeOrOptions as { type?: unknown } | undefined)?.type;
+    if (type === 'MetadataLookupWarning' || (warning instanceof Error && warning.name === 'MetadataLookupWarning')) return;
+    emitWarning(warning, ...rest);
+  }) as typeof process.emitWarning;
 }
 
 /**
