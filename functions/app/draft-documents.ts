@@ -38,6 +38,11 @@ export interface DraftRequest {
   /** The sync run whose records the documents show. */
   readonly runId: string;
   readonly now: () => Date;
+  /**
+   * How old a first draft's claim with no location must be to count as its drafter's death and be drafted again
+   * (default: the sync lease, `sync.leaseSeconds`; the tick function: its own timeout, after which it cannot be alive).
+   */
+  readonly staleClaimMilliseconds?: number;
 }
 
 /**
@@ -67,7 +72,7 @@ export interface DraftResult {
  * so two drafters never both draft it), published as a new document, and its entry completed with where it is.
  * A document with an entry is re-rendered; when what it says (its fingerprint) changed, it is published again into
  * the same file or Doc, unless a person changed it since (then it is kept). A first draft whose claim is older than
- * the sync lease and never got a location (a drafter that died) is drafted again; one whose publish failed is released
+ * `staleClaimMilliseconds` and never got a location (a drafter that died) is drafted again; one whose publish failed is released
  * and drafted again by the next run. A failure of one document is reported and the others go on, except a fault of
  * the destination itself (a Drive folder a service account cannot write into, unusable credentials), which is thrown.
  */
@@ -102,7 +107,8 @@ async function draftOne(request: DraftRequest, due: DueDocument, rendered: Rende
     if (!(await request.store.claimDocument(entry))) return null;
   } else if (entry.location === '') {
     const claimedAt = Date.parse(entry.draftedAt);
-    if (!(now.getTime() - claimedAt > request.config.sync.leaseSeconds * 1000)) return null;
+    const stale = request.staleClaimMilliseconds ?? request.config.sync.leaseSeconds * 1000;
+    if (!(now.getTime() - claimedAt > stale)) return null;
   } else if (entry.fingerprint === rendered.fingerprint) {
     return null;
   }

@@ -47,6 +47,11 @@ export const charterConfigSchema = z.object({
     schedulerServiceAccount: z.string().email().nullable().default(null),
     /** The audience (the audit function's URL) a staff member's ID token must be issued for. */
     auditAudience: z.string().min(1).nullable().default(null),
+    /**
+     * The tick function's timeout (its `--timeout`): a tick still `running` after this long was stopped by the platform,
+     * so the next delivery of its schedule time takes it over, and the documents it had claimed.
+     */
+    tickTimeoutSeconds: z.number().int().min(1).max(3600).default(540),
   }).strict().prefault({}),
 }).strict().refine((config) => config.members.min <= config.members.max, {
   message: 'must not be greater than members.max',

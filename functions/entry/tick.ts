@@ -42,12 +42,22 @@ async function authenticate(req: Request, deps: FunctionDeps): Promise<string> {
 }
 
 /**
+ * Whether a delivery may do the tick another delivery of the same schedule time claimed: when that one failed, or is
+ * still `running` longer than the function's timeout (the platform stopped it there, so it died without saying so).
+ */
+function mayTakeOver(earlier: DocumentEntry, nowMs: number, timeoutMs: number): boolean {
+  if (earlier.location === 'failed') return true;
+  return earlier.location === 'running' && nowMs - Date.parse(earlier.draftedAt) > timeoutMs;
+}
+
+/**
  * The tick handler: 401 unless a valid OIDC token of the scheduler's service account for the configured audience;
  * then, once per schedule time (Cloud Scheduler delivers at least once), a sync that takes the pending edits, then the
  * drafting of every document due today (`draftDueDocuments`) into the workbook's documents place, from the rows the
  * sync committed. It answers what was drafted, updated or kept, and the findings on documents still missing. A repeat
  * delivery answers 200 `{ duplicate: true }` and does nothing; a failed tick (500, a document that could not be
- * published included) is done again by its redelivery.
+ * published included), or one still running past `functions.tickTimeoutSeconds` (killed at the timeout), is done
+ * again by the scheduler's retry, which also drafts the documents the dead tick had claimed.
  */
 export function createTick(deps: FunctionDeps, coalescer: SyncCoalescer<SyncResult>): Handler {
   return guarded('tick', async (req, res) => {
@@ -59,12 +69,14 @@ export function createTick(deps: FunctionDeps, coalescer: SyncCoalescer<SyncResu
       kind: TICK_KIND, key: `${target.location}@${scheduleTime}`, location: 'running', title: `Daily tick of ${target.location}`,
       draftedAt: deps.now().toISOString(), runId: deps.newId(), fingerprint: null, version: null, updatedAt: null,
     };
+    const timeoutMs = deps.config.functions.tickTimeoutSeconds * 1000;
     if (!(await deps.store.claimDocument(claim))) {
       const earlier = await deps.store.getDocument(TICK_KIND, claim.key);
-      if (earlier?.location !== 'failed') {
-        res.status(200).json({ scheduleTime, duplicate: true, state: earlier?.location ?? 'running' });
+      if (earlier !== null && !mayTakeOver(earlier, deps.now().getTime(), timeoutMs)) {
+        res.status(200).json({ scheduleTime, duplicate: true, state: earlier.location });
         return;
       }
+      if (earlier?.location === 'running') console.warn(`tick: taking over the tick of ${scheduleTime} claimed at ${earlier.draftedAt}, which ran past the function's timeout (functions.tickTimeoutSeconds).`);
       await deps.store.updateDocument(claim);
     }
     let result: SyncResult;
@@ -73,7 +85,9 @@ export function createTick(deps: FunctionDeps, coalescer: SyncCoalescer<SyncResu
       result = await requestSync(deps, coalescer, target, 'tick', actor);
       const publisher = await target.documents();
       const today = toIsoDate(deps.now().getTime());
-      drafting = await draftDueDocuments({ store: deps.store, publisher, rows: result.rows, today, config: deps.config, runId: result.run.id, now: deps.now });
+      drafting = await draftDueDocuments({
+        store: deps.store, publisher, rows: result.rows, today, config: deps.config, runId: result.run.id, now: deps.now, staleClaimMilliseconds: timeoutMs,
+      });
     } catch (error) {
       await deps.store.updateDocument({ ...claim, location: 'failed' });
       throw error;
