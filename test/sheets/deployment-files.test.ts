@@ -125,3 +125,34 @@ describe('firestore.indexes.json', () => {
     for (const override of indexes.fieldOverrides) expect(override.indexes).toEqual([]);
   });
 });
+
+describe('the deploy guide and the package, on Node 24', () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const pkg = readJson('package.json') as { engines: { node: string }; devDependencies: Record<string, string>; scripts: Record<string, string> };
+  const charter = readFileSync(join(ROOT, 'config', 'charter.yaml'), 'utf8');
+
+  it('deploys every function on the nodejs24 runtime, the one package.json and firebase.json name', () => {
+    const runtimes = [...readme.matchAll(/--runtime=(\S+)/g)].map((match) => match[1]);
+    expect(runtimes).toEqual(['nodejs24', 'nodejs24', 'nodejs24']);
+    expect(pkg.engines.node).toBe('>=24');
+    expect(pkg.devDependencies['@types/node']).toMatch(/^\^24\./);
+  });
+
+  it('creates the scheduler job with retries, and a tick timeout equal to the function\'s and the attempt deadline', () => {
+    const job = /gcloud scheduler jobs create http[^`]*?(?=\n```|\ngcloud scheduler jobs run)/.exec(readme)?.[0] ?? '';
+    expect(job).toMatch(/--max-retry-attempts=3\b/);
+    expect(job).toMatch(/--min-backoff=60s\b/);
+    expect(job).toMatch(/--max-backoff=600s\b/);
+    const deadline = /--attempt-deadline=(\d+)s/.exec(job)?.[1];
+    const timeout = /deploy cceg-tick [^`]*?--timeout=(\d+)s/.exec(readme)?.[1];
+    const configured = /tickTimeoutSeconds:\s*(\d+)/.exec(charter)?.[1];
+    expect([deadline, timeout]).toEqual([configured, configured]);
+  });
+
+  it('gives the full login command with the Sheets and Drive scopes, and the emulators their project ID', () => {
+    expect(readme).toContain('gcloud auth application-default login --scopes=openid,https://www.googleapis.com/auth/userinfo.email,https://www.googleapis.com/auth/cloud-platform,https://www.googleapis.com/auth/spreadsheets,https://www.googleapis.com/auth/drive');
+    expect(pkg.scripts.emulators).toBe('firebase emulators:start --only firestore --project demo-cceg');
+    expect(pkg.scripts['deploy:rules']).toBe('firebase deploy --only firestore');
+    expect(pkg.devDependencies['firebase-tools']).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
