@@ -1,4 +1,4 @@
-// The sync use case: read → parse → rules → diff by ID and content hash → commit with audit entries → write back.
+// The sync use case: read → identify rows → parse → diff by ID and content hash → rules → write back → commit with audit entries.
 import type { AuditEntry, AuditSource } from '../core/audit/audit-entry.js';
 import type { CharterConfig } from '../core/config.js';
 import type { IsoDate } from '../core/dates.js';
@@ -6,13 +6,14 @@ import { CcegError } from '../core/errors.js';
 import { type Finding, type FindingSummary, sortFindings, summarize } from '../core/findings.js';
 import { isDataRule } from '../core/rule-ids.js';
 import { recordKey, type RunRecord, type StoredRecord } from '../core/records/stored-record.js';
-import { assignIds } from '../core/sync/assign-ids.js';
 import { dashboardRows } from '../core/sync/dashboard.js';
 import { auditDraftsOf, diffRecords, type HeldBackRow } from '../core/sync/diff.js';
 import { planWriteBack } from '../core/sync/plan-write-back.js';
 import { syncedRows, type UncommittedRow } from '../core/sync/synced-rows.js';
 import { accessPolicyOf, refusalDrafts, reviewEdits, type EditReview, type RefusedChange } from '../core/sync/review-edits.js';
-import { validateWorkbook } from '../core/validate.js';
+import { validateParsed, type LeftOutRows } from '../core/validate.js';
+import { parseWorkbook } from '../core/parse/parse-workbook.js';
+import { rowIdentifier } from '../core/sync/identify-rows.js';
 import type { GroupRows } from '../core/model/group.js';
 import type { DataTabName } from '../core/model/tabs.js';
 import type { RecordStore } from '../ports/record-store.port.js';
@@ -58,16 +59,6 @@ export interface SyncResult {
   readonly rows: GroupRows;
 }
 
-function storedIdsByTab(stored: ReadonlyMap<string, StoredRecord>): Map<DataTabName, string[]> {
-  const byTab = new Map<DataTabName, string[]>();
-  for (const record of stored.values()) {
-    const list = byTab.get(record.tab as DataTabName);
-    if (list) list.push(record.id);
-    else byTab.set(record.tab as DataTabName, [record.id]);
-  }
-  return byTab;
-}
-
 /** Data findings on held-back rows say that the row was not saved, and name the new ID of a row that just got one. */
 function explainFindings(findings: readonly Finding[], heldBack: readonly HeldBackRow[]): Finding[] {
   const held = new Map(heldBack.map((row) => [`${row.tab}/${row.sheetRow}`, row]));
@@ -91,7 +82,25 @@ function uncommittedRows(heldBack: readonly HeldBackRow[], refused: readonly Ref
   ];
 }
 
-/** Syncs a workbook into the store under the workbook's lease; returns the run, findings and audit entries. */
+/** Held-back rows the charter rules cannot count: no committed version stands in for them. */
+function leftOutRows(heldBack: readonly HeldBackRow[]): LeftOutRows {
+  const byTab = new Map<DataTabName, number[]>();
+  for (const row of heldBack) {
+    if (row.hasCommittedVersion) continue;
+    const rows = byTab.get(row.tab);
+    if (rows) rows.push(row.sheetRow);
+    else byTab.set(row.tab, [row.sheetRow]);
+  }
+  return byTab;
+}
+
+/**
+ * Syncs a workbook into the store under the workbook's lease: reads it, gives every row its identity (new IDs first,
+ * so that references to them resolve in the same sync), diffs it with the store, runs the charter rules on the rows
+ * as the store will hold them (a held-back row as its last committed version), writes the workbook back, and only then
+ * commits. A write-back that fails commits nothing, so no ID is ever given twice; a commit that fails after the
+ * write-back leaves IDs in the workbook that the next sync commits.
+ */
 export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Promise<SyncResult> {
   return withLease(ports.store, `sync:${request.workbook}`, { now: ports.now, holder: ports.newId(), waitMs: request.config.sync.waitSeconds * 1000, ttlMs: request.config.sync.leaseSeconds * 1000 }, async () => {
     const started = ports.now();
@@ -99,15 +108,19 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
     // here is already in what is read next. Edits recorded from now on are the next sync's.
     const edits = request.takeEdits ? await ports.store.pendingEdits(request.workbook) : [];
     const raw = await ports.reader.read();
-    const validation = validateWorkbook(raw, request.today, request.config);
     const stored = await ports.store.loadRecords();
-    const assigned = assignIds(validation.parsed, storedIdsByTab(stored));
+    const identifier = rowIdentifier(stored);
+    const parsed = parseWorkbook(raw, identifier.identify);
+    const assigned = identifier.assigned();
     const context = { runId: ports.newId(), at: started.toISOString(), actor: request.actor, source: request.source };
-    const diff = diffRecords(validation.parsed, assigned, stored, context);
+    const diff = diffRecords(parsed, assigned, stored, context);
     const review: EditReview | null = request.takeEdits
-      ? reviewEdits({ parsed: validation.parsed, assigned, stored, diff, edits, policy: accessPolicyOf(request.config, stored, validation.parsed), onlyEditedRows: request.source === 'sheet-edit' })
+      ? reviewEdits({ parsed, assigned, stored, diff, edits, policy: accessPolicyOf(request.config, stored, parsed), onlyEditedRows: request.source === 'sheet-edit' })
       : null;
     const changes = review?.changes ?? diff.changes;
+    // The rows as the store will hold them: what the charter rules, the Dashboard and the documents see.
+    const rows = syncedRows(parsed.group.rows, assigned, uncommittedRows(diff.heldBack, review?.refused ?? [], stored));
+    const validation = validateParsed(parsed, { rows, available: parsed.group.available }, request.today, request.config, leftOutRows(diff.heldBack));
     const findings = sortFindings([...explainFindings(validation.findings, diff.heldBack), ...(review?.findings ?? [])]);
     const summary = summarize(findings);
     const count = (op: string) => changes.filter((change) => change.op === op).length;
@@ -120,18 +133,19 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
       },
       findings: { errors: summary.errors, warnings: summary.warnings },
     };
-    if (changes.length > 0) request.onProgress?.(`Committing ${changes.length} change(s)…`);
-    const drafts = [...auditDraftsOf(changes, context, review?.actors), ...refusalDrafts(review?.refused ?? [], context)];
-    const entries = await ports.store.commit({ records: changes.map((change) => change.after), drafts, run });
 
     let lastChange: string | null = changes.length > 0 ? context.at : null;
     for (const record of stored.values()) if (lastChange === null || record.committedAt > lastChange) lastChange = record.committedAt;
-    const dashboard = dashboardRows(validation.parsed.group.rows, request.today, request.config, lastChange);
-    const plan = planWriteBack({ raw, parsed: validation.parsed, findings, assigned, heldBack: diff.heldBack, dashboard, reverts: review?.reverts });
+    const dashboard = dashboardRows(rows, request.today, request.config, lastChange);
+    const plan = planWriteBack({ raw, parsed, findings, assigned, heldBack: diff.heldBack, dashboard, reverts: review?.reverts });
+    // Write back first: if the workbook cannot be written (open elsewhere, read-only, changed meanwhile), nothing is
+    // committed, and the next sync finds the same rows without IDs and gives them the same IDs again.
     const { cellsChanged } = plan.cells.length + plan.tables.length > 0 ? await ports.writer.applyWriteBack(plan) : { cellsChanged: 0 };
-    // Settled only once written back: a refused cell not yet put back stays pending, so a retry refuses it again.
+    if (changes.length > 0) request.onProgress?.(`Committing ${changes.length} change(s)…`);
+    const drafts = [...auditDraftsOf(changes, context, review?.actors), ...refusalDrafts(review?.refused ?? [], context)];
+    const entries = await ports.store.commit({ records: changes.map((change) => change.after), drafts, run });
+    // Settled only once written back and committed: a refused cell not yet put back stays pending, so a retry refuses it again.
     if (review && review.settled.length > 0) await ports.store.markEditsApplied(review.settled, context.runId);
-    const rows = syncedRows(validation.parsed.group.rows, assigned, uncommittedRows(diff.heldBack, review?.refused ?? [], stored));
     return { run, findings, summary, entries, cellsChanged, editsSettled: review?.settled.length ?? 0, rows };
   }).catch((error: unknown) => {
     if (error instanceof CcegError) throw error;

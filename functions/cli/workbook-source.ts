@@ -23,11 +23,12 @@ export function workbookReaderFor(location: string): WorkbookReader {
 
 /**
  * The writer for a WORKBOOK argument. Pass the reader that read it: a Google Sheet's writer is that same object,
- * which writes from what it read instead of reading the sheet again.
+ * which writes from what it read instead of reading the sheet again; an .xlsx writer writes only into the file as
+ * that reader read it.
  */
 export function workbookWriterFor(location: string, reader?: WorkbookReader): WorkbookWriter {
   const spreadsheetId = spreadsheetIdOf(location);
-  if (spreadsheetId === null) return new XlsxWorkbookWriter(location);
+  if (spreadsheetId === null) return new XlsxWorkbookWriter(location, reader instanceof XlsxWorkbookReader ? reader : undefined);
   return reader instanceof SheetsWorkbook && reader.spreadsheetId === spreadsheetId ? reader : new SheetsWorkbook(spreadsheetId, googleConnection());
 }
 

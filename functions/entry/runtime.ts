@@ -36,7 +36,8 @@ function targetAt(location: string, environment: Environment): WorkbookTarget {
     return { location, reader: sheet, writer: sheet, documents };
   }
   const path = resolve(location);
-  return { location: path, reader: new XlsxWorkbookReader(path), writer: new XlsxWorkbookWriter(path), documents };
+  const reader = new XlsxWorkbookReader(path);
+  return { location: path, reader, writer: new XlsxWorkbookWriter(path, reader), documents };
 }
 
 /**

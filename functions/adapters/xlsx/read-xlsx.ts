@@ -8,6 +8,7 @@ import { CcegError } from '../../core/errors.js';
 import type { RawTab, RawWorkbook } from '../../core/model/raw-workbook.js';
 import type { WorkbookReader } from '../../ports/workbook.port.js';
 import { readWorksheet, type WorkbookParts } from './read-worksheet.js';
+import { changedDuringSync, sameStamp, stampOf, type FileStamp } from './write-back/workbook-file.js';
 
 const STREAM_OPTIONS = { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' } as const;
 
@@ -39,11 +40,18 @@ export async function readXlsxWorkbook(path: string): Promise<RawWorkbook> {
 
 /** The workbook port over a local .xlsx file. */
 export class XlsxWorkbookReader implements WorkbookReader {
+  /** The file as the last `read` found it (the writer refuses to write into a file saved since), or null before one. */
+  lastRead: FileStamp | null = null;
+
   constructor(private readonly path: string) {}
 
-  /** Reads the whole workbook; throws FILE_NOT_FOUND, NOT_A_WORKBOOK or UNREADABLE_WORKBOOK. */
-  read(): Promise<RawWorkbook> {
-    return readXlsxWorkbook(this.path);
+  /** Reads the whole workbook; throws FILE_NOT_FOUND, NOT_A_WORKBOOK or UNREADABLE_WORKBOOK (also when saved while read). */
+  async read(): Promise<RawWorkbook> {
+    const before = await stampOf(this.path);
+    const workbook = await readXlsxWorkbook(this.path);
+    if (!sameStamp(before, await stampOf(this.path))) throw changedDuringSync(this.path);
+    this.lastRead = before;
+    return workbook;
   }
 
   /** Checks cheaply, without parsing any sheet, that the file is an .xlsx package; throws like `read`. */

@@ -4,17 +4,19 @@ import type { CellWrite, TableWrite, WriteBackPlan } from '../../core/sync/write
 import type { WorkbookWriter } from '../../ports/workbook.port.js';
 import { patchCells, type CellEdit } from './write-back/patch-cells.js';
 import { newTableSheet, rewriteTable } from './write-back/rewrite-table.js';
-import { readWorkbookFile, replaceWorkbookFile } from './write-back/workbook-file.js';
+import { changedDuringSync, readWorkbookFile, replaceWorkbookFile, sameStamp, type FileStamp } from './write-back/workbook-file.js';
 import { XlsxPackage } from './write-back/xlsx-package.js';
 import { storableText } from './write-back/xml-text.js';
 
 /**
  * Applies a write-back plan to the .xlsx file at `path`: cells are set as text (inline strings, never formulas) or
  * numbers keeping their style, Findings and Dashboard are rewritten or added, and the file is replaced atomically only
- * when some cell differs. Returns how many cells changed (0: the file was not touched).
+ * when some cell differs. Returns how many cells changed (0: the file was not touched). With `asRead`, the stamp of
+ * the file when the sync read it, a file saved since (rows may have moved) is refused before anything is written.
  */
-export async function applyXlsxWriteBack(path: string, plan: WriteBackPlan): Promise<{ cellsChanged: number }> {
+export async function applyXlsxWriteBack(path: string, plan: WriteBackPlan, asRead?: FileStamp | null): Promise<{ cellsChanged: number }> {
   const file = await readWorkbookFile(path);
+  if (asRead && !sameStamp(asRead, file.stamp)) throw changedDuringSync(path);
   const book = await XlsxPackage.load(file.bytes, path);
   const sharedStrings = await book.sharedStrings();
   let cellsChanged = 0;
@@ -46,13 +48,20 @@ export async function applyXlsxWriteBack(path: string, plan: WriteBackPlan): Pro
   return { cellsChanged };
 }
 
-/** The workbook port's writer over a local .xlsx file. */
+/**
+ * The workbook port's writer over a local .xlsx file. Given the reader the sync read with, it writes only into the
+ * file that reader read: a file saved in between (by Excel, LibreOffice, a script) is refused, since its rows may no
+ * longer be where the plan says.
+ */
 export class XlsxWorkbookWriter implements WorkbookWriter {
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    private readonly reader?: { readonly lastRead: FileStamp | null },
+  ) {}
 
   /** Writes what differs; throws FILE_NOT_FOUND, NOT_A_WORKBOOK, UNREADABLE_WORKBOOK, or INTERNAL for a plan naming no tab. */
   applyWriteBack(plan: WriteBackPlan): Promise<{ readonly cellsChanged: number }> {
-    return applyXlsxWriteBack(this.path, plan);
+    return applyXlsxWriteBack(this.path, plan, this.reader?.lastRead ?? null);
   }
 }
 

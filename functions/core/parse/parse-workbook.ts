@@ -82,12 +82,22 @@ function parseTab(name: DataTabName, raw: RawTab | undefined, findings: Finding[
   return { name, available: true, sheetName: raw.name, positions: headers.positions, rows };
 }
 
-/** Parses every editable tab: typed rows, data findings, and the valid rows the charter rules read. */
-export function parseWorkbook(workbook: RawWorkbook): ParsedWorkbook {
+/**
+ * Gives rows their identity before references are checked: the IDs a sync assigns to rows whose ID cell is empty,
+ * and the store's spelling of IDs typed in another case. Returns the tabs with those IDs in place.
+ */
+export type IdentifyRows = (tabs: Readonly<Record<DataTabName, ParsedTab>>) => Record<DataTabName, ParsedTab>;
+
+/**
+ * Parses every editable tab: typed rows, data findings, and the valid rows the charter rules read. A sync passes
+ * `identify` so that rows get their new IDs first, and a reference to a row given its ID in the same sync resolves.
+ */
+export function parseWorkbook(workbook: RawWorkbook, identify?: IdentifyRows): ParsedWorkbook {
   const tabFindings: Finding[] = [];
-  const tabs = Object.fromEntries(
+  const parsedTabs = Object.fromEntries(
     DATA_TAB_NAMES.map((name) => [name, parseTab(name, findRawTab(workbook, name), tabFindings)]),
   ) as Record<DataTabName, ParsedTab>;
+  const tabs = identify ? identify(parsedTabs) : parsedTabs;
   checkReferences(tabs);
 
   const findings: Finding[] = [...tabFindings];

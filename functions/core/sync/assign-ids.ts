@@ -20,7 +20,7 @@ function highestNumber(prefix: string, ids: Iterable<string>): number {
  * Assigns `PREFIX-NNNN` IDs, in row order, to rows whose ID cell is empty, counting on from the highest number
  * used in the workbook or ever stored (tombstoned records included), so an ID is never given twice.
  */
-export function assignIds(parsed: ParsedWorkbook, storedIdsByTab: ReadonlyMap<DataTabName, Iterable<string>>): AssignedIds {
+export function assignIds(parsed: Pick<ParsedWorkbook, 'tabs'>, storedIdsByTab: ReadonlyMap<DataTabName, Iterable<string>>): AssignedIds {
   const assigned = new Map<DataTabName, Map<number, string>>();
   for (const name of DATA_TAB_NAMES) {
     const prefix = TABS[name].idPrefix;

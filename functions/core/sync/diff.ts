@@ -39,13 +39,16 @@ export interface CommitContext {
 
 /**
  * Diffs every readable tab against the store. Rows with data findings are held back; stored records whose ID no
- * longer appears in a readable tab are tombstoned (never deleted); an unreadable tab changes nothing.
+ * longer appears in a readable tab are tombstoned (never deleted); an unreadable tab changes nothing. A tab with a
+ * row held back for a duplicate ID tombstones nothing either: that row may be a record whose ID was mistyped as
+ * another's (P-0010 retyped as P-0009), and the record stays as it is until the ID is put right.
  */
 export function diffRecords(parsed: ParsedWorkbook, assigned: AssignedIds, stored: ReadonlyMap<string, StoredRecord>, context: CommitContext): RecordDiff {
   const changes: RecordChange[] = [];
   const heldBack: HeldBackRow[] = [];
   let unchanged = 0;
   const present = new Set<string>();
+  const mistypedIds = new Set<DataTabName>();
   const record = (tab: DataTabName, id: string, data: Record<string, unknown>, tombstoned: boolean): StoredRecord =>
     ({ tab, id, hash: contentHash(data), data, tombstoned, committedAt: context.at, runId: context.runId });
 
@@ -60,6 +63,7 @@ export function diffRecords(parsed: ParsedWorkbook, assigned: AssignedIds, store
       const before = key === null ? null : stored.get(key) ?? null;
       // A row with a data finding is held back even without an ID (an organization whose Code is empty).
       if (row.values === null) {
+        if (row.findings.some((finding) => finding.rule === 'row.duplicate-id')) mistypedIds.add(name);
         heldBack.push({ tab: name, sheetRow: row.sheetRow, id, hasCommittedVersion: before !== null && !before.tombstoned });
         continue;
       }
@@ -72,8 +76,9 @@ export function diffRecords(parsed: ParsedWorkbook, assigned: AssignedIds, store
     }
   }
   for (const [key, before] of stored) {
-    if (before.tombstoned || present.has(key) || !parsed.tabs[before.tab as DataTabName]?.available) continue;
-    changes.push({ op: 'tombstone', before, after: record(before.tab as DataTabName, before.id, before.data, true) });
+    const tab = before.tab as DataTabName;
+    if (before.tombstoned || present.has(key) || !parsed.tabs[tab]?.available || mistypedIds.has(tab)) continue;
+    changes.push({ op: 'tombstone', before, after: record(tab, before.id, before.data, true) });
   }
   return { changes, unchanged, heldBack };
 }

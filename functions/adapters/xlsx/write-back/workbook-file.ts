@@ -11,6 +11,29 @@ export interface FileStamp {
   readonly size: number;
   readonly mtimeMs: number;
   readonly mode: number;
+  /** The inode: a program that saves by writing a new file and renaming it over the old one changes it. */
+  readonly ino: number;
+}
+
+/** The stamp of the file at `path` now; throws like `readWorkbookFile`. */
+export async function stampOf(path: string): Promise<FileStamp> {
+  try {
+    const real = await realpath(path);
+    const info = await stat(real);
+    return { path: real, size: info.size, mtimeMs: info.mtimeMs, mode: info.mode, ino: info.ino };
+  } catch (error) {
+    throw fileError(path, error, 'read');
+  }
+}
+
+/** True when two stamps describe the same file with the same contents (as far as size, time and inode tell). */
+export function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.path === b.path && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino;
+}
+
+/** The refusal when the workbook changed between the sync's read and its write: nothing is written or committed. */
+export function changedDuringSync(path: string): CcegError {
+  return new CcegError('UNREADABLE_WORKBOOK', `${path} changed while it was being synced (saved by someone, or rows moved); nothing was written or committed, sync again.`);
 }
 
 /** The bytes of the workbook and its stamp; throws FILE_NOT_FOUND, NOT_A_WORKBOOK or UNREADABLE_WORKBOOK. */
@@ -20,7 +43,7 @@ export async function readWorkbookFile(path: string): Promise<{ bytes: Buffer; s
     const info = await stat(real);
     if (!info.isFile()) throw new CcegError('NOT_A_WORKBOOK', `${path} is not an .xlsx workbook.`);
     const bytes = await readFile(real);
-    return { bytes, stamp: { path: real, size: info.size, mtimeMs: info.mtimeMs, mode: info.mode } };
+    return { bytes, stamp: { path: real, size: info.size, mtimeMs: info.mtimeMs, mode: info.mode, ino: info.ino } };
   } catch (error) {
     throw fileError(path, error, 'read');
   }
@@ -43,9 +66,7 @@ export async function replaceWorkbookFile(path: string, bytes: Uint8Array, stamp
     }
     await chmod(temporary, stamp.mode & 0o7777);
     const now = await stat(stamp.path);
-    if (now.size !== stamp.size || now.mtimeMs !== stamp.mtimeMs) {
-      throw new CcegError('UNREADABLE_WORKBOOK', `${path} changed while it was being synced; nothing was written, sync again.`);
-    }
+    if (now.size !== stamp.size || now.mtimeMs !== stamp.mtimeMs || now.ino !== stamp.ino) throw changedDuringSync(path);
     await rename(temporary, stamp.path);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
