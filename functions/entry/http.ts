@@ -9,6 +9,7 @@ const STATUS: Partial<Record<FaultCode, number>> = {
   FORBIDDEN: 403,
   METHOD_NOT_ALLOWED: 405,
   SYNC_RUNNING: 503,
+  WORKBOOK_CHANGED: 503,
   STORE_UNAVAILABLE: 503,
 };
 

@@ -152,7 +152,7 @@ describe('a write-back that fails commits nothing', () => {
     try {
       const ports = { reader: readThenInsert, writer: new XlsxWorkbookWriter(path, reader), store: opened, now: () => new Date(), newId: randomUUID };
       await expect(syncWorkbook(ports, { workbook: path, actor: 'sec@gnso.example.org', source: 'cli', today: COMPLIANT_TODAY, config }))
-        .rejects.toMatchObject({ code: 'UNREADABLE_WORKBOOK', message: expect.stringContaining('changed while it was being synced') });
+        .rejects.toMatchObject({ code: 'WORKBOOK_CHANGED', message: expect.stringContaining('changed while it was being synced') });
       expect((await opened.loadRecords()).size).toBe(0);
       expect(await opened.auditHead()).toBeNull();
     } finally {

@@ -2,6 +2,7 @@
 import type { sheets_v4 } from '@googleapis/sheets';
 import { CcegError } from '../../core/errors.js';
 import type { RawWorkbook } from '../../core/model/raw-workbook.js';
+import { relocateWriteBack } from '../../core/sync/relocate-write-back.js';
 import type { WriteBackPlan } from '../../core/sync/write-back-plan.js';
 import type { WorkbookReader, WorkbookWriter } from '../../ports/workbook.port.js';
 import { sheetsClient, type GoogleConnection } from './google-client.js';
@@ -26,7 +27,10 @@ export function spreadsheetIdOf(location: string): string | null {
  * A Google Sheet as the workbook port. `read` is ONE `spreadsheets.get` with the grid data of every tab (whatever
  * the tabs are called; effective values only); `applyWriteBack` is at most one `spreadsheets.batchUpdate` (a missing
  * Findings or Dashboard tab, rows to add, protections) and ONE `spreadsheets.values.batchUpdate` with RAW input, so
- * that nothing a person typed can become a formula. The writer reuses what the last read saw: a sync reads once.
+ * that nothing a person typed can become a formula. People keep editing while a sync runs, so a write-back with
+ * cells in the editable tabs first reads the sheet again (ONE more `spreadsheets.get`) and writes each ID and Status
+ * to the row that holds its row now (found by ID, or by what was typed: `relocateWriteBack`), never by a stale row
+ * number; Findings and Dashboard alone are written from the first read.
  */
 export class SheetsWorkbook implements WorkbookReader, WorkbookWriter {
   private client: Promise<sheets_v4.Sheets> | undefined;
@@ -47,13 +51,16 @@ export class SheetsWorkbook implements WorkbookReader, WorkbookWriter {
   }
 
   /**
-   * Writes the plan's cells and tables; returns how many cells changed (0: no call made). Reads first only when
-   * this object has not read the workbook yet.
+   * Writes the plan's cells and tables; returns how many cells changed (0: no call made). Reads the sheet again first
+   * when the plan writes cells of the editable tabs (or this object has not read it yet); throws WORKBOOK_CHANGED,
+   * writing nothing, when a new ID or a put-back cell no longer has its row.
    */
   async applyWriteBack(plan: WriteBackPlan): Promise<{ readonly cellsChanged: number }> {
-    const snapshot = this.snapshot ?? (await this.readSnapshot());
+    const read = this.snapshot;
+    const snapshot = read === undefined || plan.cells.length > 0 ? await this.readSnapshot() : read;
+    const placed = read === undefined || plan.cells.length === 0 ? plan : relocateWriteBack(plan, read.workbook, snapshot.workbook, this.target.label);
     const usedIds = new Set(snapshot.layout.map((sheet) => sheet.sheetId));
-    const writes = planSheetsWrites(plan, snapshot, () => unusedSheetId(usedIds));
+    const writes = planSheetsWrites(placed, snapshot, () => unusedSheetId(usedIds));
     if (writes.layout.length > 0) {
       // Not retried after a 5xx: adding a tab or a protected range twice is worse than running the sync again.
       await this.call(false, (api) => api.spreadsheets.batchUpdate({ spreadsheetId: this.spreadsheetId, requestBody: { requests: writes.layout } }));

@@ -28,7 +28,7 @@ const finding = (message: string) => ['warning', 'roster.soi-stale', 'Roster', 2
 const writeCalls = () => fake.count('sheets.spreadsheets.batchUpdate') + fake.count('sheets.spreadsheets.values.batchUpdate');
 
 describe('SheetsWorkbook.applyWriteBack', () => {
-  it('writes ID and status cells and both system tabs in one RAW values call when every tab exists', async () => {
+  it('reads the sheet again, then writes ID and status cells and both system tabs in one RAW values call when every tab exists', async () => {
     const { spreadsheet, workbook } = await readWorkbook([ROSTER, FINDINGS, DASHBOARD]);
     const plan: WriteBackPlan = {
       cells: [
@@ -43,8 +43,8 @@ describe('SheetsWorkbook.applyWriteBack', () => {
     };
     const { cellsChanged } = await workbook.applyWriteBack(plan);
 
-    expect([...fake.calls]).toEqual([['sheets.spreadsheets.values.batchUpdate', 1]]);
-    expect(JSON.parse(fake.requests[0]!.body.toString())).toMatchObject({ valueInputOption: 'RAW' });
+    expect([...fake.calls]).toEqual([['sheets.spreadsheets.get', 1], ['sheets.spreadsheets.values.batchUpdate', 1]]);
+    expect(JSON.parse(fake.requests[1]!.body.toString())).toMatchObject({ valueInputOption: 'RAW' });
     expect(fakeRows(spreadsheet, 'Roster')).toEqual([['ID', 'Name', 'Status'], ['P-0001', 'Ana', 'OK'], ['P-0002', 'Bo', 'OK'], ['P-0003', 'Chen', 'OK']]);
     expect(fakeRows(spreadsheet, 'Findings')).toEqual([FINDINGS_HEADER, finding('Ana last updated her SOI long ago.')]);
     expect(fakeRows(spreadsheet, 'Dashboard')[1]).toEqual(['Members', 'GNSO', 3, '2–5']);
@@ -148,9 +148,42 @@ describe('SheetsWorkbook.applyWriteBack', () => {
     expect([...fake.calls]).toEqual([['sheets.spreadsheets.get', 1], ['sheets.spreadsheets.values.batchUpdate', 1]]);
   });
 
-  it('refuses a plan naming a tab the workbook does not have', async () => {
+  it('refuses a plan naming a tab the workbook does not have, writing nothing', async () => {
     const { workbook } = await readWorkbook([ROSTER]);
     await expect(workbook.applyWriteBack({ cells: [{ tab: 'Meetings', row: 2, column: 0, value: 'M-0001' }], tables: [] })).rejects.toMatchObject({ code: 'INTERNAL' });
-    expect(fake.requests).toEqual([]);
+    expect(fake.requests.map((request) => request.method)).toEqual(['sheets.spreadsheets.get']);
+  });
+});
+
+/** What a person does in Google Sheets while a sync runs: inserts a row above row `at` of a tab (Insert → Row above). */
+function insertRowAbove(spreadsheet: ReturnType<typeof addSpreadsheet>, title: string, at: number, cells: readonly string[]): void {
+  const sheet = fakeTab(spreadsheet, title);
+  sheet.cells.splice(at - 1, 0, cells.map((value) => (value === '' ? undefined : { kind: 'value' as const, value })));
+  sheet.properties.rowCount += 1;
+}
+
+describe('SheetsWorkbook.applyWriteBack while people edit the sheet', () => {
+  it('writes each new ID and Status to the row that holds its row now, after a row was inserted above them', async () => {
+    const { spreadsheet, workbook } = await readWorkbook([ROSTER, FINDINGS, DASHBOARD]);
+    insertRowAbove(spreadsheet, 'Roster', 2, ['', 'Zoe']);
+    await workbook.applyWriteBack({
+      cells: [
+        { tab: 'Roster', row: 2, column: 2, value: 'OK' },
+        { tab: 'Roster', row: 3, column: 0, value: 'P-0002' },
+        { tab: 'Roster', row: 3, column: 2, value: 'Saved as P-0002' },
+      ],
+      tables: [],
+    });
+    expect(fakeRows(spreadsheet, 'Roster')).toEqual([['ID', 'Name', 'Status'], [null, 'Zoe'], ['P-0001', 'Ana', 'OK'], ['P-0002', 'Bo', 'Saved as P-0002'], ['P-0003', 'Chen', 'OK']]);
+    expect(fake.count('sheets.spreadsheets.get')).toBe(1);
+  });
+
+  it('writes nothing when the row that was to get a new ID was changed meanwhile (WORKBOOK_CHANGED: sync again)', async () => {
+    const { spreadsheet, workbook } = await readWorkbook([ROSTER, FINDINGS, DASHBOARD]);
+    fakeTab(spreadsheet, 'Roster').cells[2]![1] = { kind: 'value', value: 'Bo Lindqvist' };
+    await expect(workbook.applyWriteBack({ cells: [{ tab: 'Roster', row: 3, column: 0, value: 'P-0002' }], tables: [] }))
+      .rejects.toMatchObject({ code: 'WORKBOOK_CHANGED', message: expect.stringContaining('row 3 of Roster moved or changed') });
+    expect(writeCalls()).toBe(0);
+    expect(fakeCell(spreadsheet, 'Roster', 'A3')).toBeUndefined();
   });
 });

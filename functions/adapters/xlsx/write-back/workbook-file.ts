@@ -33,7 +33,7 @@ export function sameStamp(a: FileStamp, b: FileStamp): boolean {
 
 /** The refusal when the workbook changed between the sync's read and its write: nothing is written or committed. */
 export function changedDuringSync(path: string): CcegError {
-  return new CcegError('UNREADABLE_WORKBOOK', `${path} changed while it was being synced (saved by someone, or rows moved); nothing was written or committed, sync again.`);
+  return new CcegError('WORKBOOK_CHANGED', `${path} changed while it was being synced (saved by someone, or rows moved); nothing was written or committed, sync again.`);
 }
 
 /** The bytes of the workbook and its stamp; throws FILE_NOT_FOUND, NOT_A_WORKBOOK or UNREADABLE_WORKBOOK. */

@@ -40,7 +40,7 @@ describe('replaceWorkbookFile', () => {
     const { stamp } = await readWorkbookFile(path);
     writeFileSync(path, 'their edit');
     utimesSync(path, new Date(), new Date(Date.now() + 5_000));
-    await expect(replaceWorkbookFile(path, Buffer.from('new'), stamp)).rejects.toMatchObject({ code: 'UNREADABLE_WORKBOOK', message: `${path} changed while it was being synced; nothing was written, sync again.` });
+    await expect(replaceWorkbookFile(path, Buffer.from('new'), stamp)).rejects.toMatchObject({ code: 'WORKBOOK_CHANGED', message: `${path} changed while it was being synced (saved by someone, or rows moved); nothing was written or committed, sync again.` });
     expect(readFileSync(path, 'utf8')).toBe('their edit');
     expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
   });
