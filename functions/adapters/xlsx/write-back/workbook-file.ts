@@ -77,7 +77,7 @@ export async function replaceWorkbookFile(path: string, bytes: Uint8Array, stamp
 function fileError(path: string, error: unknown, action: 'read' | 'write'): CcegError {
   if (error instanceof CcegError) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'no space left on the device' : (code ?? `${action} error`);
+  const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'no space left on the device' : code === 'EROFS' ? 'the folder is on a read-only file system' : (code ?? `${action} error`);
   const fault =
     code === 'ENOENT' || code === 'ENOTDIR'
       ? new CcegError('FILE_NOT_FOUND', `Cannot open ${path}: no such file.`)
