@@ -10,7 +10,7 @@ import { dashboardRows } from '../core/sync/dashboard.js';
 import { auditDraftsOf, diffRecords, type HeldBackRow } from '../core/sync/diff.js';
 import { planWriteBack } from '../core/sync/plan-write-back.js';
 import { syncedRows, type UncommittedRow } from '../core/sync/synced-rows.js';
-import { accessPolicyOf, refusalDrafts, reviewEdits, type EditReview, type RefusedChange } from '../core/sync/review-edits.js';
+import { accessPolicyOf, refusalDrafts, reviewEdits, type EditReview, type HeldChange, type RefusedChange } from '../core/sync/review-edits.js';
 import { validateParsed, type LeftOutRows } from '../core/validate.js';
 import { parseWorkbook } from '../core/parse/parse-workbook.js';
 import { rowIdentifier } from '../core/sync/identify-rows.js';
@@ -71,7 +71,7 @@ function explainFindings(findings: readonly Finding[], heldBack: readonly HeldBa
 }
 
 /** The rows whose sheet version this sync did not commit, each with the version the store keeps. */
-function uncommittedRows(heldBack: readonly HeldBackRow[], refused: readonly RefusedChange[], stored: ReadonlyMap<string, StoredRecord>): UncommittedRow[] {
+function uncommittedRows(heldBack: readonly HeldBackRow[], refused: readonly RefusedChange[], held: readonly HeldChange[], stored: ReadonlyMap<string, StoredRecord>): UncommittedRow[] {
   const committed = (tab: string, id: string | null) => {
     const record = id === null ? undefined : stored.get(recordKey(tab, id));
     return record === undefined || record.tombstoned ? null : record.data;
@@ -79,6 +79,7 @@ function uncommittedRows(heldBack: readonly HeldBackRow[], refused: readonly Ref
   return [
     ...heldBack.map((row) => ({ tab: row.tab, sheetRow: row.sheetRow, committed: committed(row.tab, row.id) })),
     ...refused.map((row) => ({ tab: row.tab, sheetRow: row.sheetRow, committed: row.before })),
+    ...held.flatMap((row) => (row.sheetRow === null ? [] : [{ tab: row.tab, sheetRow: row.sheetRow, committed: row.before }])),
   ];
 }
 
@@ -115,11 +116,14 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
     const context = { runId: ports.newId(), at: started.toISOString(), actor: request.actor, source: request.source };
     const diff = diffRecords(parsed, assigned, stored, context);
     const review: EditReview | null = request.takeEdits
-      ? reviewEdits({ parsed, assigned, stored, diff, edits, policy: accessPolicyOf(request.config, stored, parsed), onlyEditedRows: request.source === 'sheet-edit' })
+      ? reviewEdits({
+        parsed, assigned, stored, diff, edits, policy: accessPolicyOf(request.config, stored, parsed),
+        onlyEditedRows: request.source === 'sheet-edit', unattributed: request.config.access.unattributed,
+      })
       : null;
     const changes = review?.changes ?? diff.changes;
     // The rows as the store will hold them: what the charter rules, the Dashboard and the documents see.
-    const rows = syncedRows(parsed.group.rows, assigned, uncommittedRows(diff.heldBack, review?.refused ?? [], stored));
+    const rows = syncedRows(parsed.group.rows, assigned, uncommittedRows(diff.heldBack, review?.refused ?? [], review?.held ?? [], stored));
     const validation = validateParsed(parsed, { rows, available: parsed.group.available }, request.today, request.config, leftOutRows(diff.heldBack));
     const findings = sortFindings([...explainFindings(validation.findings, diff.heldBack), ...(review?.findings ?? [])]);
     const summary = summarize(findings);
@@ -129,7 +133,7 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
       startedAt: context.at, finishedAt: ports.now().toISOString(), durationMs: Math.max(0, ports.now().getTime() - started.getTime()),
       counts: {
         created: count('create'), updated: count('update'), tombstoned: count('tombstone'), refused: review?.refused.length ?? 0,
-        unchanged: diff.unchanged, notCommitted: diff.heldBack.length + (review?.deferred ?? 0),
+        unchanged: diff.unchanged, notCommitted: diff.heldBack.length + (review?.deferred ?? 0) + (review?.held.length ?? 0),
       },
       findings: { errors: summary.errors, warnings: summary.warnings },
     };

@@ -39,6 +39,12 @@ export const charterConfigSchema = z.object({
   access: z.object({
     staff: emailList,
     chairs: emailList,
+    /**
+     * What becomes of a change no named editor is behind (Google gives the script no e-mail for people outside the
+     * trigger owner's Workspace domain; an edit that was never reported): `commit` it as `unattributed`, with a
+     * warning, or `hold` it back until someone named makes it.
+     */
+    unattributed: z.enum(['commit', 'hold']).default('commit'),
   }).strict().prefault({}),
   functions: z.object({
     /** The audience (the tick function's URL) Cloud Scheduler's OIDC token must be issued for. */

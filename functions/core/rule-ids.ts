@@ -76,9 +76,10 @@ export const CHARTER_RULE_IDS = [
 
 /**
  * Rules about who may change what (PRODUCT.md "Who may change what"), not in RULES.md: a refused change is not
- * committed, its cell is put back to the committed value, and the finding names who tried.
+ * committed, its cell is put back to the committed value, and the finding names who tried (`access.refused`); a
+ * change no named editor is behind is committed as `unattributed`, or held back (`access.unattributed`).
  */
-export const ACCESS_RULE_IDS = ['access.refused'] as const;
+export const ACCESS_RULE_IDS = ['access.refused', 'access.unattributed'] as const;
 
 /** A data rule ID. */
 export type DataRuleId = (typeof DATA_RULE_IDS)[number];

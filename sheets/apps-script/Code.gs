@@ -26,9 +26,9 @@ function onEditInstalled(e) {
     if (!e || !e.range) return;
     var body = editBody(e);
     if (body.editor === '') {
-      console.error('CCEG IG: Google did not say who edited ' + body.tab + '!' + body.range +
-        ' (someone outside the script owner\'s Google Workspace domain?); the edit was not sent.');
-      return;
+      // Still sent: onSheetEdit commits it as "unattributed" with a warning (or holds it back, by the group's config).
+      console.warn('CCEG IG: Google did not say who edited ' + body.tab + '!' + body.range +
+        ' (someone outside the script owner\'s Google Workspace domain?); it is sent with no editor.');
     }
     postToFunction(body);
   } catch (error) {

@@ -36,7 +36,8 @@ function checkBody(spreadsheetId, editor) {
 /**
  * The e-mail of who made the edit: `e.user`, else the active user. Never the effective user: an installable
  * trigger runs as whoever installed it, and that is not who edited. Google may leave it blank ('') for people
- * outside the script owner's Google Workspace domain; onSheetEdit needs an e-mail, so such an edit is not posted.
+ * outside the script owner's Google Workspace domain; such an edit is posted with an empty editor, and onSheetEdit
+ * commits it as "unattributed" (or holds it back: config access.unattributed).
  * @param {Object} e the onEdit event
  * @return {string}
  */

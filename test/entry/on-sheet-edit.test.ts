@@ -163,9 +163,18 @@ describe('onSheetEdit enforces who may change what', () => {
     await expectRefused(edit, 'Decision', 2, 'Endorsements/E-0001', 'Endorse');
   });
 
-  it('refuses an edit whose editor the sheet did not name', async () => {
-    const edit = typeInto(fx.workbook, 'Roster', 'Name', rosterRow(2), 'Anyone', '');
-    await expectRefused(edit, 'Name', rosterRow(2), 'Roster/P-0002', 'Bo Lindqvist');
+  it('commits an edit whose editor the sheet did not name as "unattributed", with a warning that says so', async () => {
+    const edit = typeInto(fx.workbook, 'Roster', 'Name', rosterRow(2), 'Bo Lindqvist-Berg', '');
+    const response = await post(signed(edit));
+
+    expect(await response.json()).toMatchObject({ synced: true, refused: 0 });
+    expect(cellAt(fx.workbook, 'Roster', 'Name', rosterRow(2))).toBe('Bo Lindqvist-Berg');
+    const entries = await entriesAfter(fx.store, setupHead);
+    expect(entries.map((entry) => [entry.op, entry.entity, entry.actor])).toEqual([['update', 'Roster/P-0002', 'unattributed']]);
+    const findings = (await findingsTab(fx.workbook)).filter((row) => row.Rule === 'access.unattributed');
+    expect(findings).toEqual([expect.objectContaining({ Tab: 'Roster', Row: String(rosterRow(2)), Severity: 'warning' })]);
+    expect(findings[0]?.Message).toMatch(/was saved as "unattributed": Google did not say who made it/);
+    expect(await fx.store.pendingEdits(LOCATION)).toEqual([]);
   });
 
   it('refuses an edit by someone who is neither staff, a chair nor a secretariat', async () => {

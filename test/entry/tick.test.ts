@@ -44,7 +44,7 @@ describe('tick accepts only Cloud Scheduler\'s OIDC token', () => {
 });
 
 describe('tick syncs once per schedule time', () => {
-  it('syncs the workbook with the pending edits, as the scheduler\'s service account', async () => {
+  it('syncs the workbook with the pending edits as their editors, and a change no edit names as "unattributed"', async () => {
     const head = await headSeq(shared.fx.store);
     // An edit whose own sync never ran (its instance was stopped): the tick attributes it to its editor.
     const edit = typeInto(shared.fx.workbook, 'Roster', 'Expertise', 3, 'Registries', PEOPLE.gnsoSecretariat);
@@ -59,7 +59,7 @@ describe('tick syncs once per schedule time', () => {
     expect(await response.json()).toMatchObject({ duplicate: false, counts: { updated: 2 } });
     expect((await entriesAfter(shared.fx.store, head)).map((entry) => [entry.entity, entry.actor, entry.source])).toEqual([
       ['Roster/P-0002', PEOPLE.gnsoSecretariat, 'tick'],
-      ['Issues/I-0001', PEOPLE.scheduler, 'tick'],
+      ['Issues/I-0001', 'unattributed', 'tick'],
     ]);
     expect(await shared.fx.store.pendingEdits(LOCATION)).toEqual([]);
   });

@@ -109,11 +109,12 @@ describe('the trigger never blocks the person typing', () => {
     expect(script.errors).toEqual([expect.stringMatching(logged)]);
   });
 
-  it('does not send an edit whose editor Google does not name, and logs why', () => {
+  it('still sends an edit whose editor Google does not name, with an empty editor, and logs why', () => {
     const script = loadAppsScript({ files: ALL_FILES, properties });
     script.call('onEditInstalled', editEvent({ spreadsheetId: 'Sheet-1', tab: 'Roster', row: 2, column: 3, values: [['x']], user: '' }));
-    expect(script.fetches).toEqual([]);
-    expect(script.errors).toEqual([expect.stringMatching(/did not say who edited Roster!C2/)]);
+    expect(script.fetches.map((call) => JSON.parse(call.params.payload))).toEqual([expect.objectContaining({ tab: 'Roster', range: 'C2', editor: '' })]);
+    expect(script.errors).toEqual([]);
+    expect(script.warnings).toEqual([expect.stringMatching(/did not say who edited Roster!C2/)]);
   });
 });
 

@@ -28,6 +28,8 @@ export interface AppsScriptSandbox {
   readonly global: Context;
   readonly fetches: FetchCall[];
   readonly errors: string[];
+  /** What it logged with console.warn. */
+  readonly warnings: string[];
   /** Calls a global function of the script. */
   call<T>(name: string, ...args: unknown[]): T;
 }
@@ -81,6 +83,7 @@ export function loadAppsScript(options: {
 } = {}): AppsScriptSandbox {
   const fetches: FetchCall[] = [];
   const errors: string[] = [];
+  const warnings: string[] = [];
   const answer = options.answer ?? (() => ({ status: 200, text: '{}' }));
   const global = createContext({
     Utilities: utilitiesStandIn(),
@@ -98,6 +101,7 @@ export function loadAppsScript(options: {
     console: {
       log: () => undefined,
       error: (...parts: unknown[]) => errors.push(parts.map(String).join(' ')),
+      warn: (...parts: unknown[]) => warnings.push(parts.map(String).join(' ')),
     },
     ...options.globals,
   });
@@ -108,6 +112,7 @@ export function loadAppsScript(options: {
     global,
     fetches,
     errors,
+    warnings,
     call<T>(name: string, ...args: unknown[]): T {
       const fn: unknown = global[name];
       if (typeof fn !== 'function') throw new Error(`the Apps Script project has no function ${name}`);

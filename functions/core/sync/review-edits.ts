@@ -22,6 +22,18 @@ export interface EditReviewInput {
   readonly policy: AccessPolicy;
   /** Commit only created or updated rows an edit touched (a sheet-edit sync): the others wait for their edit or the tick. */
   readonly onlyEditedRows: boolean;
+  /** A change no named editor is behind: committed as `unattributed` (with a warning), or held back. */
+  readonly unattributed?: 'commit' | 'hold';
+}
+
+/** The actor of a change that no named editor is behind. */
+export const UNATTRIBUTED = 'unattributed';
+
+/** A change no named editor is behind, held back by `access.unattributed: hold`: the committed version stays. */
+export interface HeldChange {
+  readonly tab: DataTabName;
+  readonly sheetRow: number | null;
+  readonly before: Record<string, unknown> | null;
 }
 
 /** One editor's refused change to one row. */
@@ -49,6 +61,8 @@ export interface EditReview {
   readonly settled: readonly string[];
   /** Changed rows left for a later sync because no edit of theirs has arrived yet. */
   readonly deferred: number;
+  /** Changes no named editor is behind that `access.unattributed: hold` kept back. */
+  readonly held: readonly HeldChange[];
 }
 
 /** The access policy: staff and chairs from the config; chairs and secretariats from the committed Organizations (the sheet's on a first sync). */
@@ -107,8 +121,19 @@ function editedFields(tab: ParsedTab, edits: readonly SheetEdit[]): { column: nu
  */
 export function reviewEdits(input: EditReviewInput): EditReview {
   const touched = new Map<string, { tab: ParsedTab; sheetRow: number; edits: SheetEdit[] }>();
+  // Edits the sheet named nobody for (editor ''): they say a row changed, not who changed it.
+  const unnamed = new Map<string, SheetEdit[]>();
   for (const edit of input.edits) {
     const tab = tabOfEdit(input.parsed, edit);
+    if (tab !== null && edit.editor === '') {
+      const block = blockOf(edit);
+      for (let sheetRow = Math.max(2, block.firstRow); sheetRow <= block.lastRow; sheetRow++) {
+        const rowEdits = unnamed.get(`${tab.name}/${sheetRow}`);
+        if (rowEdits) rowEdits.push(edit);
+        else unnamed.set(`${tab.name}/${sheetRow}`, [edit]);
+      }
+      continue;
+    }
     if (tab === null) continue;
     const block = blockOf(edit);
     for (let sheetRow = Math.max(2, block.firstRow); sheetRow <= block.lastRow; sheetRow++) {
@@ -160,16 +185,49 @@ export function reviewEdits(input: EditReviewInput): EditReview {
     }
   }
 
+  // Rows a named edit did not cover: an unnamed edit (or, in the tick, nothing at all) is behind their change.
+  const rowOf = new Map<string, number>();
+  for (const tab of Object.values(input.parsed.tabs)) {
+    for (const row of tab.rows) {
+      const id = row.id ?? input.assigned.get(tab.name)?.get(row.sheetRow) ?? null;
+      if (id !== null) rowOf.set(recordKey(tab.name, id), row.sheetRow);
+    }
+  }
   let deferred = 0;
+  const held: HeldChange[] = [];
   const changes = input.diff.changes.filter((change) => {
     const key = recordKey(change.after.tab, change.after.id);
-    if (dropped.has(key)) return false;
-    if (!input.onlyEditedRows || change.op === 'tombstone' || actors.has(key)) return true;
-    deferred++;
-    return false;
+    if (dropped.has(key) || actors.has(key)) return !dropped.has(key);
+    const sheetRow = rowOf.get(key) ?? null;
+    const unnamedEdits = sheetRow === null ? [] : unnamed.get(`${change.after.tab}/${sheetRow}`) ?? [];
+    if (input.onlyEditedRows && change.op !== 'tombstone' && unnamedEdits.length === 0) {
+      deferred++;
+      return false;
+    }
+    const hold = input.unattributed === 'hold';
+    findings.push(unattributedFinding(change, sheetRow, hold));
+    if (hold) {
+      held.push({ tab: change.after.tab as DataTabName, sheetRow, before: change.before && !change.before.tombstoned ? change.before.data : null });
+      for (const edit of unnamedEdits) unsettled.add(edit.id);
+      return false;
+    }
+    actors.set(key, UNATTRIBUTED);
+    return true;
   });
   const settled = input.edits.filter((edit) => !unsettled.has(edit.id)).map((edit) => edit.id);
-  return { changes, actors, refused, reverts, findings, settled, deferred };
+  return { changes, actors, refused, reverts, findings, settled, deferred, held };
+}
+
+/** The warning on a change no named editor is behind: committed as `unattributed`, or held back. */
+function unattributedFinding(change: RecordChange, sheetRow: number | null, held: boolean): Finding {
+  const what = change.op === 'tombstone' ? `The deletion of ${change.after.tab} ${change.after.id}` : `The change to ${change.after.tab}${sheetRow === null ? '' : ` row ${sheetRow}`} (${change.after.id})`;
+  const outcome = held
+    ? 'was not saved: the group holds such changes back (access.unattributed: hold) until someone the sheet names makes them, or staff sync the workbook.'
+    : 'was saved as "unattributed": Google did not say who made it (an editor outside the script owner\'s Google Workspace domain, or an edit that was never reported).';
+  return {
+    rule: 'access.unattributed', severity: 'warning', tab: change.after.tab as DataTabName, row: change.op === 'tombstone' ? null : sheetRow, column: null,
+    id: change.after.id, message: `${what} ${outcome}`, charter: null,
+  };
 }
 
 /** The actor of a refused change whose editor the sheet did not name. */

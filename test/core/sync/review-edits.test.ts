@@ -13,7 +13,7 @@ import { rawWorkbook, tabOf } from '../../support/raw-workbook.js';
 
 const GNSO_SEC = 'sec@gnso.example.org';
 const STAFF = 'staff@icann.example.org';
-const config = { ...DEFAULT_CONFIG, access: { staff: [STAFF], chairs: [] } };
+const config = { ...DEFAULT_CONFIG, access: { ...DEFAULT_CONFIG.access, staff: [STAFF], chairs: [] } };
 const organizations = tabOf('Organizations', [
   { Code: 'GNSO', Name: 'GNSO', Type: 'SO', Participating: 'Yes', 'Secretariat Emails': GNSO_SEC },
   { Code: 'ALAC', Name: 'ALAC', Type: 'AC', Participating: 'Yes' },
@@ -24,7 +24,7 @@ const BASE = [person('P-0001', 'Ana', 'GNSO'), person('P-0002', 'Bo', 'ALAC'), p
 const NAME_COLUMN = 2;
 
 /** The store after committing BASE, then the workbook with `roster` rows, diffed and reviewed with `edits`. */
-function review(roster: Record<string, CellValue>[], edits: SheetEdit[], onlyEditedRows = true) {
+function review(roster: Record<string, CellValue>[], edits: SheetEdit[], onlyEditedRows = true, unattributed: 'commit' | 'hold' = 'commit') {
   const parse = (rows: Record<string, CellValue>[]) => {
     const raw = rawWorkbook(organizations, tabOf('Roster', rows));
     return { raw, parsed: validateWorkbook(raw, '2018-06-01', config).parsed };
@@ -35,7 +35,7 @@ function review(roster: Record<string, CellValue>[], edits: SheetEdit[], onlyEdi
   const { raw, parsed } = parse(roster);
   const assigned = assignIds(parsed, new Map());
   const diff = diffRecords(parsed, assigned, stored, { ...context, runId: 'run-2' });
-  return { raw, parsed, assigned, diff, result: reviewEdits({ parsed, assigned, stored, diff, edits, policy: accessPolicyOf(config, stored, parsed), onlyEditedRows }) };
+  return { raw, parsed, assigned, diff, result: reviewEdits({ parsed, assigned, stored, diff, edits, policy: accessPolicyOf(config, stored, parsed), onlyEditedRows, unattributed }) };
 }
 
 let n = 0;
@@ -55,10 +55,30 @@ describe('reviewEdits', () => {
     expect(result.settled).toEqual(edits.map((e) => e.id));
   });
 
-  it('commits every changed row when not a sheet-edit sync (the tick)', () => {
-    const { result } = review([person('P-0001', 'Ana B', 'GNSO'), person('P-0002', 'Bo B', 'ALAC'), BASE[2]!], [], false);
+  it('commits every changed row when not a sheet-edit sync (the tick), those no named edit covers as "unattributed" with a warning', () => {
+    const { result } = review([person('P-0001', 'Ana B', 'GNSO'), person('P-0002', 'Bo B', 'ALAC'), BASE[2]!], [edit(2, STAFF)], false);
     expect(result.changes.map((change) => change.after.id)).toEqual(['P-0001', 'P-0002']);
+    expect(result.actors.get('Roster/P-0001')).toBe(STAFF);
+    expect(result.actors.get('Roster/P-0002')).toBe('unattributed');
+    expect(result.findings).toEqual([expect.objectContaining({ rule: 'access.unattributed', severity: 'warning', tab: 'Roster', row: 3, id: 'P-0002' })]);
     expect(result.deferred).toBe(0);
+  });
+
+  it('commits a row only an unnamed edit (editor "") touched as "unattributed" in a sheet-edit sync, instead of refusing it', () => {
+    const { result } = review([person('P-0001', 'Ana B', 'GNSO'), ...BASE.slice(1)], [edit(2, '')]);
+    expect(result.changes.map((change) => change.after.id)).toEqual(['P-0001']);
+    expect(result.actors.get('Roster/P-0001')).toBe('unattributed');
+    expect(result.refused).toEqual([]);
+    expect(result.settled).toEqual([expect.any(String)]);
+  });
+
+  it('holds back a change no named editor is behind when the group says access.unattributed: hold, and keeps its edit pending', () => {
+    const unnamed = edit(2, '');
+    const { result } = review([person('P-0001', 'Ana B', 'GNSO'), ...BASE.slice(1)], [unnamed], true, 'hold');
+    expect(result.changes).toEqual([]);
+    expect(result.held).toEqual([expect.objectContaining({ tab: 'Roster', sheetRow: 2 })]);
+    expect(result.findings[0]).toMatchObject({ rule: 'access.unattributed', row: 2, message: expect.stringMatching(/was not saved: the group holds such changes back \(access\.unattributed: hold\)/) });
+    expect(result.settled).not.toContain(unnamed.id);
   });
 
   it('keeps the edits of a row held back by a data finding pending, so its editors are checked when it can be committed', () => {
