@@ -5,6 +5,7 @@ import { cellText, type CellValue } from '../../core/model/cell.js';
 import type { RawTab } from '../../core/model/raw-workbook.js';
 import type { CellWrite, TableWrite, WriteBackPlan } from '../../core/sync/write-back-plan.js';
 import { a1Block, type SheetLayout, type SheetsSnapshot } from './sheets-grid.js';
+import { dashboardTabFormatting, findingsFilterRequest, findingsTabFormatting, statusColumnFormatting } from './sheets-formatting.js';
 import { growRequest, newTabProperties, protectColumnRequest, protectTabRequest } from './sheets-requests.js';
 
 /** The calls a write-back makes: `layout` (new tabs, more rows, protections) first if any, then `values`. */
@@ -24,6 +25,8 @@ export function planSheetsWrites(plan: WriteBackPlan, snapshot: SheetsSnapshot, 
   const added: sheets_v4.Schema$Request[] = [];
   const grown: sheets_v4.Schema$Request[] = [];
   const protectedRanges: sheets_v4.Schema$Request[] = [];
+  // Formats of what the system creates (set once: a person may change them later), and the Findings filter.
+  const formats: sheets_v4.Schema$Request[] = [];
   const values: sheets_v4.Schema$ValueRange[] = [];
   const sheets = new Map(snapshot.layout.map((sheet) => [sheet.sheetId, { ...sheet }]));
   const reach = new Map<number, { rows: number; columns: number }>();
@@ -38,7 +41,10 @@ export function planSheetsWrites(plan: WriteBackPlan, snapshot: SheetsSnapshot, 
     if (!sheet) throw new CcegError('INTERNAL', `The workbook has no tab named "${run.tab}" to write to.`);
     values.push({ range: a1Block(sheet.title, run.row, run.column, run.values.length, 1), majorDimension: 'COLUMNS', values: [run.values.map(storable)] });
     extend(sheet, run.row + run.values.length - 1, run.column + 1);
-    if (run.row === 1 && !run.revert) protectedRanges.push(protectColumnRequest(sheet.sheetId, run.column, String(run.values[0])));
+    if (run.row === 1 && !run.revert) {
+      protectedRanges.push(protectColumnRequest(sheet.sheetId, run.column, String(run.values[0])));
+      formats.push(...statusColumnFormatting(sheet.sheetId, run.column));
+    }
   }
 
   let cellsChanged = cells.length;
@@ -56,7 +62,10 @@ export function planSheetsWrites(plan: WriteBackPlan, snapshot: SheetsSnapshot, 
       sheet = { ...sheet, rowCount: properties.gridProperties?.rowCount ?? 0, columnCount: properties.gridProperties?.columnCount ?? 0 };
       added.push({ addSheet: { properties } });
       protectedRanges.push(protectTabRequest(sheet.sheetId, table.tab));
+      formats.push(...(table.tab === 'Findings' ? findingsTabFormatting(sheet.sheetId, table.rows.length) : dashboardTabFormatting(sheet.sheetId)));
       sheets.set(sheet.sheetId, sheet);
+    } else if (table.tab === 'Findings' && old !== undefined && old.rows.length + 1 !== table.rows.length) {
+      formats.push(findingsFilterRequest(sheet.sheetId, table.rows.length, block.width));
     }
     if (block.width > 0) values.push({ range: a1Block(sheet.title, 1, 0, block.rows.length, block.width), majorDimension: 'ROWS', values: block.rows });
     extend(sheet, block.rows.length, block.width);
@@ -73,7 +82,7 @@ export function planSheetsWrites(plan: WriteBackPlan, snapshot: SheetsSnapshot, 
     if (needed.columns > sheet.columnCount) grown.push(growRequest(sheetId, 'COLUMNS', needed.columns - sheet.columnCount));
     sheets.set(sheetId, { ...sheet, rowCount: Math.max(sheet.rowCount, needed.rows), columnCount: Math.max(sheet.columnCount, needed.columns) });
   }
-  return { layout: [...added, ...grown, ...protectedRanges], values, cellsChanged, after: { workbook: { tabs }, layout: [...sheets.values()] } };
+  return { layout: [...added, ...grown, ...protectedRanges, ...formats], values, cellsChanged, after: { workbook: { tabs }, layout: [...sheets.values()] } };
 }
 
 /** The tab a plan names: by exact title, else as the workbook contract matches tab names (case and spaces aside). */

@@ -43,8 +43,9 @@ describe('SheetsWorkbook.applyWriteBack', () => {
     };
     const { cellsChanged } = await workbook.applyWriteBack(plan);
 
-    expect([...fake.calls]).toEqual([['sheets.spreadsheets.get', 1], ['sheets.spreadsheets.values.batchUpdate', 1]]);
-    expect(JSON.parse(fake.requests[1]!.body.toString())).toMatchObject({ valueInputOption: 'RAW' });
+    // The read again, the Findings filter grown to the longer table, then the values.
+    expect([...fake.calls]).toEqual([['sheets.spreadsheets.get', 1], ['sheets.spreadsheets.batchUpdate', 1], ['sheets.spreadsheets.values.batchUpdate', 1]]);
+    expect(JSON.parse(fake.requests[2]!.body.toString())).toMatchObject({ valueInputOption: 'RAW' });
     expect(fakeRows(spreadsheet, 'Roster')).toEqual([['ID', 'Name', 'Status'], ['P-0001', 'Ana', 'OK'], ['P-0002', 'Bo', 'OK'], ['P-0003', 'Chen', 'OK']]);
     expect(fakeRows(spreadsheet, 'Findings')).toEqual([FINDINGS_HEADER, finding('Ana last updated her SOI long ago.')]);
     expect(fakeRows(spreadsheet, 'Dashboard')[1]).toEqual(['Members', 'GNSO', 3, '2–5']);
@@ -63,6 +64,18 @@ describe('SheetsWorkbook.applyWriteBack', () => {
     expect(fakeRows(spreadsheet, 'Findings')).toEqual([FINDINGS_HEADER, finding('x')]);
   });
 
+  it('gives a Findings tab it adds readable widths, wrapped messages, errors red and warnings amber, and a filter over the table', async () => {
+    const { spreadsheet, workbook } = await readWorkbook([ROSTER]);
+    await workbook.applyWriteBack({ cells: [], tables: [{ tab: 'Findings', rows: [FINDINGS_HEADER, finding('x')] }] });
+
+    const findings = fakeTab(spreadsheet, 'Findings');
+    const widths = new Map(findings.dimensions.filter((entry) => entry.dimension === 'COLUMNS').map((entry) => [entry.index, entry.properties.pixelSize]));
+    expect(widths.get(5)).toBeGreaterThan(widths.get(0)!);
+    expect(findings.formats).toContainEqual(expect.objectContaining({ range: expect.objectContaining({ startColumnIndex: 5 }), format: expect.objectContaining({ wrapStrategy: 'WRAP' }) }));
+    expect(findings.conditionalFormats.map((rule) => rule.booleanRule?.condition?.values?.[0]?.userEnteredValue).sort()).toEqual(['error', 'warning']);
+    expect(findings.basicFilter?.range).toMatchObject({ startRowIndex: 0, endRowIndex: 2, startColumnIndex: 0, endColumnIndex: 7 });
+  });
+
   it('clears the rows an older, longer table left, and nothing else', async () => {
     const old: TabSeed = { title: 'Findings', rows: [FINDINGS_HEADER, finding('a'), finding('b'), finding('c'), finding('d')] };
     const { spreadsheet, workbook } = await readWorkbook([ROSTER, old]);
@@ -70,7 +83,9 @@ describe('SheetsWorkbook.applyWriteBack', () => {
 
     expect(fakeRows(spreadsheet, 'Findings')).toEqual([FINDINGS_HEADER, finding('a')]);
     expect(cellsChanged).toBe(3 * 7);
-    expect(writeCalls()).toBe(1);
+    // The values, and the filter resized to the shorter table.
+    expect(writeCalls()).toBe(2);
+    expect(fakeTab(spreadsheet, 'Findings').basicFilter?.range).toMatchObject({ endRowIndex: 2 });
   });
 
   it('grows a tab before writing past its last row, still in two calls', async () => {
@@ -91,6 +106,9 @@ describe('SheetsWorkbook.applyWriteBack', () => {
     const roster = fakeTab(spreadsheet, 'Roster');
     expect(roster.protectedRanges).toEqual([expect.objectContaining({ range: { sheetId: roster.properties.sheetId, startColumnIndex: 2, endColumnIndex: 3 }, warningOnly: false })]);
     expect(fakeRows(spreadsheet, 'Roster')).toEqual([['ID', 'Name', 'Status'], ['P-0001', 'Ana', 'OK']]);
+    // Its width, wrapping and colours are set once, as it is added (a person may change them afterwards).
+    expect(roster.dimensions).toEqual([expect.objectContaining({ dimension: 'COLUMNS', index: 2 })]);
+    expect(roster.conditionalFormats.map((rule) => rule.booleanRule?.condition?.values?.[0]?.userEnteredValue).sort()).toEqual(['Error', 'NOT SAVED', 'Warning']);
   });
 
   it('grows a tab that has no room for its new status column before protecting it', async () => {

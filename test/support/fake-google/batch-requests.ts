@@ -135,6 +135,39 @@ const repeatCell = (spreadsheet: FakeSpreadsheet, request: sheets_v4.Schema$Repe
   return {};
 };
 
+const updateDimensionProperties = (spreadsheet: FakeSpreadsheet, request: sheets_v4.Schema$UpdateDimensionPropertiesRequest): sheets_v4.Schema$Response => {
+  const range = request.range ?? {};
+  const sheet = sheetWithId(spreadsheet, range.sheetId);
+  if (range.dimension !== 'ROWS' && range.dimension !== 'COLUMNS') throw new FakeApiError(400, `Invalid dimension: ${range.dimension}`);
+  if (!request.fields) throw new FakeApiError(400, 'fields is required');
+  const limit = range.dimension === 'ROWS' ? sheet.properties.rowCount : sheet.properties.columnCount;
+  const start = range.startIndex ?? 0;
+  const end = range.endIndex ?? limit;
+  if (end > limit || start < 0 || start > end) throw new FakeApiError(400, `Invalid dimension range ${start}..${end} (the grid has ${limit})`);
+  for (let index = start; index < end; index++) sheet.dimensions.push({ dimension: range.dimension, index, properties: request.properties ?? {} });
+  return {};
+};
+
+const addConditionalFormatRule = (spreadsheet: FakeSpreadsheet, request: sheets_v4.Schema$AddConditionalFormatRuleRequest): sheets_v4.Schema$Response => {
+  const rule = request.rule ?? {};
+  const ranges = rule.ranges ?? [];
+  if (ranges.length === 0) throw new FakeApiError(400, 'A conditional format rule needs at least one range');
+  const sheet = sheetWithId(spreadsheet, ranges[0]?.sheetId);
+  for (const range of ranges) gridBounds(sheet, range);
+  if (!rule.booleanRule?.condition?.type) throw new FakeApiError(400, 'A boolean rule needs a condition type');
+  sheet.conditionalFormats.splice(request.index ?? sheet.conditionalFormats.length, 0, rule);
+  return {};
+};
+
+const setBasicFilter = (spreadsheet: FakeSpreadsheet, request: sheets_v4.Schema$SetBasicFilterRequest): sheets_v4.Schema$Response => {
+  const range = request.filter?.range ?? {};
+  const sheet = sheetWithId(spreadsheet, range.sheetId);
+  gridBounds(sheet, range);
+  sheet.basicFilter = request.filter ?? null;
+  return {};
+};
+
 const HANDLERS: Readonly<Record<string, Handler>> = {
   addSheet, deleteSheet, updateSheetProperties, appendDimension, setDataValidation, addProtectedRange, repeatCell,
+  updateDimensionProperties, addConditionalFormatRule, setBasicFilter,
 } as Record<string, Handler>;

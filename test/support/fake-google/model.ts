@@ -30,6 +30,10 @@ export interface FakeSheet {
   protectedRanges: sheets_v4.Schema$ProtectedRange[];
   dataValidations: { range: sheets_v4.Schema$GridRange; rule: sheets_v4.Schema$DataValidationRule }[];
   formats: { range: sheets_v4.Schema$GridRange; format: sheets_v4.Schema$CellFormat; fields: string }[];
+  /** Column widths and row heights set by updateDimensionProperties, in order. */
+  dimensions: { dimension: 'ROWS' | 'COLUMNS'; index: number; properties: sheets_v4.Schema$DimensionProperties }[];
+  conditionalFormats: sheets_v4.Schema$ConditionalFormatRule[];
+  basicFilter: sheets_v4.Schema$BasicFilter | null;
 }
 
 /** A spreadsheet. */
@@ -48,7 +52,7 @@ const ERROR_TYPES: Readonly<Record<string, string>> = {
 export function newSheet(properties: Partial<FakeSheetProperties> & { sheetId: number; title: string; index: number }): FakeSheet {
   return {
     properties: { rowCount: 1000, columnCount: 26, frozenRowCount: 0, ...properties },
-    cells: [], protectedRanges: [], dataValidations: [], formats: [],
+    cells: [], protectedRanges: [], dataValidations: [], formats: [], dimensions: [], conditionalFormats: [], basicFilter: null,
   };
 }
 
