@@ -24,7 +24,10 @@ export interface RecordStore {
   auditPage(afterSeq: number, limit: number): Promise<AuditEntry[]>;
   /** The run with this ID, or null. */
   getRun(id: string): Promise<RunRecord | null>;
-  /** Takes the lease `key` for `holder` until `now + ttlMs`; false while another holder's lease has not expired. */
+  /**
+   * Takes the lease `key` for `holder` until `now + ttlMs`; false while another holder's lease has not expired, unless
+   * the store can tell that the holder's process is gone (SQLite on the same host: it records each lease's PID and host).
+   */
   acquireLease(key: string, holder: string, ttlMs: number, now: Date): Promise<boolean>;
   /** Gives the lease back (only its holder can). */
   releaseLease(key: string, holder: string): Promise<void>;

@@ -1,5 +1,5 @@
 // Runs the CLI in-process with captured output and a fixed clock, or as a real process through tsx.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { runCli } from '../../functions/cli/program.js';
 
@@ -25,4 +25,22 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export function cliProcess(argv: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
   const result = spawnSync(process.execPath, ['--import', 'tsx', MAIN, ...argv], { cwd: options.cwd ?? ROOT, encoding: 'utf8', timeout: 120_000, ...(options.env ? { env: options.env } : {}) });
   return { code: result.status ?? -1, out: result.stdout, err: result.stderr };
+}
+
+/** A `cceg` process started by `cliChild`, and how it ended. */
+export interface CliChild {
+  readonly child: ChildProcessWithoutNullStreams;
+  /** Resolves when the process has exited: its exit code (null when a signal ended it), the signal, and its stderr. */
+  readonly exited: Promise<{ readonly code: number | null; readonly signal: NodeJS.Signals | null; readonly err: string }>;
+}
+
+/** Starts `cceg argv…` as a separate Node process with piped streams, for tests that signal it or close its output early. */
+export function cliChild(argv: string[], options: { cwd?: string } = {}): CliChild {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, ...argv], { cwd: options.cwd ?? ROOT });
+  let err = '';
+  child.stderr.setEncoding('utf8').on('data', (text: string) => void (err += text));
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null; err: string }>((resolve) => {
+    child.once('close', (code, signal) => resolve({ code, signal, err }));
+  });
+  return { child, exited };
 }

@@ -30,6 +30,14 @@ export interface AuditRow {
   readonly hash: string;
 }
 
+/** A row of `leases`: `pid` and `host` are null for a lease taken before schema 3. */
+export interface LeaseRow {
+  readonly holder: string;
+  readonly expires_at: number;
+  readonly pid: number | null;
+  readonly host: string | null;
+}
+
 /** A record as the named parameters of the `records` upsert. */
 export function recordToRow(record: StoredRecord): RecordRow {
   return {

@@ -5,6 +5,7 @@ import { chainDrafts } from '../../core/audit/chain.js';
 import { recordKey, type DocumentEntry, type RunRecord, type StoredRecord } from '../../core/records/stored-record.js';
 import type { SheetEdit } from '../../core/records/sheet-edit.js';
 import type { CommitBatch, RecordStore } from '../../ports/record-store.port.js';
+import { holderIsGone, thisProcess, type HolderProcess } from './holder-process.js';
 import { documentFromJson, editFromJson, entryFromRow, entryToRow, recordFromRow, recordToRow, runFromJson } from './rows.js';
 import { META, prepareDatabase } from './schema.js';
 import { storeFault, unavailable } from './sqlite-errors.js';
@@ -14,25 +15,36 @@ import { prepareStatements, type Statements } from './statements.js';
 export interface SqliteStoreOptions {
   /** How long to wait for another process's lock before giving up (default 5,000 ms). */
   readonly busyTimeoutMs?: number;
+  /** Open an existing store only to read it: nothing is created, upgraded or written (`cceg audit`). */
+  readonly readOnly?: boolean;
+  /** The process recorded with the leases this store takes (default: this one; tests name a gone one). */
+  readonly holderProcess?: HolderProcess;
 }
 
 const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
-/** Opens (creating when missing) the store at `path`; throws STORE_UNAVAILABLE with one line when it cannot. */
+/**
+ * Opens (creating when missing, unless `readOnly`) the store at `path`; throws STORE_UNAVAILABLE with one line when it
+ * cannot.
+ */
 export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): SqliteRecordStore {
   const busyTimeoutMs = options.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS;
+  const readOnly = options.readOnly ?? false;
   let db: Database.Database | undefined;
   try {
-    db = new Database(path, { timeout: busyTimeoutMs });
-    prepareDatabase(db, path);
-    return new SqliteRecordStore(db, path, busyTimeoutMs);
+    db = new Database(path, { timeout: busyTimeoutMs, readonly: readOnly, fileMustExist: readOnly });
+    prepareDatabase(db, path, { readOnly });
+    return new SqliteRecordStore(db, path, busyTimeoutMs, options.holderProcess ?? thisProcess());
   } catch (error) {
     db?.close();
     throw storeFault(path, error, busyTimeoutMs);
   }
 }
 
-/** The record store over one SQLite connection; tables mirror the Firestore collections. */
+/**
+ * The record store over one SQLite connection; tables mirror the Firestore collections. Each lease records the PID and
+ * host of the process that took it, so that a lease whose process is gone (killed, crashed) is taken over at once.
+ */
 export class SqliteRecordStore implements RecordStore {
   private readonly statements: Statements;
 
@@ -42,6 +54,7 @@ export class SqliteRecordStore implements RecordStore {
     /** The database file. */
     readonly path: string,
     private readonly busyTimeoutMs: number,
+    private readonly holderProcess: HolderProcess,
   ) {
     this.statements = prepareStatements(db);
   }
@@ -91,13 +104,16 @@ export class SqliteRecordStore implements RecordStore {
     });
   }
 
-  /** Takes the lease when it is free, expired (`now` at or past its end) or already this holder's. */
+  /**
+   * Takes the lease when it is free, expired (`now` at or past its end), already this holder's, or held by a process of
+   * this host that is gone.
+   */
   async acquireLease(key: string, holder: string, ttlMs: number, now: Date): Promise<boolean> {
     return this.guard(() =>
       this.db.transaction(() => {
         const lease = this.statements.lease.get(key);
-        if (lease && lease.holder !== holder && lease.expires_at > now.getTime()) return false;
-        this.statements.setLease.run(key, holder, now.getTime() + ttlMs);
+        if (lease && lease.holder !== holder && lease.expires_at > now.getTime() && !holderIsGone(lease, this.holderProcess)) return false;
+        this.statements.setLease.run(key, holder, now.getTime() + ttlMs, this.holderProcess.pid, this.holderProcess.host);
         return true;
       }).immediate(),
     );

@@ -1,12 +1,13 @@
-// `cceg audit list|verify|export`: read the tamper-evident audit log of a store.
+// `cceg audit list|verify|export`: read the tamper-evident audit log of a store, which is opened only to read.
 import { Command } from 'commander';
 import { exportAudit, listAudit, verifyAudit } from '../../app/audit.js';
 import type { AuditEntry } from '../../core/audit/audit-entry.js';
 import { CcegError } from '../../core/errors.js';
 import { parseIsoDate } from '../../core/dates.js';
+import type { RecordStore } from '../../ports/record-store.port.js';
 import { EXIT, type CommandContext } from '../command-context.js';
 import { formatOption } from '../options.js';
-import { openStore } from '../store-source.js';
+import { openStoreToRead } from '../store-source.js';
 
 interface AuditOptionValues {
   readonly format?: string;
@@ -32,14 +33,17 @@ function entryLine(entry: AuditEntry): string {
   return `${String(entry.seq).padStart(6)}  ${entry.at}  ${entry.actor}  ${entry.source}  ${entry.op.padEnd(9)}  ${entry.entity}`;
 }
 
+/** Thrown from the export's writer once standard output is closed: the export stops there, which is no fault. */
+class OutputClosed extends Error {}
+
 function verb(name: string, description: string, run: (values: AuditOptionValues) => Promise<void>): Command {
   return new Command(name).description(description).option('--store <store>', 'sqlite:PATH or firestore').action(run);
 }
 
 /** The `audit` verb and its sub-verbs. */
 export function auditCommand(context: CommandContext): Command {
-  const withStore = async <T>(values: AuditOptionValues, work: (store: Awaited<ReturnType<typeof openStore>>) => Promise<T>): Promise<T> => {
-    const store = await openStore(requireStore(values), null);
+  const withStore = async <T>(values: AuditOptionValues, work: (store: RecordStore) => Promise<T>): Promise<T> => {
+    const store = await openStoreToRead(requireStore(values));
     try {
       return await work(store);
     } finally {
@@ -65,7 +69,13 @@ export function auditCommand(context: CommandContext): Command {
     }
   }));
   const exporter = verb('export', 'write every entry as CSV or JSON lines to standard output', (values) => withStore(values, async (store) => {
-    await exportAudit(store, values.format === 'csv' ? 'csv' : 'jsonl', context.io.out);
+    const write = (text: string): void => {
+      if (context.io.outClosed?.()) throw new OutputClosed();
+      context.io.out(text);
+    };
+    await exportAudit(store, values.format === 'csv' ? 'csv' : 'jsonl', write).catch((error: unknown) => {
+      if (!(error instanceof OutputClosed)) throw error;
+    });
     context.exitCode = EXIT.ok;
   })).addOption(formatOption(['jsonl', 'csv']));
   return new Command('audit').description('read the audit log: list, verify, export').addCommand(list).addCommand(verify).addCommand(exporter);

@@ -49,7 +49,7 @@ describe('SqliteRecordStore on disk', () => {
     expect(statSync(path).isFile()).toBe(true);
     withRawDatabase(path, (db) => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-      expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe('2');
+      expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe('3');
       expect(db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all())
         .toEqual(['audit', 'documents', 'edits', 'leases', 'meta', 'nonces', 'records', 'runs']);
     });
@@ -63,7 +63,7 @@ describe('SqliteRecordStore on disk', () => {
     expect((await store.loadRecords()).size).toBe(2);
     expect(await store.recordEdit(sheetEdit(1))).toBe(true);
     await store.close();
-    withRawDatabase(path, (db) => expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe('2'));
+    withRawDatabase(path, (db) => expect(db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get()).toBe('3'));
   });
 
   it('keeps records, the log, runs, leases, nonces and documents when the file is reopened', async () => {
@@ -119,7 +119,7 @@ describe('SqliteRecordStore refuses a file it cannot use, with one line and with
     },
     {
       name: 'a store written by a newer cceg',
-      reason: /newer cceg \(schema 99; this one knows up to 2\)/,
+      reason: /newer cceg \(schema 99; this one knows up to 3\)/,
       make: async () => {
         const path = await storeFileWith(1, 1);
         withRawDatabase(path, (db) => db.exec("UPDATE meta SET value = '99' WHERE key = 'schema_version'"));

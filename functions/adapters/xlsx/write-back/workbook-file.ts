@@ -74,6 +74,9 @@ export async function replaceWorkbookFile(path: string, bytes: Uint8Array, stamp
   }
 }
 
+/** What writing (or renaming over) a workbook fails with while a program holds it open (Windows) or it is read-only. */
+const IN_USE = new Set(['EBUSY', 'EPERM', 'EACCES']);
+
 function fileError(path: string, error: unknown, action: 'read' | 'write'): CcegError {
   if (error instanceof CcegError) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
@@ -83,7 +86,9 @@ function fileError(path: string, error: unknown, action: 'read' | 'write'): Cceg
       ? new CcegError('FILE_NOT_FOUND', `Cannot open ${path}: no such file.`)
       : code === 'EISDIR'
         ? new CcegError('NOT_A_WORKBOOK', `${path} is not an .xlsx workbook.`)
-        : new CcegError('UNREADABLE_WORKBOOK', `Cannot ${action} ${path}: ${reason}.`);
+        : action === 'write' && IN_USE.has(code ?? '')
+          ? new CcegError('UNREADABLE_WORKBOOK', `Cannot write ${path}: it is open in another program or read-only; close it and sync again.`)
+          : new CcegError('UNREADABLE_WORKBOOK', `Cannot ${action} ${path}: ${reason}.`);
   fault.cause = error;
   return fault;
 }
