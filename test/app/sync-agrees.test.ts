@@ -117,6 +117,25 @@ describe('IDs never churn', () => {
     expect((await auditOps(store)).filter((entry) => entry.startsWith('tombstone'))).toEqual([]);
   });
 
+  it('gives the rows of a stale copy saved over the synced workbook (open in Excel meanwhile) their committed IDs back', async () => {
+    const { path, store } = await workbookWith(rowsWithoutIds());
+    const stale = join(dir, `stale-${workbooks}.xlsx`);
+    copyFileSync(path, stale);
+    await sync(path, store);
+    const entries = await auditOps(store);
+    // Excel saves the copy it opened before the sync: every ID the sync wrote is gone from the file.
+    copyFileSync(stale, path);
+    const after = await sync(path, store);
+    expect(after.run.counts).toMatchObject({ created: 0, updated: 0, tombstoned: 0 });
+    expect(await auditOps(store)).toEqual(entries);
+    const ids: string[] = [];
+    await editWorkbook(path, (workbook) => {
+      const sheet = workbook.getWorksheet('Roster')!;
+      sheet.eachRow((row, number) => void (number > 1 && ids.push(String(row.getCell(columnOf(sheet, 'ID')).value))));
+    });
+    expect(ids).toEqual(compliantWorkbookRows().Roster!.map((row) => row.ID));
+  });
+
   it('reads an ID retyped in another case as the same record: nothing created, nothing tombstoned', async () => {
     const { path, store } = await workbookWith(compliantWorkbookRows());
     await sync(path, store);

@@ -1,4 +1,5 @@
 // A sync's first step on parsed rows: every row gets its identity (new IDs, the store's spelling) before anything else.
+import { contentHash } from '../canonical-json.js';
 import type { DataTabName } from '../model/tabs.js';
 import { TABS } from '../model/tabs.js';
 import type { IdentifyRows } from '../parse/parse-workbook.js';
@@ -26,6 +27,37 @@ function storedSpellings(stored: ReadonlyMap<string, StoredRecord>): Map<string,
   return byTab;
 }
 
+/** What a row says, its ID aside: two rows alike but for their IDs have the same content key. */
+function contentKey(data: Readonly<Record<string, unknown>>, idKey: string): string {
+  return contentHash({ ...data, [idKey]: null });
+}
+
+/**
+ * The stored ID of each row that has lost its ID but still says exactly what a live record says, when that record's
+ * ID is on no row: a stale copy saved over the synced workbook (a file left open in Excel), an ID cell cleared by
+ * mistake. Such a row is that record, not a new one: it gets its ID back instead of a new ID and a tombstone.
+ */
+function recoveredIds(tab: ParsedTab, stored: readonly StoredRecord[], idKey: string): Map<number, string> {
+  const onRows = new Set(tab.rows.flatMap((row) => (row.id === null ? [] : [row.id.toLowerCase()])));
+  const lost = new Map<string, string | null>();
+  for (const record of stored) {
+    if (record.tombstoned || onRows.has(record.id.toLowerCase())) continue;
+    const key = contentKey(record.data, idKey);
+    lost.set(key, lost.has(key) ? null : record.id);
+  }
+  const recovered = new Map<number, string>();
+  if (lost.size === 0) return recovered;
+  const claimed = new Set<string>();
+  for (const row of tab.rows) {
+    if (row.id !== null || row.values === null) continue;
+    const id = lost.get(contentKey(row.values, idKey));
+    if (id === undefined || id === null || claimed.has(id)) continue;
+    claimed.add(id);
+    recovered.set(row.sheetRow, id);
+  }
+  return recovered;
+}
+
 /** The row with `id` as its ID, in its values and in the findings that name it. */
 function withId(row: ParsedRow, idKey: string, id: string): ParsedRow {
   return {
@@ -38,8 +70,9 @@ function withId(row: ParsedRow, idKey: string, id: string): ParsedRow {
 
 /**
  * Identifies rows against the store: an ID typed in another case than the store's (`p-0001` for `P-0001`) is read as
- * the stored ID, since IDs match case-insensitively (WORKBOOK.md); a row with an empty ID cell gets the next ID of its
- * tab (`assignIds`). Both happen before references are checked and rules run, so one sync settles everything.
+ * the stored ID, since IDs match case-insensitively (WORKBOOK.md); a row with an empty ID cell that says exactly what
+ * a record whose ID is on no row says gets that ID back (`recoveredIds`); any other row with an empty ID cell gets the
+ * next ID of its tab (`assignIds`). All of it happens before references are checked and rules run, so one sync settles.
  */
 export function rowIdentifier(stored: ReadonlyMap<string, StoredRecord>): RowIdentifier {
   let assigned: AssignedIds = new Map();
@@ -56,13 +89,34 @@ export function rowIdentifier(stored: ReadonlyMap<string, StoredRecord>): RowIde
       }) };
     }
     const idsByTab = new Map<DataTabName, string[]>();
+    const recordsByTab = new Map<DataTabName, StoredRecord[]>();
     for (const record of stored.values()) {
-      const ids = idsByTab.get(record.tab as DataTabName);
+      const tab = record.tab as DataTabName;
+      const ids = idsByTab.get(tab);
       if (ids) ids.push(record.id);
-      else idsByTab.set(record.tab as DataTabName, [record.id]);
+      else idsByTab.set(tab, [record.id]);
+      const records = recordsByTab.get(tab);
+      if (records) records.push(record);
+      else recordsByTab.set(tab, [record]);
     }
-    assigned = assignIds({ tabs: respelled }, idsByTab);
-    for (const [name, ids] of assigned) {
+    const recovered = new Map<DataTabName, Map<number, string>>();
+    for (const [name, records] of recordsByTab) {
+      const tab = respelled[name];
+      if (!tab?.available || TABS[name].idPrefix === null) continue;
+      const ids = recoveredIds(tab, records, TABS[name].idKey);
+      if (ids.size === 0) continue;
+      recovered.set(name, ids);
+      const idKey = TABS[name].idKey;
+      respelled[name] = { ...tab, rows: tab.rows.map((row) => {
+        const id = ids.get(row.sheetRow);
+        return id === undefined ? row : withId(row, idKey, id);
+      }) };
+    }
+    const fresh = assignIds({ tabs: respelled }, idsByTab);
+    const merged = new Map<DataTabName, Map<number, string>>();
+    for (const [name, ids] of [...recovered, ...fresh]) merged.set(name, new Map([...(merged.get(name) ?? []), ...ids]));
+    assigned = merged;
+    for (const [name, ids] of fresh) {
       const idKey = TABS[name].idKey;
       const tab = respelled[name];
       respelled[name] = { ...tab, rows: tab.rows.map((row) => {
