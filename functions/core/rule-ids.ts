@@ -1,6 +1,6 @@
 // Every rule ID of the public rule catalogue (RULES.md); IDs never change meaning.
 
-/** Rules about cells and rows that cannot be understood: such a row is not committed. */
+/** Rules about cells and rows that cannot be understood (RULES.md): such a row is not committed. */
 export const DATA_RULE_IDS = [
   'tab.missing',
   'tab.missing-column',
@@ -81,8 +81,16 @@ export const CHARTER_RULE_IDS = [
  */
 export const ACCESS_RULE_IDS = ['access.refused', 'access.unattributed'] as const;
 
-/** A data rule ID. */
-export type DataRuleId = (typeof DATA_RULE_IDS)[number];
+/**
+ * Data rules this product adds to RULES.md (listed in README, "Rules not in RULES.md"): the row is held back like any
+ * other data finding's. `cell.formula-not-computed`: a formula with no computed value (a script wrote it, no spreadsheet
+ * program has calculated it), whose value cannot be known. `tab.duplicate`: two tabs whose names fold to one (`Roster`
+ * and `ROSTER `), of which the sync cannot tell which is meant: nothing of that tab is committed or tombstoned.
+ */
+export const WORKBOOK_DATA_RULE_IDS = ['cell.formula-not-computed', 'tab.duplicate'] as const;
+
+/** A data rule ID, of RULES.md or added here. */
+export type DataRuleId = (typeof DATA_RULE_IDS)[number] | (typeof WORKBOOK_DATA_RULE_IDS)[number];
 /** A charter rule ID. */
 export type CharterRuleId = (typeof CHARTER_RULE_IDS)[number];
 /** An access rule ID. */
@@ -92,5 +100,5 @@ export type RuleId = DataRuleId | CharterRuleId | AccessRuleId;
 
 /** True when the rule is a data rule (its row is not committed). */
 export function isDataRule(rule: RuleId): rule is DataRuleId {
-  return (DATA_RULE_IDS as readonly string[]).includes(rule);
+  return (DATA_RULE_IDS as readonly string[]).includes(rule) || (WORKBOOK_DATA_RULE_IDS as readonly string[]).includes(rule);
 }

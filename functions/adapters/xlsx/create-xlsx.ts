@@ -1,10 +1,11 @@
-// Writes a new .xlsx workbook from the template: bold frozen headers, dropdowns, date formats and optional rows.
+// Writes a new .xlsx workbook from the template: bold frozen headers, dropdowns, date formats, laid-out system tabs and optional rows.
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { CcegError } from '../../core/errors.js';
 import { parseIsoDate } from '../../core/dates.js';
 import type { TemplateColumn, TemplateTab, WorkbookTemplate } from '../../core/template.js';
 import type { WorkbookCreator } from '../../ports/workbook.port.js';
+import { STATUS_COLUMN_WIDTH, TABLE_LAYOUTS, type TableLayout } from './table-layouts.js';
 
 /** A value to write: text, number, boolean, a calendar date (written as a real date cell) or nothing. */
 export type SheetValue = string | number | boolean | { readonly date: string } | null;
@@ -72,11 +73,14 @@ function addTab(workbook: ExcelJS.Workbook, tab: TemplateTab, rows: readonly She
     views: [{ state: 'frozen', xSplit: 0, ySplit: 1, topLeftCell: 'A2', activeCell: 'A2' }],
     ...(tab.systemOwned ? { properties: { tabColor: SYSTEM_TAB_COLOR } } : {}),
   }) as WithDataValidations;
-  sheet.columns = tab.columns.map((column) => ({
+  const layout = tab.systemOwned ? TABLE_LAYOUTS[tab.name as keyof typeof TABLE_LAYOUTS] : undefined;
+  sheet.columns = tab.columns.map((column, index) => ({
     header: column.header,
-    width: columnWidth(column, rows),
+    width: layout?.widths[index] ?? (column.systemOwned ? STATUS_COLUMN_WIDTH : columnWidth(column, rows)),
     ...(column.isDate ? { style: { numFmt: DATE_FORMAT } } : {}),
+    ...(layout?.wrapped?.includes(index + 1) ? { style: { alignment: { vertical: 'top', wrapText: true } } } : {}),
   }));
+  if (layout) layOut(sheet, layout, tab.columns.length);
   const header = sheet.getRow(1);
   tab.columns.forEach((column, index) => {
     const cell = header.getCell(index + 1);
@@ -105,6 +109,18 @@ function addTab(workbook: ExcelJS.Workbook, tab: TemplateTab, rows: readonly She
       writeCell(sheetRow.getCell(position), value);
     }
   }
+}
+
+/** A filter over a system tab's header and, in the Findings tab, the severities in red (`error`) and amber (`warning`). */
+function layOut(sheet: ExcelJS.Worksheet, layout: TableLayout, width: number): void {
+  if (layout.filter) sheet.autoFilter = `A1:${sheet.getColumn(width).letter}1`;
+  if (layout.severityColumn === undefined) return;
+  const letter = sheet.getColumn(layout.severityColumn).letter;
+  const rule = (value: string, font: string, fill: string, priority: number): ExcelJS.CellIsRuleType => ({
+    type: 'cellIs', operator: 'equal', formulae: [`"${value}"`], priority,
+    style: { font: { color: { argb: font } }, fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: fill } } },
+  });
+  sheet.addConditionalFormatting({ ref: `${letter}2:${letter}1048576`, rules: [rule('error', 'FF9C0006', 'FFFFC7CE', 1), rule('warning', 'FF9C5700', 'FFFFEB9C', 2)] });
 }
 
 function writeCell(cell: ExcelJS.Cell, value: SheetValue): void {

@@ -1,4 +1,4 @@
-// Reads one worksheet's XML (as exceljs's streaming reader hands it over) into its header row and non-empty data rows.
+// Reads one worksheet's XML, streamed, into its header row and non-empty data rows, and the formulas that span ranges.
 import { createRequire } from 'node:module';
 import { parseIsoDate, toIsoDate } from '../../core/dates.js';
 import { isEmptyCell, type CellValue, type DateCell } from '../../core/model/cell.js';
@@ -11,14 +11,24 @@ const UNIX_EPOCH_SERIAL = 25_569;
 const DATE_1904_OFFSET = 1_462;
 const LAST_SERIAL = 2_958_465; // 9999-12-31
 
-/** A shared string as exceljs caches it: plain text, rich text runs, or nothing. */
-export type SharedString = string | { richText: { text: string | null }[] } | null | undefined;
-
-/** What cells need from the workbook: shared strings, number formats (to tell dates) and the date system. */
+/** What cells need from the rest of the workbook: shared strings, which styles show dates, and the date system. */
 export interface WorkbookParts {
-  readonly sharedStrings?: readonly SharedString[];
-  readonly styles: { getStyleModel(id: number): { numFmt?: string } | null | undefined };
-  readonly properties?: { model?: { date1904?: boolean } };
+  /** The text of shared string `index` (rich text runs joined, escapes decoded). */
+  sharedString(index: number): string | undefined;
+  isDateStyle(style: number): boolean;
+  readonly date1904: boolean;
+}
+
+/** A formula written once for a range of cells: a shared formula (a fill, as Excel stores one) or an array formula. */
+export interface FormulaRange {
+  readonly kind: 'shared' | 'array';
+  /** The range, as the formula's first cell gives it (`N2:N40`). */
+  readonly ref: string;
+}
+
+/** A worksheet as read: its header and data rows, and the formulas written once for a range. */
+export interface WorksheetContents extends Omit<RawTab, 'name'> {
+  readonly formulaRanges: readonly FormulaRange[];
 }
 
 type SaxEvent =
@@ -26,35 +36,43 @@ type SaxEvent =
   | { eventType: 'text'; value: string }
   | { eventType: 'closetag'; value: { name: string } };
 
-// exceljs's own worksheet reader loses formula error results (#REF! becomes NaN), turns formula booleans into 1/0
-// and keeps only the last run of inline rich text, so the sheet XML is read here, with exceljs's SAX helper.
-const parseSax = createRequire(import.meta.url)('exceljs/lib/utils/parse-sax.js') as (xml: AsyncIterable<unknown>) => AsyncIterable<SaxEvent[]>;
+// exceljs's SAX helper (saxes, as exceljs uses it); the cells themselves are read here, since exceljs's worksheet
+// reader loses formula error results (#REF! becomes NaN), turns formula booleans into 1/0, keeps only the last run of
+// inline rich text, and reads a formula with no computed value as an empty cell.
+const parseSax = createRequire(import.meta.url)('exceljs/lib/utils/parse-sax.js') as (xml: AsyncIterable<string>) => AsyncIterable<SaxEvent[]>;
 
-/** A `<c>` element as read: its column, type (`t`), style index (`s`) and text of `<v>` or of `<is>`. */
+/** A `<c>` element as read: its column, type (`t`), style index (`s`), text of `<v>` or `<is>`, and formula (`<f>`). */
 interface CellXml {
   readonly column: number;
   readonly type: string;
   readonly style: number;
   text: string;
   hasValue: boolean;
+  /** The text of its `<f>`, or null when it holds no formula. */
+  formula: string | null;
+  /** The `si` of a shared formula it takes part in. */
+  sharedIndex?: string;
 }
 
 /** Row 1 as the header, then every row with a non-empty cell, with its sheet row number; memory grows with the cells kept. */
-export async function readWorksheet(xml: AsyncIterable<unknown>, book: WorkbookParts): Promise<Omit<RawTab, 'name'>> {
+export async function readWorksheet(xml: AsyncIterable<string>, book: WorkbookParts): Promise<WorksheetContents> {
   const toCell = cellReader(book);
+  const formulaRanges: FormulaRange[] = [];
+  const sharedFormulas = new Map<string, string>();
   let header: CellValue[] = [];
   const rows: RawRow[] = [];
   let rowNumber = 0;
   let column = 0;
   let cells: CellValue[] | null = null;
   let cell: CellXml | null = null;
-  let capture = false;
+  let capture: 'value' | 'formula' | null = null;
   let inInlineString = false;
   let inPhonetic = false;
   for await (const events of parseSax(xml)) {
     for (const event of events) {
       if (event.eventType === 'text') {
-        if (capture && cell) cell.text += event.value;
+        if (capture === 'value' && cell) cell.text += event.value;
+        else if (capture === 'formula' && cell) cell.formula += event.value;
         continue;
       }
       const name = localName(event.value.name);
@@ -66,20 +84,33 @@ export async function readWorksheet(xml: AsyncIterable<unknown>, book: WorkbookP
           column = 0;
         } else if (name === 'c' && cells) {
           column = columnNumber(attributes.r ?? '') || column + 1;
-          cell = { column, type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), text: '', hasValue: false };
+          cell = { column, type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), text: '', hasValue: false, formula: null };
         } else if (name === 'v' && cell) {
-          capture = cell.hasValue = true;
+          capture = 'value';
+          cell.hasValue = true;
+        } else if (name === 'f' && cell) {
+          capture = 'formula';
+          cell.formula = '';
+          if (attributes.t === 'shared') cell.sharedIndex = attributes.si;
+          if (attributes.ref !== undefined && attributes.ref.trim() !== '') formulaRanges.push({ kind: attributes.t === 'shared' ? 'shared' : 'array', ref: attributes.ref.trim() });
         } else if (name === 'is' && cell) {
           inInlineString = cell.hasValue = true;
         } else if (name === 'rPh') {
           inPhonetic = true;
         } else if (name === 't' && inInlineString && !inPhonetic) {
-          capture = true;
+          capture = 'value';
         }
         continue;
       }
-      if (name === 'v' || name === 't') capture = false;
-      else if (name === 'is') inInlineString = false;
+      if (name === 'v' || name === 't') capture = null;
+      else if (name === 'f' && cell) {
+        capture = null;
+        // A cell sharing a formula holds only its `si`; the formula's text is in the range's first cell.
+        if (cell.sharedIndex !== undefined && cell.formula !== null) {
+          if (cell.formula.trim() === '') cell.formula = sharedFormulas.get(cell.sharedIndex) ?? '';
+          else sharedFormulas.set(cell.sharedIndex, cell.formula);
+        }
+      } else if (name === 'is') inInlineString = false;
       else if (name === 'rPh') inPhonetic = false;
       else if (name === 'c' && cell && cells) {
         cells[cell.column - 1] = toCell(cell);
@@ -93,7 +124,7 @@ export async function readWorksheet(xml: AsyncIterable<unknown>, book: WorkbookP
       }
     }
   }
-  return { header, rows };
+  return { header, rows, formulaRanges };
 }
 
 function localName(name: string): string {
@@ -112,23 +143,25 @@ function columnNumber(reference: string): number {
   return column;
 }
 
-/** Turns `<c>` elements into cell values, with the workbook's shared strings, number formats and date system. */
+/**
+ * Whether a formula cell carries the value a spreadsheet program computed. A script (openpyxl) writes `<v></v>` or no
+ * `<v>` at all; a computed empty text is `t="str"` with an empty `<v>`.
+ */
+function hasComputedValue({ type, text, hasValue }: CellXml): boolean {
+  return hasValue && (text !== '' || type === 'str' || type === 'inlineStr');
+}
+
+/** Turns `<c>` elements into cell values, with the workbook's shared strings, date styles and date system. */
 function cellReader(book: WorkbookParts): (cell: CellXml) => CellValue {
-  const date1904 = book.properties?.model?.date1904 === true;
-  const dateStyles = new Map<number, boolean>();
-  const isDateStyle = (style: number): boolean => {
-    let isDate = dateStyles.get(style);
-    if (isDate === undefined) {
-      isDate = isDateFormat(book.styles.getStyleModel(style)?.numFmt);
-      dateStyles.set(style, isDate);
-    }
-    return isDate;
-  };
-  return ({ type, style, text, hasValue }) => {
-    if (!hasValue) return null; // includes a formula with no cached result
+  return (cell) => {
+    const { type, style, text, hasValue, formula } = cell;
+    if (formula !== null && !hasComputedValue(cell)) return { formula };
+    if (!hasValue) return null;
     switch (type) {
-      case 's':
-        return sharedStringValue(book.sharedStrings?.[Number(text)]);
+      case 's': {
+        const shared = book.sharedString(Number(text));
+        return shared === undefined || shared === '' ? null : shared;
+      }
       case 'str':
       case 'inlineStr':
         return plainText(text);
@@ -144,15 +177,10 @@ function cellReader(book: WorkbookParts): (cell: CellXml) => CellValue {
         if (text.trim() === '') return null;
         const number = Number(text);
         if (!Number.isFinite(number)) return plainText(text);
-        return (isDateStyle(style) && serialToDateCell(number, date1904)) || number;
+        return (book.isDateStyle(style) && serialToDateCell(number, book.date1904)) || number;
       }
     }
   };
-}
-
-/** exceljs's own test: a number format with date or time letters outside quotes and brackets. */
-function isDateFormat(format: string | undefined): boolean {
-  return format !== undefined && /[ymdhMsb]/.test(format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
 }
 
 /** The UTC calendar date of a serial date-time (the time of day is dropped); null for a bare time or out of range. */
@@ -161,11 +189,6 @@ function serialToDateCell(serial: number, date1904: boolean): DateCell | null {
   if (days < 1 || days > LAST_SERIAL + 1) return null;
   // Rounded to the millisecond first, as exceljs does, so 43169.99999999999 is the next day, not this one.
   return { date: toIsoDate(Math.round((days - UNIX_EPOCH_SERIAL) * DAY_MS)) };
-}
-
-function sharedStringValue(value: SharedString): CellValue {
-  if (value === null || value === undefined) return null;
-  return plainText(typeof value === 'string' ? value : value.richText.map((run) => run.text ?? '').join(''));
 }
 
 /** Text as a person sees it: OOXML `_xHHHH_` escapes decoded; empty text is an empty cell. */

@@ -1,41 +1,46 @@
-// Reads an .xlsx workbook with exceljs's streaming reader: memory grows with the cells kept, not with the file.
-import { createReadStream, type ReadStream } from 'node:fs';
+// Reads an .xlsx workbook: its tabs in workbook order, each sheet streamed as it is inflated, whatever the zip entry order.
 import { readFile, stat } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import { CcegError } from '../../core/errors.js';
 import type { RawTab, RawWorkbook } from '../../core/model/raw-workbook.js';
 import type { WorkbookReader } from '../../ports/workbook.port.js';
+import { dateStyles } from './package/date-styles.js';
+import { usesDate1904 } from './package/package-xml.js';
+import { XlsxPackage } from './package/xlsx-package.js';
 import { readWorksheet, type WorkbookParts } from './read-worksheet.js';
+import { assertNoFormulaRangeInSystemCells } from './system-formulas.js';
 import { changedDuringSync, sameStamp, stampOf, type FileStamp } from './write-back/workbook-file.js';
 
-const STREAM_OPTIONS = { sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', worksheets: 'emit', entries: 'emit' } as const;
-
-/** The parts of exceljs's streaming reader used here; its typings declare none of them. */
-interface StreamingBook extends WorkbookParts {
-  parse(): AsyncIterator<{ eventType: string; value: unknown }>;
-  on(event: 'entry', listener: (entry: { type: string; id?: string }) => void): unknown;
-  model?: { sheets?: { name: string; rId: string }[] };
-  workbookRels?: { Id: string; Target: string }[];
-}
-
-/** Reads every worksheet of an .xlsx file: row 1 as the header, then the non-empty rows with their sheet row numbers. */
+/**
+ * Reads every worksheet of an .xlsx file: row 1 as the header, then the non-empty rows with their sheet row numbers.
+ * The package is opened from its central directory, so the zip's entry order does not matter: the date system and
+ * the shared strings are known before any sheet is read. Memory holds the compressed file and the cells kept.
+ * Refuses (UNREADABLE_WORKBOOK) a workbook whose system-owned cells hold a formula filled over a range.
+ */
 export async function readXlsxWorkbook(path: string): Promise<RawWorkbook> {
   await assertFile(path);
-  const source = createReadStream(path);
-  let fail: (error: unknown) => void = () => undefined;
-  const failure = new Promise<never>((_resolve, reject) => (fail = reject));
-  source.on('error', (error) => fail(error));
-  guardUnzipStream(source, (error) => fail(error));
-  const book = new ExcelJS.stream.xlsx.WorkbookReader(source, STREAM_OPTIONS) as unknown as StreamingBook;
+  const bytes = await readFile(path).catch((error: unknown) => {
+    throw fileError(path, error);
+  });
   try {
-    return await Promise.race([readTabs(book), failure]);
+    const book = await XlsxPackage.load(bytes, path);
+    const parts = await workbookParts(book);
+    const tabs: RawTab[] = [];
+    for (const sheet of book.tabs) {
+      const { header, rows, formulaRanges } = await readWorksheet(book.textOf(sheet.part), parts);
+      assertNoFormulaRangeInSystemCells(sheet.name, header, formulaRanges);
+      tabs.push({ name: sheet.name, header, rows });
+    }
+    return { tabs };
   } catch (error) {
     throw asCcegError(path, error);
-  } finally {
-    source.destroy();
   }
+}
+
+/** The shared strings, date styles and date system every sheet is read with. */
+async function workbookParts(book: XlsxPackage): Promise<WorkbookParts> {
+  const [workbook, sharedStrings, stylesPart] = await Promise.all([book.read(book.workbookPart), book.sharedStrings(), book.relatedPart('/styles')]);
+  const isDateStyle = dateStyles(stylesPart === undefined ? '' : await book.read(stylesPart));
+  return { sharedString: (index) => sharedStrings.get(index), isDateStyle, date1904: usesDate1904(workbook) };
 }
 
 /** The workbook port over a local .xlsx file. */
@@ -54,11 +59,13 @@ export class XlsxWorkbookReader implements WorkbookReader {
     return workbook;
   }
 
-  /** Checks cheaply, without parsing any sheet, that the file is an .xlsx package; throws like `read`. */
+  /** Checks cheaply, without parsing any sheet, that the file is an .xlsx package (whatever its entry order); throws like `read`. */
   async probe(): Promise<void> {
     await assertFile(this.path);
-    const zip = await JSZip.loadAsync(await readFile(this.path)).catch(() => null);
-    if (zip === null || zip.file('xl/workbook.xml') === null) throw new CcegError('NOT_A_WORKBOOK', `${this.path} is not an .xlsx workbook.`);
+    const bytes = await readFile(this.path).catch((error: unknown) => {
+      throw fileError(this.path, error);
+    });
+    await XlsxPackage.load(bytes, this.path);
   }
 }
 
@@ -69,57 +76,8 @@ async function assertFile(path: string): Promise<void> {
   if (!info.isFile()) throw new CcegError('NOT_A_WORKBOOK', `${path} is not an .xlsx workbook.`);
 }
 
-/**
- * Guards the unzip stream exceljs pipes the file into. Its errors (a damaged entry) are reported here, because
- * exceljs may never look at them and would wait forever. And unzipper 0.10 emits `end` as soon as the whole file
- * is buffered, while parsed entries still wait in the stream: exceljs then stops early and loses the last entries,
- * such as xl/workbook.xml (exceljs issue #3064, intermittent). Only the stream's real end is let through.
- */
-function guardUnzipStream(source: ReadStream, onError: (error: unknown) => void): void {
-  const pipe = source.pipe.bind(source);
-  source.pipe = (<T extends NodeJS.WritableStream>(destination: T, options?: { end?: boolean }): T => {
-    destination.on('error', onError);
-    const unzip = destination as unknown as Readable;
-    const emit = unzip.emit.bind(unzip);
-    unzip.emit = ((event: string | symbol, ...args: unknown[]) =>
-      event === 'end' && !unzip.readableEnded ? false : emit(event, ...args)) as typeof unzip.emit;
-    return pipe(destination, options);
-  }) as typeof source.pipe;
-}
-
-async function readTabs(book: StreamingBook): Promise<RawWorkbook> {
-  const sheets: { fileNumber: string; contents: Omit<RawTab, 'name'> }[] = [];
-  let fileNumber = '';
-  let sawWorkbook = false;
-  book.on('entry', (entry) => {
-    if (entry.type === 'worksheet') fileNumber = entry.id ?? '';
-    if (entry.type === 'workbook') sawWorkbook = true;
-  });
-  // exceljs reads `model.sheets` when a worksheet comes before xl/workbook.xml; names are resolved at the end instead.
-  book.model = {};
-  const events = book.parse();
-  for (let next = await events.next(); !next.done; next = await events.next()) {
-    if (next.value.eventType !== 'worksheet') continue;
-    const xml = (next.value.value as { iterator: AsyncIterable<unknown> }).iterator;
-    sheets.push({ fileNumber, contents: await readWorksheet(xml, book) });
-  }
-  if (!sawWorkbook) throw new Error('The zip holds no xl/workbook.xml.');
-  const tabs = sheets.map(({ fileNumber: number, contents }) => ({ ...sheetIdentity(book, number), contents }));
-  return { tabs: tabs.sort((a, b) => a.position - b.position).map(({ name, contents }) => ({ name, ...contents })) };
-}
-
-/** The tab name and workbook position of `xl/worksheets/sheet<N>.xml` (file order is not tab order). */
-function sheetIdentity(book: StreamingBook, fileNumber: string): { name: string; position: number } {
-  const sheets = book.model?.sheets ?? [];
-  const target = `worksheets/sheet${fileNumber}.xml`;
-  const rel = book.workbookRels?.find((candidate) => candidate.Target.replace(/^\/?(xl\/)?/, '') === target);
-  const position = rel ? sheets.findIndex((sheet) => sheet.rId === rel.Id) : -1;
-  const sheet = sheets[position];
-  return sheet ? { name: sheet.name, position } : { name: `Sheet${fileNumber}`, position: sheets.length + Number(fileNumber) };
-}
-
 function asCcegError(path: string, error: unknown): CcegError {
-  if (error instanceof CcegError) return error;
+  if (error instanceof CcegError && error.code !== 'NOT_A_WORKBOOK') return error;
   if (error instanceof Error && 'syscall' in error) return fileError(path, error);
   const fault = new CcegError('NOT_A_WORKBOOK', `${path} is not an .xlsx workbook.`);
   fault.cause = error;

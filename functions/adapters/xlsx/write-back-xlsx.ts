@@ -2,17 +2,23 @@
 import { CcegError } from '../../core/errors.js';
 import type { CellWrite, TableWrite, WriteBackPlan } from '../../core/sync/write-back-plan.js';
 import type { WorkbookWriter } from '../../ports/workbook.port.js';
+import { withFilterDatabase, withFullCalcOnLoad } from './package/package-xml.js';
+import { XlsxPackage } from './package/xlsx-package.js';
+import { storableText } from './package/xml-text.js';
+import { placeNewColumns, withNewColumnWidths } from './write-back/new-column.js';
 import { patchCells, type CellEdit } from './write-back/patch-cells.js';
 import { newTableSheet, rewriteTable } from './write-back/rewrite-table.js';
+import { withTableStyles, type TableStyles } from './write-back/styles-xml.js';
+import { TABLE_LAYOUTS } from './table-layouts.js';
 import { changedDuringSync, readWorkbookFile, replaceWorkbookFile, sameStamp, type FileStamp } from './write-back/workbook-file.js';
-import { XlsxPackage } from './write-back/xlsx-package.js';
-import { storableText } from './write-back/xml-text.js';
 
 /**
  * Applies a write-back plan to the .xlsx file at `path`: cells are set as text (inline strings, never formulas) or
- * numbers keeping their style, Findings and Dashboard are rewritten or added, and the file is replaced atomically only
- * when some cell differs. Returns how many cells changed (0: the file was not touched). With `asRead`, the stamp of
- * the file when the sync read it, a file saved since (rows may have moved) is refused before anything is written.
+ * numbers keeping their style (a new ID never goes over a formula), a new Status column goes where no cell holds
+ * anything and gets a width, Findings and Dashboard are rewritten or added (laid out to be read), and the file is
+ * replaced atomically only when some cell differs, asking spreadsheet programs to recalculate its formulas on opening.
+ * Returns how many cells changed (0: the file was not touched). With `asRead`, the stamp of the file when the sync
+ * read it, a file saved since (rows may have moved) is refused before anything is written.
  */
 export async function applyXlsxWriteBack(path: string, plan: WriteBackPlan, asRead?: FileStamp | null): Promise<{ cellsChanged: number }> {
   const file = await readWorkbookFile(path);
@@ -21,31 +27,61 @@ export async function applyXlsxWriteBack(path: string, plan: WriteBackPlan, asRe
   const sharedStrings = await book.sharedStrings();
   let cellsChanged = 0;
   let overwroteFormula = false;
-  for (const [part, edits] of editsBySheet(book, plan.cells)) {
-    const result = patchCells(await book.read(part), edits, sharedStrings);
+  for (const [part, planned] of editsBySheet(book, plan.cells)) {
+    const xml = await book.read(part);
+    const { edits, newColumns } = placeNewColumns(xml, planned);
+    const result = patchCells(xml, edits, sharedStrings);
     if (result.changed === 0) continue;
-    book.write(part, result.xml);
+    book.write(part, withNewColumnWidths(result.xml, newColumns));
     cellsChanged += result.changed;
     overwroteFormula ||= result.overwroteFormula;
   }
+  let styles: Promise<TableStyles | null> | undefined;
   for (const table of lastOfEachTab(plan.tables)) {
     const sheet = book.sheet(table.tab);
     if (!sheet) {
-      const created = newTableSheet(table.rows);
-      if (created.cells > 0) await book.addWorksheet(table.tab, created.xml);
+      if (table.rows.length === 0) continue;
+      const created = newTableSheet(table.rows, TABLE_LAYOUTS[table.tab], await (styles ??= addTableStyles(book)));
+      await book.addWorksheet(table.tab, created.xml);
+      if (created.filter !== undefined) await nameFilter(book, table.tab, created.filter);
       cellsChanged += created.cells;
       continue;
     }
     const result = rewriteTable(await book.read(sheet.part), table.rows, sharedStrings);
     if (result.changed === 0) continue;
     book.write(sheet.part, result.xml);
+    if (result.filter !== undefined) await nameFilter(book, sheet.name, result.filter);
     cellsChanged += result.changed;
     overwroteFormula ||= result.overwroteFormula;
   }
   if (cellsChanged === 0) return { cellsChanged };
   if (overwroteFormula) await book.dropCalcChain();
+  await recalculateOnOpening(book);
   await replaceWorkbookFile(path, await book.generate(), file.stamp);
   return { cellsChanged };
+}
+
+/** Adds the styles of new system tabs to the workbook's style sheet, once; null when it has none to add to. */
+async function addTableStyles(book: XlsxPackage): Promise<TableStyles | null> {
+  const part = await book.relatedPart('/styles');
+  const added = part === undefined ? null : withTableStyles(await book.read(part));
+  if (part === undefined || added === null) return null;
+  book.write(part, added.xml);
+  return added.styles;
+}
+
+/** Names the range a tab's filter covers, as Excel does (LibreOffice shows no filter without the name). */
+async function nameFilter(book: XlsxPackage, tab: string, range: string): Promise<void> {
+  const workbook = await book.read(book.workbookPart);
+  const named = withFilterDatabase(workbook, tab, range);
+  if (named !== workbook) book.write(book.workbookPart, named);
+}
+
+/** Sets `<calcPr fullCalcOnLoad="1"/>`, so that formulas over the cells the sync wrote show their new values when the file is opened. */
+async function recalculateOnOpening(book: XlsxPackage): Promise<void> {
+  const workbook = await book.read(book.workbookPart);
+  const recalculated = withFullCalcOnLoad(workbook);
+  if (recalculated !== workbook) book.write(book.workbookPart, recalculated);
 }
 
 /**
@@ -72,7 +108,7 @@ function editsBySheet(book: XlsxPackage, cells: readonly CellWrite[]): Map<strin
     const sheet = book.sheet(cell.tab);
     if (!sheet) throw new CcegError('INTERNAL', `The workbook has no tab named "${cell.tab}" to write to.`);
     const value = typeof cell.value === 'number' ? (Number.isFinite(cell.value) ? cell.value : String(cell.value)) : storableText(cell.value);
-    const edit = { row: cell.row, column: cell.column + 1, value };
+    const edit: CellEdit = { row: cell.row, column: cell.column + 1, value, ...(cell.newId ? { unlessFormula: true } : {}) };
     const edits = bySheet.get(sheet.part);
     if (edits) edits.push(edit);
     else bySheet.set(sheet.part, [edit]);

@@ -1,6 +1,6 @@
 // Column kinds of the workbook contract, each a zod schema from a raw cell to its typed value.
 import { z } from 'zod';
-import { type CellValue, cellText, isDateCell, isEmptyCell, isErrorCell, FORMULA_ERRORS } from './cell.js';
+import { type CellValue, cellText, isDateCell, isEmptyCell, isErrorCell, isFormulaCell, FORMULA_ERRORS } from './cell.js';
 import { parseIsoDate, type IsoDate } from '../dates.js';
 import type { DataRuleId } from '../rule-ids.js';
 
@@ -27,7 +27,7 @@ type Parsed<T> = { ok: true; value: T } | { ok: false; rule: DataRuleId; message
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (rule: DataRuleId, message: string): Parsed<never> => ({ ok: false, rule, message });
 
-/** Builds the cell schema: error values, emptiness and required-ness first, then the kind's own parsing. */
+/** Builds the cell schema: error values, uncomputed formulas, emptiness and required-ness first, then the kind's own parsing. */
 function cellSchema<T, E>(
   header: string,
   required: boolean,
@@ -41,6 +41,9 @@ function cellSchema<T, E>(
     };
     if (isErrorCell(value) || (typeof value === 'string' && FORMULA_ERRORS.includes(value.trim().toUpperCase()))) {
       return issue('cell.formula-error', `${header} holds the spreadsheet error ${quote(cellText(value).trim())}; fix the formula or type the value.`);
+    }
+    if (isFormulaCell(value)) {
+      return issue('cell.formula-not-computed', `${header} holds a formula with no computed value: open and save the workbook in a spreadsheet program, or type the value.`);
     }
     if (value === undefined || isEmptyCell(value)) {
       return required ? issue('cell.required', `${header} is required but empty.`) : whenEmpty;

@@ -1,13 +1,13 @@
 // Parses a raw workbook into typed rows per tab, with every data finding (cell.*, row.*, ref.*, tab.*).
 import { z } from 'zod';
-import { type CellValue, FORMULA_ERRORS, cellText, isEmptyCell, isErrorCell } from '../model/cell.js';
+import { type CellValue, FORMULA_ERRORS, cellText, isEmptyCell, isErrorCell, isFormulaCell } from '../model/cell.js';
 import type { Column } from '../model/columns.js';
 import type { Finding } from '../findings.js';
 import type { GroupRows } from '../model/group.js';
 import type { RawTab, RawWorkbook } from '../model/raw-workbook.js';
 import { DATA_TAB_NAMES, TABS, type DataTabName } from '../model/tabs.js';
 import type { DataRuleId } from '../rule-ids.js';
-import { mapHeaders } from './headers.js';
+import { columnLetter, mapHeaders } from './headers.js';
 import { checkReferences } from './references.js';
 import { rowFinding, type ParsedRow, type ParsedTab, type ParsedWorkbook } from './parsed.js';
 
@@ -23,12 +23,32 @@ function rowSchema(tab: DataTabName): z.ZodType<Record<string, unknown>> {
   return schema;
 }
 
-function findRawTab(workbook: RawWorkbook, name: DataTabName): RawTab | undefined {
+/** Every tab whose name folds to `name` (case and surrounding spaces aside): more than one is `tab.duplicate`. */
+function rawTabsNamed(workbook: RawWorkbook, name: DataTabName): RawTab[] {
   const wanted = name.toLowerCase();
-  return workbook.tabs.find((tab) => tab.name.trim().toLowerCase() === wanted);
+  return workbook.tabs.filter((tab) => tab.name.trim().toLowerCase() === wanted);
 }
 
-function parseTab(name: DataTabName, raw: RawTab | undefined, findings: Finding[]): ParsedTab {
+/** The tab of `name`, or the `tab.duplicate` finding when two tabs claim the name (the tab is then not read at all). */
+function findRawTab(workbook: RawWorkbook, name: DataTabName, findings: Finding[]): RawTab | null | undefined {
+  const tabs = rawTabsNamed(workbook, name);
+  if (tabs.length <= 1) return tabs[0];
+  findings.push({
+    rule: 'tab.duplicate', severity: 'error', tab: name, row: null, column: null, id: null, charter: null,
+    message: `The workbook has ${tabs.length} tabs named like "${name}" (${tabs.map((tab) => `"${tab.name}"`).join(', ')}); ` +
+      'rename or delete the extra ones. Until then nothing of this tab is saved or removed.',
+  });
+  return null;
+}
+
+/** What `cell.formula-not-computed` says: where the formula is, and the two ways to give it a value. */
+function formulaNotComputed(tab: DataTabName, sheetRow: number, header: string, position: number): string {
+  return `${tab} row ${sheetRow}, ${header} (cell ${columnLetter(position)}${sheetRow}) holds a formula with no computed value: ` +
+    'open and save the workbook in a spreadsheet program, or type the value.';
+}
+
+function parseTab(name: DataTabName, raw: RawTab | null | undefined, findings: Finding[]): ParsedTab {
+  if (raw === null) return { name, available: false, sheetName: null, positions: new Map(), rows: [] };
   if (!raw) {
     findings.push({ rule: 'tab.missing', severity: 'error', tab: name, row: null, column: null, id: null,
       message: `The workbook has no "${name}" tab; add it with the headers of the template (cceg init).`, charter: null });
@@ -59,7 +79,7 @@ function parseTab(name: DataTabName, raw: RawTab | undefined, findings: Finding[
     for (const key of Object.keys(columns)) if (!(key in input)) input[key] = null;
 
     const idCell = idPosition === undefined ? null : rawRow.cells[idPosition] ?? null;
-    const idText = isErrorCell(idCell) ? '' : cellText(idCell).trim();
+    const idText = isErrorCell(idCell) || isFormulaCell(idCell) ? '' : cellText(idCell).trim();
     const id = idText === '' || FORMULA_ERRORS.includes(idText.toUpperCase()) ? null : idText;
     const rowFindings: Finding[] = [];
     const parsed = schema.safeParse(input);
@@ -67,7 +87,10 @@ function parseTab(name: DataTabName, raw: RawTab | undefined, findings: Finding[
       for (const issue of parsed.error.issues) {
         const key = String(issue.path[0]);
         const rule = ((issue as { params?: { rule?: DataRuleId } }).params?.rule ?? 'cell.required') as DataRuleId;
-        rowFindings.push(rowFinding(name, rawRow.row, rule, columns[key]?.header ?? null, id, issue.message));
+        const header = columns[key]?.header ?? null;
+        const position = headers.positions.get(key);
+        const message = rule === 'cell.formula-not-computed' && header !== null && position !== undefined ? formulaNotComputed(name, rawRow.row, header, position) : issue.message;
+        rowFindings.push(rowFinding(name, rawRow.row, rule, header, id, message));
       }
     }
     if (id !== null) {
@@ -95,7 +118,7 @@ export type IdentifyRows = (tabs: Readonly<Record<DataTabName, ParsedTab>>) => R
 export function parseWorkbook(workbook: RawWorkbook, identify?: IdentifyRows): ParsedWorkbook {
   const tabFindings: Finding[] = [];
   const parsedTabs = Object.fromEntries(
-    DATA_TAB_NAMES.map((name) => [name, parseTab(name, findRawTab(workbook, name), tabFindings)]),
+    DATA_TAB_NAMES.map((name) => [name, parseTab(name, findRawTab(workbook, name, tabFindings), tabFindings)]),
   ) as Record<DataTabName, ParsedTab>;
   const tabs = identify ? identify(parsedTabs) : parsedTabs;
   checkReferences(tabs);

@@ -26,9 +26,10 @@ export function assignIds(parsed: Pick<ParsedWorkbook, 'tabs'>, storedIdsByTab: 
     const prefix = TABS[name].idPrefix;
     const tab = parsed.tabs[name];
     if (prefix === null || !tab.available) continue;
-    // An ID cell holding an error value is not empty: it is a person's (broken) formula, never overwritten.
+    // An ID cell holding an error value or an uncomputed formula is not empty: it is a person's formula, never overwritten.
     const idHeader = (TABS[name].columns as Record<string, Column>)[TABS[name].idKey]?.header;
-    const emptyRows = tab.rows.filter((row) => row.id === null && !row.findings.some((f) => f.rule === 'cell.formula-error' && f.column === idHeader));
+    const formulaRules: readonly string[] = ['cell.formula-error', 'cell.formula-not-computed'];
+    const emptyRows = tab.rows.filter((row) => row.id === null && !row.findings.some((f) => formulaRules.includes(f.rule) && f.column === idHeader));
     if (emptyRows.length === 0) continue;
     let next = Math.max(highestNumber(prefix, tab.rows.flatMap((row) => (row.id === null ? [] : [row.id]))), highestNumber(prefix, storedIdsByTab.get(name) ?? []));
     const ids = new Map<number, string>();

@@ -30,15 +30,20 @@ function sameCell(current: CellValue | undefined, value: string | number): boole
   return cellText(current ?? null) === String(value);
 }
 
-/** Where the status column is, adding its header after the last header cell when the tab has none. */
+/**
+ * Where the status column is. A tab without one gets its header in the first column right of the last header cell
+ * whose every cell, header included, is empty: never over a note someone keeps beside the table.
+ */
 function statusColumn(tab: RawTab, header: string, cells: CellWrite[]): number {
   const folded = foldName(header);
   const existing = tab.header.findIndex((cell) => foldName(cellText(cell)) === folded);
   if (existing >= 0) return existing;
-  let last = tab.header.length - 1;
-  while (last >= 0 && cellText(tab.header[last] ?? null).trim() === '') last--;
-  cells.push({ tab: tab.name, row: 1, column: last + 1, value: header });
-  return last + 1;
+  let column = tab.header.length - 1;
+  while (column >= 0 && cellText(tab.header[column] ?? null).trim() === '') column--;
+  column++;
+  while ((tab.header[column] ?? null) !== null || tab.rows.some((row) => (row.cells[column] ?? null) !== null)) column++;
+  cells.push({ tab: tab.name, row: 1, column, value: header });
+  return column;
 }
 
 function planTab(name: DataTabName, input: WriteBackInput, findingsByRow: Map<string, Finding[]>, cells: CellWrite[]): void {
@@ -55,7 +60,7 @@ function planTab(name: DataTabName, input: WriteBackInput, findingsByRow: Map<st
   for (const row of tab.rows) {
     const current = rawRows.get(row.sheetRow) ?? [];
     const newId = input.assigned.get(name)?.get(row.sheetRow);
-    if (newId !== undefined && idColumn !== undefined) cells.push({ tab: raw.name, row: row.sheetRow, column: idColumn, value: newId });
+    if (newId !== undefined && idColumn !== undefined) cells.push({ tab: raw.name, row: row.sheetRow, column: idColumn, value: newId, newId: true });
     const status = statusText(findingsByRow.get(`${name}/${row.sheetRow}`) ?? [], heldBack.get(row.sheetRow) ?? null);
     if (!sameCell(current[column], status)) cells.push({ tab: raw.name, row: row.sheetRow, column, value: status });
     written.add(row.sheetRow);
@@ -77,9 +82,10 @@ function sameTable(raw: RawTab | undefined, rows: readonly (readonly (string | n
   });
 }
 
-/** The Findings tab's rows: its header, then one row per finding. */
+/** The Findings tab's rows: its header, then one row per finding, errors before warnings (each in the order given). */
 export function findingsTable(findings: readonly Finding[]): (string | number)[][] {
-  return [[...FINDINGS_HEADER], ...findings.map((f) => [f.severity, f.rule, f.tab, f.row ?? '', f.column ?? '', f.message, f.charter ?? ''])];
+  const ordered = [...findings.filter((f) => f.severity === 'error'), ...findings.filter((f) => f.severity !== 'error')];
+  return [[...FINDINGS_HEADER], ...ordered.map((f) => [f.severity, f.rule, f.tab, f.row ?? '', f.column ?? '', f.message, f.charter ?? ''])];
 }
 
 /** Plans the write-back, leaving out every cell and table that already holds what it would get. */

@@ -15,6 +15,8 @@ export interface CellWrite {
   readonly value: string | number;
   /** True when this puts a refused change back to the committed value. */
   readonly revert?: boolean;
+  /** True when this fills an empty ID cell with a new ID: an adapter that finds a formula in the cell leaves it as it is. */
+  readonly newId?: boolean;
 }
 
 /** A system-owned tab rewritten whole: its header row and data rows. */

@@ -1,4 +1,4 @@
-// The .xlsx creator: tabs and headers in order, frozen bold header, dropdowns, date formats, rows, refusal to overwrite.
+// The .xlsx creator: tabs and headers in order, frozen bold header, dropdowns, date formats, laid-out system tabs, rows, refusal to overwrite.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +67,19 @@ describe('createXlsxWorkbook from the template', () => {
       });
     }
     expect(book.getWorksheet(LISTS_TAB)).toBeUndefined();
+  });
+
+  it('lays out the Findings tab to be read: widths, wrapped messages, a filter over its header, severities in colour', () => {
+    const findings = book.getWorksheet('Findings')!;
+    expect([1, 2, 6].map((column) => findings.getColumn(column).width)).toEqual([10, 34, 90]);
+    expect(findings.getColumn(6).alignment).toMatchObject({ wrapText: true });
+    expect(findings.autoFilter).toBe('A1:G1');
+    const formatting = (findings as unknown as { conditionalFormattings: { ref: string; rules: { formulae: string[] }[] }[] }).conditionalFormattings;
+    expect(formatting.map(({ ref, rules }) => [ref, rules.map((rule) => rule.formulae[0])])).toEqual([['A2:A1048576', ['"error"', '"warning"']]]);
+  });
+
+  it('gives every Status column room for its one line of findings', () => {
+    expect(book.getWorksheet('Roster')!.getColumn(template.tabs.find((tab) => tab.name === 'Roster')!.columns.length).width).toBe(60);
   });
 
   it('formats date columns as yyyy-mm-dd', () => {

@@ -1,8 +1,9 @@
-// The streaming .xlsx reader: cell conversion, row numbers, tab order, faults, and a 50,000-row workbook.
+// The .xlsx reader: cell conversion, formulas, the date system, row numbers, tab order, any zip entry order, faults, and a 50,000-row workbook.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createXlsxWorkbook } from '../../../functions/adapters/xlsx/create-xlsx.js';
 import { readXlsxWorkbook, XlsxWorkbookReader } from '../../../functions/adapters/xlsx/read-xlsx.js';
@@ -10,6 +11,7 @@ import type { CcegError } from '../../../functions/core/errors.js';
 import type { RawTab } from '../../../functions/core/model/raw-workbook.js';
 import { workbookTemplate } from '../../../functions/core/template.js';
 import { writeBigWorkbook } from '../../support/big-workbook.js';
+import { reorderZipEntries } from '../../support/real-programs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cceg-read-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,7 +58,8 @@ describe('readXlsxWorkbook cells', () => {
     ['a formula gives its cached text', (s: ExcelJS.Worksheet) => { s.getCell('A2').value = { formula: '"P-"&"0001"', result: 'P-0001' }; }, 'P-0001'],
     ['a formula gives its cached boolean', (s: ExcelJS.Worksheet) => { s.getCell('A2').value = { formula: 'TRUE()', result: true }; }, true],
     ['a formula gives its cached error', (s: ExcelJS.Worksheet) => { s.getCell('A2').value = { formula: 'Gone!A1', result: { error: '#REF!' } }; }, { error: '#REF!' }],
-    ['a formula with no cached result is empty', (s: ExcelJS.Worksheet) => { s.getCell('A2').value = { formula: 'B9' } as ExcelJS.CellFormulaValue; s.getCell('B2').value = 'x'; }, null],
+    ['a formula with no cached result is an uncomputed formula, not an empty cell', (s: ExcelJS.Worksheet) => { s.getCell('A2').value = { formula: 'B9' } as ExcelJS.CellFormulaValue; s.getCell('B2').value = 'x'; }, { formula: 'B9' }],
+    ['a formula whose cached result is empty text is an empty cell', (s: ExcelJS.Worksheet) => { s.getCell('A2').value = { formula: 'IF(1,"")', result: '' }; s.getCell('B2').value = 'x'; }, null],
     ['a date-formatted formula gives its cached date', (s: ExcelJS.Worksheet) => {
       s.getCell('A2').value = { formula: 'DATE(2018,3,10)', result: new Date(Date.UTC(2018, 2, 10)) };
       s.getCell('A2').numFmt = 'yyyy-mm-dd';
@@ -69,6 +72,45 @@ describe('readXlsxWorkbook cells', () => {
   it('reads dates of a workbook in the 1904 date system', async () => {
     const tab = await readRow2(dateCell(new Date(Date.UTC(2018, 9, 20))), (book) => { book.properties.date1904 = true; });
     expect(tab.rows[0]?.cells[0]).toEqual({ date: '2018-10-20' });
+  });
+
+  it.each([
+    ['1', '2018-10-20'], ['true', '2018-10-20'], [' TRUE ', '2018-10-20'], ['0', '2014-10-19'], ['false', '2014-10-19'],
+  ])('reads date1904="%s" as the XML boolean it is', async (spelling, expected) => {
+    const path = newPath('date1904');
+    const book = new ExcelJS.Workbook();
+    book.properties.date1904 = true;
+    const sheet = book.addWorksheet('Roster');
+    sheet.getCell('A1').value = 'Start Date';
+    dateCell(new Date(Date.UTC(2018, 9, 20)))(sheet);
+    await book.xlsx.writeFile(path);
+    await editEntry(path, 'xl/workbook.xml', (xml) => xml.replace(/date1904="[^"]*"/, `date1904="${spelling}"`));
+    expect((await readXlsxWorkbook(path)).tabs[0]?.rows[0]?.cells[0]).toEqual({ date: expected });
+  });
+
+  it.each([
+    ['written by a script, with an empty <v>', '<c r="A2"><f>2017+1</f><v></v></c>', { formula: '2017+1' }],
+    ['written by a script, with no <v>', '<c r="A2" t="str"><f>"P-"&amp;"0001"</f></c>', { formula: '"P-"&"0001"' }],
+    ['computed to empty text', '<c r="A2" t="str"><f>IF(1,"")</f><v></v></c>', null],
+    ['computed to a number', '<c r="A2"><f>2017+1</f><v>2018</v></c>', 2018],
+  ])('reads a formula %s', async (_name, cellXml, expected) => {
+    const path = newPath('formula');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('WorkPlan').addRows([['Year', 'Activity'], [1, 'Plan']]);
+    await book.xlsx.writeFile(path);
+    await editEntry(path, 'xl/worksheets/sheet1.xml', (xml) => xml.replace(/<c r="A2"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/, cellXml));
+    expect((await readXlsxWorkbook(path)).tabs[0]?.rows[0]?.cells[0]).toEqual(expected);
+  });
+
+  it('gives every cell of a filled-down formula with no computed values the formula of the fill', async () => {
+    const path = newPath('fill');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('WorkPlan').addRows([['Year', 'Activity'], [1, 'a'], [1, 'b']]);
+    await book.xlsx.writeFile(path);
+    await editEntry(path, 'xl/worksheets/sheet1.xml', (xml) => xml
+      .replace(/<c r="A2"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/, '<c r="A2"><f t="shared" ref="A2:A3" si="0">2017+1</f><v></v></c>')
+      .replace(/<c r="A3"[^>]*?(?:\/>|>[\s\S]*?<\/c>)/, '<c r="A3"><f t="shared" si="0"/></c>'));
+    expect((await readXlsxWorkbook(path)).tabs[0]?.rows.map((row) => row.cells[0])).toEqual([{ formula: '2017+1' }, { formula: '2017+1' }]);
   });
 
   it('gives the cached results of a shared formula to every cell that shares it', async () => {
@@ -138,6 +180,32 @@ describe('readXlsxWorkbook rows and tabs', () => {
     }
   });
 
+  // Orders another program might write; OPC does not fix the order of a package's zip entries.
+  it.each([
+    ['workbook.xml last, after the shared strings, relationships and sheets', (names: string[]) => [
+      ...names.filter((name) => /sharedStrings|_rels|styles/.test(name)), ...names.filter((name) => !/sharedStrings|_rels|styles|xl\/workbook\.xml$/.test(name)), 'xl/workbook.xml']],
+    ['the styles last, after the shared strings, relationships and sheets', (names: string[]) => [
+      ...names.filter((name) => /sharedStrings|_rels/.test(name)), ...names.filter((name) => !/sharedStrings|_rels|styles/.test(name)), 'xl/styles.xml']],
+    ['every entry in reverse', (names: string[]) => names.reverse()],
+    ['sorted by name', (names: string[]) => names.sort()],
+  ])('reads the same tabs and dates whatever the zip entry order: %s', async (_name, order) => {
+    const path = newPath('order');
+    const book = new ExcelJS.Workbook();
+    book.properties.date1904 = true;
+    const roster = book.addWorksheet('Roster');
+    roster.addRows([['ID', 'Start Date'], ['P-0001', new Date(Date.UTC(2018, 2, 10))]]);
+    roster.getCell('B2').numFmt = 'yyyy-mm-dd';
+    book.addWorksheet('Papers').addRows([['ID', 'Title'], ['PP-0001', 'WSIS+20']]);
+    await book.xlsx.writeFile(path);
+    const expected = await readXlsxWorkbook(path);
+    expect(expected.tabs[0]?.rows[0]?.cells).toEqual(['P-0001', { date: '2018-03-10' }]);
+
+    await reorderZipEntries(path, order);
+
+    expect(await readXlsxWorkbook(path)).toEqual(expected);
+    await expect(new XlsxWorkbookReader(path).probe()).resolves.toBeUndefined();
+  });
+
   it('reads a 50,000-row workbook with every row and its sheet row number', async () => {
     const path = newPath('big');
     const counts = await writeBigWorkbook(path, 50_000);
@@ -176,6 +244,13 @@ describe('readXlsxWorkbook faults', () => {
     expect(await faultOf(readXlsxWorkbook(dir))).toEqual({ code: 'NOT_A_WORKBOOK', message: `${dir} is not an .xlsx workbook.` });
   });
 });
+
+/** Rewrites one zip entry's text in place. */
+async function editEntry(path: string, entry: string, edit: (xml: string) => string): Promise<void> {
+  const zip = await JSZip.loadAsync(readFileSync(path));
+  zip.file(entry, edit(await zip.file(entry)!.async('string')));
+  writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}
 
 /** Scrambles compressed bytes just after the local header of `entry`, so inflating it fails. */
 function damage(zip: Buffer, entry: string): Buffer {

@@ -87,8 +87,46 @@ describe('applyXlsxWriteBack on a workbook people have formatted', () => {
     expect(await new XlsxWorkbookWriter(path).applyWriteBack(fixturePlan)).toEqual({ cellsChanged: 9 + 3 + 18 + 10 });
 
     const after = await snapshot(path);
-    expectOnlyPlannedCellsChanged(before, after, (name) => PLANNED.get(name) ?? new Set(), new Set(['Dashboard']));
+    expectOnlyPlannedCellsChanged(before, after, (name) => PLANNED.get(name) ?? new Set(), new Set(['Dashboard']), new Set(['Papers']));
     expect(after.excel.tabs.get('Roster')!.cells.get('F2')).toMatchObject({ value: '"OK"', style: before.excel.tabs.get('Roster')!.cells.get('F2')!.style });
+  });
+
+  it.each([
+    ['gives a Status column it adds a width', undefined, 'width="60"'],
+    ['keeps the width someone gave the column it adds a Status column in', 12.5, 'width="12.5"'],
+  ])('%s', async (_name, width, expected) => {
+    const path = newPath();
+    const book = new ExcelJS.Workbook();
+    const papers = book.addWorksheet('Papers');
+    papers.addRows([['ID', 'Title'], ['PP-0001', 'WSIS+20']]);
+    if (width !== undefined) papers.getColumn(3).width = width;
+    await book.xlsx.writeFile(path);
+    await applyXlsxWriteBack(path, { cells: [status('Papers', 1, 'Status', 2), status('Papers', 2, 'OK', 2)], tables: [] });
+    const sheet = (await zipEntries(path)).get('xl/worksheets/sheet1.xml')!.toString();
+    expect(/<col [^>]*min="3"[^>]*>/.exec(sheet)?.[0]).toContain(expected);
+  });
+
+  it('asks spreadsheet programs to recalculate formulas when they open a file it wrote', async () => {
+    const path = newPath();
+    await writeFixture(path);
+    await applyXlsxWriteBack(path, { cells: [status('Roster', 2, 'OK')], tables: [] });
+    expect((await zipEntries(path)).get('xl/workbook.xml')!.toString()).toMatch(/<calcPr [^>]*fullCalcOnLoad="1"/);
+  });
+
+  it('gives the Findings tab it adds widths, a bold header, wrapped messages, a filter and severity colours', async () => {
+    const path = newPath();
+    await writeFixture(path);
+    await applyXlsxWriteBack(path, fixturePlan);
+    const entries = await zipEntries(path);
+    const findings = entries.get(sheetParts(entries).get('Findings')!)!.toString();
+    expect(findings).toContain('<col min="6" max="6" width="90" style="');
+    expect(findings).toContain('<autoFilter ref="A1:G3"/>');
+    expect(entries.get('xl/workbook.xml')!.toString()).toContain(`<definedName name="_xlnm._FilterDatabase" localSheetId="4" hidden="1">'Findings'!$A$1:$G$3</definedName>`);
+    expect(findings).toMatch(/<conditionalFormatting sqref="A2:A1048576"><cfRule type="cellIs" dxfId="\d+" priority="1" operator="equal"><formula>"error"<\/formula>/);
+    const { tabs } = await exceljsSnapshot(path);
+    const message = JSON.parse(tabs.get('Findings')!.cells.get('F2')!.style) as { alignment?: { wrapText?: boolean } };
+    const header = JSON.parse(tabs.get('Findings')!.cells.get('A1')!.style) as { font?: { bold?: boolean } };
+    expect([message.alignment?.wrapText, header.font?.bold]).toEqual([true, true]);
   });
 
   it('changes only the patched sheets, the rewritten tab and the parts that list a new tab; every other entry keeps its bytes', async () => {
@@ -100,7 +138,7 @@ describe('applyXlsxWriteBack on a workbook people have formatted', () => {
     const parts = sheetParts(after);
     expect(changedEntries(before, after)).toEqual(
       ['Roster', 'Papers', 'Dashboard', 'Findings'].map((name) => parts.get(name)!)
-        .concat(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml']).sort(),
+        .concat(['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/styles.xml']).sort(),
     );
     expect([...parts.keys()]).toEqual(['Roster', 'Papers', 'Notes', 'Dashboard', 'Findings']);
     expect(after.get(parts.get('Papers')!)!.toString()).toContain('<dimension ref="A1:C3"/>');
@@ -295,15 +333,22 @@ async function snapshot(path: string): Promise<Snapshot> {
   return { excel: await exceljsSnapshot(path), entries: await zipEntries(path) };
 }
 
-/** Every tab but the skipped ones keeps every cell (as exceljs sees it and as raw XML) but the planned ones, and its merges, validations and columns. */
-function expectOnlyPlannedCellsChanged(before: Snapshot, after: Snapshot, planned: (tab: string) => ReadonlySet<string>, skipped: ReadonlySet<string>): void {
-  expect(after.excel.definedNames).toBe(before.excel.definedNames);
+/**
+ * Every tab but the skipped ones keeps every cell (as exceljs sees it and as raw XML) but the planned ones, and its
+ * merges, validations and columns; a tab that gets a new Status column (`widened`) may gain that column's width.
+ */
+function expectOnlyPlannedCellsChanged(before: Snapshot, after: Snapshot, planned: (tab: string) => ReadonlySet<string>, skipped: ReadonlySet<string>, widened: ReadonlySet<string> = new Set()): void {
+  // The name of the new Findings tab's filter is the only name added.
+  const names = (snapshot: Snapshot) => (JSON.parse(snapshot.excel.definedNames) as { name: string }[]).filter(({ name }) => name !== '_xlnm._FilterDatabase');
+  expect(names(after)).toEqual(names(before));
   const parts = sheetParts(after.entries);
+  const withoutCols = (rest: string) => ({ ...(JSON.parse(rest) as Record<string, unknown>), cols: undefined });
   for (const [name, tab] of before.excel.tabs) {
     if (skipped.has(name)) continue;
     const cells = planned(name);
     expect(withoutCells(after.excel.tabs.get(name)!.cells, cells), name).toEqual(withoutCells(tab.cells, cells));
-    expect(after.excel.tabs.get(name)!.rest, name).toBe(tab.rest);
+    if (widened.has(name)) expect(withoutCols(after.excel.tabs.get(name)!.rest), name).toEqual(withoutCols(tab.rest));
+    else expect(after.excel.tabs.get(name)!.rest, name).toBe(tab.rest);
     const part = parts.get(name)!;
     const [rawBefore, rawAfter] = [rawCells(before.entries.get(part)!.toString()), rawCells(after.entries.get(part)!.toString())];
     expect(withoutCells(rawAfter, cells), name).toEqual(withoutCells(rawBefore, cells));

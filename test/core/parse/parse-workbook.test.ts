@@ -38,11 +38,24 @@ describe('parseWorkbook reads cells by column kind', () => {
     { name: 'an ftp link', cells: { 'SOI URL': 'ftp://example.org/soi' }, rule: 'cell.invalid-url', column: 'SOI URL' },
     { name: 'an error cell', cells: { Name: { error: '#REF!' } }, rule: 'cell.formula-error', column: 'Name' },
     { name: 'an error value typed as text', cells: { Region: '#N/A' }, rule: 'cell.formula-error', column: 'Region' },
+    { name: 'a formula with no computed value in a required column', cells: { Name: { formula: 'A1&" "&B1' } }, rule: 'cell.formula-not-computed', column: 'Name' },
+    { name: 'a formula with no computed value in an optional column', cells: { 'Start Date': { formula: 'TODAY()' } }, rule: 'cell.formula-not-computed', column: 'Start Date' },
     { name: 'an unknown organization code', cells: { Organization: 'XYZ' }, rule: 'ref.unknown', column: 'Organization' },
   ])('reports $name as $rule on its row and column, and keeps the row out', ({ cells, rule, column }) => {
     const { findings, rows } = rosterFinding(cells);
     expect(findings).toEqual([{ rule, row: 2, column }]);
     expect(rows).toEqual([]);
+  });
+
+  it('says where a formula with no computed value is and how to give it one, and gives its row no ID', () => {
+    const parsed = parseWorkbook(rawWorkbook(tabOf('WorkPlan', [{ ID: { formula: '"W-"&"0001"' }, Year: { formula: '2017+1' }, Activity: 'A', Type: 'Other', Status: 'Planned' }])));
+    const row = parsed.tabs.WorkPlan.rows[0]!;
+    expect(row.id).toBeNull();
+    expect(row.values).toBeNull();
+    expect(row.findings.map((finding) => [finding.rule, finding.column, finding.message])).toEqual([
+      ['cell.formula-not-computed', 'ID', 'WorkPlan row 2, ID (cell A2) holds a formula with no computed value: open and save the workbook in a spreadsheet program, or type the value.'],
+      ['cell.formula-not-computed', 'Year', 'WorkPlan row 2, Year (cell B2) holds a formula with no computed value: open and save the workbook in a spreadsheet program, or type the value.'],
+    ]);
   });
 
   it('reports a negative count and a non-number', () => {

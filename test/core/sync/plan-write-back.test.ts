@@ -149,6 +149,13 @@ describe('planWriteBack writes the Status of each row', () => {
     expect(cellsOf(plan, 'Roster')).toEqual([[1, 13, 'Status'], [2, 13, 'OK']]);
   });
 
+  it('puts a new Status column in the first column right of the table whose every cell is empty, never over notes kept there', () => {
+    const header = headersOf('Roster');
+    const notes = (row: number) => [...header.map((h) => (row === 2 ? ana[h] ?? null : bo[h] ?? null)), `note ${row}`, row === 3 ? { formula: 'N3' } : null];
+    const plan = planOf(rawWorkbook(rawTab('Roster', header, [notes(2), notes(3)])));
+    expect(cellsOf(plan, 'Roster')).toEqual([[1, 15, 'Status'], [2, 15, 'OK'], [3, 15, 'OK']]);
+  });
+
   it('writes WorkPlan\'s system column as Sync Status and never its own Status column', () => {
     const activity = { ID: 'W-0001', Year: 2018, Activity: 'Workshop', Type: 'Workshop', Status: 'Planned' };
     const plan = planOf(rawWorkbook(tabOf('WorkPlan', [activity, { ...activity, ID: 'W-0002', Status: 'Finished' }])));
@@ -199,6 +206,16 @@ describe('planWriteBack writes new IDs', () => {
     const plan = planOf(rawWorkbook(rosterWithStatus([{ ...ana, ID: { error: '#REF!' } }])));
     expect(plan.cells.filter((cell) => cell.column === 0)).toEqual([]);
   });
+
+  it('never writes over an ID cell that holds a formula with no computed value', () => {
+    const plan = planOf(rawWorkbook(rosterWithStatus([{ ...ana, ID: { formula: '"P-"&"0001"' } }])));
+    expect(plan.cells.filter((cell) => cell.column === 0)).toEqual([]);
+  });
+
+  it('marks each new ID as one, so that a writer can leave a formula it finds in the cell', () => {
+    const plan = planOf(rawWorkbook(rosterWithStatus([{ ...ana, ID: null }])));
+    expect(plan.cells.filter((cell) => cell.column === 0)).toEqual([{ tab: 'Roster', row: 2, column: 0, value: 'P-0001', newId: true }]);
+  });
 });
 
 describe('planWriteBack writes the system tabs', () => {
@@ -213,6 +230,12 @@ describe('planWriteBack writes the system tabs', () => {
       ['error', 'roster.soi-missing', 'Roster', 3, 'SOI URL', 'No SOI.', '§5'],
       ['warning', 'org.too-few-participating', 'Organizations', '', '', 'Too few.', '§3'],
     ]);
+  });
+
+  it('lists the errors before the warnings in the Findings tab, each in the order given', () => {
+    const warning = (message: string) => finding({ severity: 'warning', rule: 'roster.soi-stale', message });
+    const rows = findingsTable([warning('first warning'), finding({ message: 'first error' }), warning('second warning'), finding({ message: 'second error' })]);
+    expect(rows.slice(1).map((row) => row[5])).toEqual(['first error', 'second error', 'first warning', 'second warning']);
   });
 
   it('writes the Findings and Dashboard tabs when the workbook has none', () => {

@@ -1,17 +1,20 @@
 // Writes single cells into a worksheet's XML in one pass, leaving every other byte of the sheet as it was.
 import { CcegError } from '../../../core/errors.js';
-import { growRange, type CellPosition } from './cell-reference.js';
+import { growRange, type CellPosition } from '../package/cell-reference.js';
+import type { SharedStringTable } from '../package/shared-strings.js';
 import {
   cellContent, cellsOf, cellXml, columnStyles, findSheetData, hasFormula, holds, newCellStyle, rowsOf,
-  type ElementXml, type SharedStringTable, type WriteValue,
+  type ElementXml, type WriteValue,
 } from './sheet-xml.js';
-import { attributeOf, escapeRegExp, startTagSource, withAttribute } from './xml-text.js';
+import { attributeOf, escapeRegExp, startTagSource, withAttribute } from '../package/xml-text.js';
 
 /** One cell to write: 1-based row and column, and its value (text already storable). */
 export interface CellEdit {
   readonly row: number;
   readonly column: number;
   readonly value: WriteValue;
+  /** Leave the cell as it is when it holds a formula (a new ID never goes over a person's formula). */
+  readonly unlessFormula?: boolean;
 }
 
 /** The patched sheet: its XML (the same string when nothing changed), how many cells changed, and whether a formula went. */
@@ -110,6 +113,7 @@ function patchRow(patch: Patch, row: ElementXml, edits: readonly CellEdit[]): Sp
     while (cell && cell.position < edit.column) cell = cells.next().value;
     const found = cell && cell.position === edit.column ? cell : undefined;
     if (holds(found ? cellContent(xml, found, prefix, patch.sharedStrings) : null, edit.value)) continue;
+    if (found && edit.unlessFormula && hasFormula(xml.slice(found.contentStart, found.contentEnd), prefix)) continue;
     const style = found ? attributeOf(found.tag, 's') : newCellStyle(row.tag, patch.columnStyle(edit.column));
     if (found) noteReplacedCell(patch, found);
     const at = found ? found.start : (cell?.start ?? row.contentEnd);

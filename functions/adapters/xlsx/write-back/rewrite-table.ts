@@ -1,9 +1,12 @@
-// Rewrites a system-owned tab (Findings, Dashboard) whole, or builds its sheet when the workbook has none.
-import { cellReference, columnLetters } from './cell-reference.js';
+// Rewrites a system-owned tab (Findings, Dashboard) whole, its filter over the new table, or builds its sheet when the workbook has none.
+import { cellReference, columnLetters } from '../package/cell-reference.js';
+import type { SharedStringTable } from '../package/shared-strings.js';
+import type { TableStyles } from './styles-xml.js';
+import type { TableLayout } from '../table-layouts.js';
 import {
-  cellContent, cellsOf, cellXml, columnStyles, findSheetData, hasFormula, holds, rowsOf, type CellContent, type SharedStringTable, type WriteValue,
+  cellContent, cellsOf, cellXml, columnStyles, findSheetData, hasFormula, holds, rowsOf, type CellContent, type WriteValue,
 } from './sheet-xml.js';
-import { attributeOf, startTagSource, storableText, withAttribute } from './xml-text.js';
+import { attributeOf, startTagSource, storableText, withAttribute } from '../package/xml-text.js';
 
 /** A system-owned table as written: rows of values, row 1 first. */
 export type TableRows = readonly (readonly (string | number)[])[];
@@ -13,9 +16,13 @@ export interface TableResult {
   readonly xml: string;
   readonly changed: number;
   readonly overwroteFormula: boolean;
+  /** The range the sheet's filter now covers, when it has one. */
+  readonly filter?: string;
 }
 
 const MAIN_NAMESPACE = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+/** The last row of a worksheet: conditional formatting down to it covers the table however long it grows. */
+const LAST_ROW = 1_048_576;
 const SYSTEM_TAB_COLOR = 'FF9E9E9E';
 
 /** The rows as they will be stored: text made storable, a number that is not finite written as its text, '' as empty. */
@@ -54,14 +61,34 @@ export function rewriteTable(original: string, rows: TableRows, sharedStrings: S
   if (changed === 0) return { xml: original, changed: 0, overwroteFormula: false };
   const columnStyle = columnStyles(xml, prefix);
   const content = sheetDataContent(prefix, values, (row, column) => before.get(cellReference(row, column))?.style ?? columnStyle(column));
-  const rewritten = `${xml.slice(0, sheetData.contentStart)}${content}${xml.slice(sheetData.contentEnd)}`;
-  return { xml: withExactDimension(rewritten, prefix, values), changed, overwroteFormula };
+  const rewritten = withExactDimension(`${xml.slice(0, sheetData.contentStart)}${content}${xml.slice(sheetData.contentEnd)}`, prefix, values);
+  const filter = new RegExp(startTagSource(`${prefix}autoFilter`)).exec(rewritten);
+  if (!filter) return { xml: rewritten, changed, overwroteFormula };
+  // The filter is made to cover the whole table again.
+  const range = tableRange(values);
+  const filtered = `${rewritten.slice(0, filter.index)}${withAttribute(filter[0], 'ref', range)}${rewritten.slice(filter.index + filter[0].length)}`;
+  return { xml: filtered, changed, overwroteFormula, filter: range };
 }
 
-/** A new worksheet holding `rows`, with a frozen header row and the grey tab colour of system-owned tabs. */
-export function newTableSheet(rows: TableRows): { xml: string; cells: number } {
+/** `A1:G12`: every row written, as wide as the widest (the header); `A1` for none. */
+function tableRange(values: readonly (readonly WriteValue[])[]): string {
+  const width = values.reduce((widest, row) => Math.max(widest, row.length), 0);
+  return width === 0 ? 'A1' : `A1:${columnLetters(width)}${values.length}`;
+}
+
+/**
+ * A new worksheet holding `rows`, laid out to be read: a frozen bold header row, the grey tab colour of system-owned
+ * tabs, column widths, wrapped long text, and (as the layout asks) a filter over the table and a severity column
+ * coloured red for `error` and amber for `warning`. Without `styles` (a workbook with no style sheet) there is no
+ * bold, wrapping or colour.
+ */
+export function newTableSheet(rows: TableRows, layout: TableLayout, styles: TableStyles | null): { xml: string; cells: number; filter?: string } {
   const values = storableRows(rows);
   const cells = values.reduce((sum, row) => sum + row.filter((value) => value !== null).length, 0);
+  const wrapped = new Set(styles ? layout.wrapped ?? [] : []);
+  const cols = layout.widths.map((width, index) =>
+    `<col min="${index + 1}" max="${index + 1}" width="${width}"${wrapped.has(index + 1) ? ` style="${styles!.wrapped}"` : ''} customWidth="1"/>`).join('');
+  const style = (row: number, column: number) => (!styles ? undefined : row === 1 ? String(styles.header) : wrapped.has(column) ? String(styles.wrapped) : undefined);
   const xml =
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     `<worksheet xmlns="${MAIN_NAMESPACE}">` +
@@ -69,10 +96,21 @@ export function newTableSheet(rows: TableRows): { xml: string; cells: number } {
     `<dimension ref="${usedRange(values)}"/>` +
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
     '<sheetFormatPr defaultRowHeight="15"/>' +
-    `<sheetData>${sheetDataContent('', values, () => undefined)}</sheetData>` +
+    (cols === '' ? '' : `<cols>${cols}</cols>`) +
+    `<sheetData>${sheetDataContent('', values, style)}</sheetData>` +
+    (layout.filter ? `<autoFilter ref="${tableRange(values)}"/>` : '') +
+    (layout.severityColumn !== undefined && styles ? severityFormatting(layout.severityColumn, styles) : '') +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
     '</worksheet>';
-  return { xml, cells };
+  return { xml, cells, ...(layout.filter ? { filter: tableRange(values) } : {}) };
+}
+
+/** Colours the cells of a column below the header that say `error` (red) or `warning` (amber), however long the table grows. */
+function severityFormatting(column: number, styles: TableStyles): string {
+  const letters = columnLetters(column);
+  const rule = (value: string, dxfId: number, priority: number) =>
+    `<cfRule type="cellIs" dxfId="${dxfId}" priority="${priority}" operator="equal"><formula>"${value}"</formula></cfRule>`;
+  return `<conditionalFormatting sqref="${letters}2:${letters}${LAST_ROW}">${rule('error', styles.error, 1)}${rule('warning', styles.warning, 2)}</conditionalFormatting>`;
 }
 
 function sheetDataContent(prefix: string, values: readonly (readonly WriteValue[])[], style: (row: number, column: number) => string | undefined): string {

@@ -1,16 +1,13 @@
 // Scans a worksheet's XML as a string (no DOM, so 50,000-row sheets stay cheap): rows, cells and what cells hold.
 import { CcegError } from '../../../core/errors.js';
-import { cellReference, parseCellReference } from './cell-reference.js';
-import { attributeOf, attributesOf, decodeText, elementPrefix, startTagSource, textContent } from './xml-text.js';
+import { cellReference, parseCellReference } from '../package/cell-reference.js';
+import type { SharedStringTable } from '../package/shared-strings.js';
+import { attributeOf, attributesOf, decodeText, elementPrefix, richText, startTagSource, textContent } from '../package/xml-text.js';
 
 /** A value a cell holds that the write-back never writes (a formula, boolean, error or date cell): equal to nothing. */
 export const OTHER_VALUE = Symbol('other value');
 /** What a cell holds, as far as the write-back compares: text, a number, nothing, or something else. */
 export type CellContent = string | number | null | typeof OTHER_VALUE;
-/** The workbook's shared strings as plain text, by index. */
-export interface SharedStringTable {
-  get(index: number): string | undefined;
-}
 
 /** A value to write: text (already storable) or a number; '' and null clear the cell. */
 export type WriteValue = string | number | null;
@@ -107,14 +104,6 @@ export function hasFormula(inner: string, prefix: string): boolean {
 /** Whether a cell holds `value` exactly: same text, or the same number; empty text is an empty cell. */
 export function holds(content: CellContent | undefined, value: WriteValue): boolean {
   return (content ?? null) === (value === '' ? null : value);
-}
-
-/** The text of a rich or plain string item (`<si>` or `<is>` content): its `<t>` runs joined, phonetic runs left out. */
-export function richText(inner: string, prefix: string): string {
-  const text = inner.includes('rPh') ? inner.replace(new RegExp(`<${prefix}rPh[\\s>][\\s\\S]*?</${prefix}rPh>`, 'g'), '') : inner;
-  let joined = '';
-  for (const match of text.matchAll(new RegExp(`<${prefix}t(?:\\s[^>]*[^/>])?>([\\s\\S]*?)</${prefix}t>`, 'g'))) joined += decodeText(match[1]!);
-  return joined;
 }
 
 function orEmpty(text: string): string | null {

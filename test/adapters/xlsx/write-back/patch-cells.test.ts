@@ -1,7 +1,7 @@
 // Patching single cells into worksheet XML: sorted insertion, styles kept, only what differs written.
 import { describe, expect, it } from 'vitest';
 import { patchCells, type CellEdit } from '../../../../functions/adapters/xlsx/write-back/patch-cells.js';
-import { SharedStrings } from '../../../../functions/adapters/xlsx/write-back/shared-strings.js';
+import { SharedStrings } from '../../../../functions/adapters/xlsx/package/shared-strings.js';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const strings = new SharedStrings(`<sst xmlns="${MAIN}"><si><t>OK</t></si><si><r><t>O</t></r><r><t>K</t></r></si></sst>`);
@@ -85,6 +85,14 @@ describe('patchCells', () => {
     const before = sheet(`<row r="2"><c r="A2">${master}<v>1</v></c></row><row r="3"><c r="A3">${follower}<v>2</v></c></row>`);
     expect(() => patchCells(before, [edit(2, 1, 'OK')], strings)).toThrow(expect.objectContaining({ code: 'INTERNAL' }));
     expect(patchCells(before, [edit(2, 1, 'OK'), edit(3, 1, 'OK')], strings)).toMatchObject({ changed: 2, overwroteFormula: true });
+  });
+
+  it('leaves a formula where an edit says to (a new ID never goes over a person\'s formula), and writes an empty cell', () => {
+    const before = sheet('<row r="2"><c r="A2" t="str"><f>IF(B2="","",B2)</f><v></v></c></row><row r="3"><c r="A3"/></row>');
+    const newIds = [{ ...edit(2, 1, 'P-0001'), unlessFormula: true }, { ...edit(3, 1, 'P-0002'), unlessFormula: true }];
+    expect(patchCells(before, newIds, strings)).toEqual({
+      xml: sheet(`<row r="2"><c r="A2" t="str"><f>IF(B2="","",B2)</f><v></v></c></row><row r="3">${text('A3', 'P-0002')}</row>`), changed: 1, overwroteFormula: false,
+    });
   });
 
   it.each([

@@ -1,7 +1,7 @@
-// Rewriting a system-owned tab whole: styles of existing positions kept, exact dimension, nothing written when equal.
+// Rewriting a system-owned tab whole (styles of existing positions kept, exact dimension and filter, nothing written when equal), and building a new one laid out to be read.
 import { describe, expect, it } from 'vitest';
 import { newTableSheet, rewriteTable } from '../../../../functions/adapters/xlsx/write-back/rewrite-table.js';
-import { SharedStrings } from '../../../../functions/adapters/xlsx/write-back/shared-strings.js';
+import { SharedStrings } from '../../../../functions/adapters/xlsx/package/shared-strings.js';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const strings = new SharedStrings(`<sst xmlns="${MAIN}"><si><t>Section</t></si><si><t>Value</t></si></sst>`);
@@ -30,14 +30,40 @@ describe('rewriteTable', () => {
     const before = sheet('A1:B2', `${header}<row r="2"><c r="A2" t="inlineStr"><is><t>Members</t></is></c><c r="B2"><v>3</v></c></row>`);
     expect(rewriteTable(before, [['Section', 'Value']], strings)).toMatchObject({ changed: 2, xml: expect.stringContaining('<dimension ref="A1:B1"/>') });
   });
+
+  it('makes a filter cover the rewritten table, however many rows it now has', () => {
+    const filtered = (ref: string) => sheet('A1:B1', header).replace('<mergeCells', `<autoFilter ref="${ref}"/><mergeCells`);
+    const result = rewriteTable(filtered('A1:B1'), [['Section', 'Value'], ['Members', 3], ['Tally', 2]], strings);
+    expect(result).toMatchObject({ xml: expect.stringContaining('<autoFilter ref="A1:B3"/>'), filter: 'A1:B3' });
+  });
 });
+
+const STYLES = { header: 7, wrapped: 8, error: 2, warning: 3 };
+const LAYOUT = { widths: [10, 40], wrapped: [2], filter: true, severityColumn: 1 };
 
 describe('newTableSheet', () => {
   it('builds a worksheet with a frozen header, the rows as text and numbers, and counts its cells', () => {
-    const { xml, cells } = newTableSheet([['Severity', 'Row'], ['error', 3], ['warning', '']]);
+    const { xml, cells } = newTableSheet([['Severity', 'Row'], ['error', 3], ['warning', '']], { widths: [] }, null);
     expect(cells).toBe(5);
     expect(xml).toContain('<dimension ref="A1:B3"/>');
     expect(xml).toContain('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>');
     expect(xml).toContain('<row r="2"><c r="A2" t="inlineStr"><is><t>error</t></is></c><c r="B2"><v>3</v></c></row><row r="3"><c r="A3" t="inlineStr"><is><t>warning</t></is></c></row>');
+  });
+
+  it('lays the table out to be read: widths, a bold header, wrapped messages, a filter over the table, severities in colour', () => {
+    const { xml } = newTableSheet([['Severity', 'Message'], ['error', 'A long message'], ['warning', 'Another']], LAYOUT, STYLES);
+    expect(xml).toContain('<cols><col min="1" max="1" width="10" customWidth="1"/><col min="2" max="2" width="40" style="8" customWidth="1"/></cols>');
+    expect(xml).toContain('<row r="1"><c r="A1" s="7" t="inlineStr"><is><t>Severity</t></is></c><c r="B1" s="7" t="inlineStr">');
+    expect(xml).toContain('<c r="B2" s="8" t="inlineStr"><is><t>A long message</t></is></c>');
+    expect(xml).toContain('</sheetData><autoFilter ref="A1:B3"/><conditionalFormatting sqref="A2:A1048576">' +
+      '<cfRule type="cellIs" dxfId="2" priority="1" operator="equal"><formula>"error"</formula></cfRule>' +
+      '<cfRule type="cellIs" dxfId="3" priority="2" operator="equal"><formula>"warning"</formula></cfRule></conditionalFormatting><pageMargins');
+  });
+
+  it('keeps the widths and the filter, but no bold, wrapping or colour, in a workbook without a style sheet', () => {
+    const { xml } = newTableSheet([['Severity', 'Message'], ['error', 'x']], LAYOUT, null);
+    expect(xml).toContain('<cols><col min="1" max="1" width="10" customWidth="1"/><col min="2" max="2" width="40" customWidth="1"/></cols>');
+    expect(xml).toContain('<autoFilter ref="A1:B2"/>');
+    expect(xml).not.toMatch(/ s="|conditionalFormatting/);
   });
 });

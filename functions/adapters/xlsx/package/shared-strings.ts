@@ -1,6 +1,10 @@
 // The shared string table, parsed only when a compared cell uses it (status cells are inline strings or empty).
-import { richText, type SharedStringTable } from './sheet-xml.js';
-import { elementPrefix } from './xml-text.js';
+import { elementPrefix, richText } from './xml-text.js';
+
+/** The workbook's shared strings as plain text, by index. */
+export interface SharedStringTable {
+  get(index: number): string | undefined;
+}
 
 /** The shared strings of `xl/sharedStrings.xml` as plain text (rich text runs joined, phonetic runs left out). */
 export class SharedStrings implements SharedStringTable {

@@ -1,6 +1,6 @@
 // Text into SpreadsheetML and back: escaping, OOXML escapes and characters XML 1.0 forbids.
 import { describe, expect, it } from 'vitest';
-import { decodeText, storableText, textContent, withAttribute } from '../../../../functions/adapters/xlsx/write-back/xml-text.js';
+import { decodeText, storableText, textContent, withAttribute } from '../../../../functions/adapters/xlsx/package/xml-text.js';
 
 describe('storableText', () => {
   it.each([

@@ -93,3 +93,11 @@ export function elementPrefix(xml: string, localName: string): string | null {
   const match = new RegExp(`<([\\w.-]+:)?${localName}(?=[\\s/>])`).exec(xml);
   return match ? (match[1] ?? '') : null;
 }
+
+/** The text of a rich or plain string item (`<si>` or `<is>` content): its `<t>` runs joined, phonetic runs left out. */
+export function richText(inner: string, prefix: string): string {
+  const text = inner.includes('rPh') ? inner.replace(new RegExp(`<${prefix}rPh[\\s>][\\s\\S]*?</${prefix}rPh>`, 'g'), '') : inner;
+  let joined = '';
+  for (const match of text.matchAll(new RegExp(`<${prefix}t(?:\\s[^>]*[^/>])?>([\\s\\S]*?)</${prefix}t>`, 'g'))) joined += decodeText(match[1]!);
+  return joined;
+}

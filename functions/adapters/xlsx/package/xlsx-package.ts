@@ -1,9 +1,11 @@
-// An .xlsx package opened with jszip: its tabs and parts; parts written here are the only ones regenerated on save.
+// An .xlsx package opened with jszip, whatever the order of its zip entries: its tabs and parts; parts written here are the only ones regenerated on save.
 import { posix } from 'node:path';
+import { PassThrough } from 'node:stream';
 import JSZip from 'jszip';
 import { CcegError } from '../../../core/errors.js';
+import { RELATIONSHIPS_NAMESPACE, withContentType, withRelationship, withSheet } from './package-xml.js';
 import { SharedStrings } from './shared-strings.js';
-import { attributesOf, elementPrefix, escapeRegExp, escapeXml, startTagSource } from './xml-text.js';
+import { attributesOf, escapeRegExp, startTagSource } from './xml-text.js';
 
 /** A tab of the workbook: its name as written and the zip part holding its sheet. */
 export interface SheetPart {
@@ -18,7 +20,6 @@ interface Relationship {
   readonly part: string;
 }
 
-const RELATIONSHIPS_NAMESPACE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const WORKSHEET_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const CONTENT_TYPES = '[Content_Types].xml';
 
@@ -31,7 +32,8 @@ export class XlsxPackage {
 
   private constructor(
     private readonly zip: JSZip,
-    private readonly workbookPart: string,
+    /** The workbook part (`xl/workbook.xml`, or wherever the package's relationships put it). */
+    readonly workbookPart: string,
     private readonly sheets: SheetPart[],
   ) {}
 
@@ -56,6 +58,11 @@ export class XlsxPackage {
     return new XlsxPackage(zip, workbookPart, sheets);
   }
 
+  /** Every tab, in workbook order. */
+  get tabs(): readonly SheetPart[] {
+    return this.sheets;
+  }
+
   /** The tab called `name`: its exact name first, else its name folded as WORKBOOK.md says. */
   sheet(name: string): SheetPart | undefined {
     return this.sheets.find((sheet) => sheet.name === name) ?? this.sheets.find((sheet) => foldTabName(sheet.name) === foldTabName(name));
@@ -70,6 +77,26 @@ export class XlsxPackage {
       throw Object.assign(new CcegError('NOT_A_WORKBOOK', `The workbook's part ${part} is damaged.`), { cause: error });
     });
     return bytes.toString('utf8');
+  }
+
+  /** The text of a part in pieces as it is inflated, so that a big sheet is never held whole; throws NOT_A_WORKBOOK when it is missing. */
+  async *textOf(part: string): AsyncGenerator<string> {
+    const entry = this.entry(part);
+    if (!entry) throw new CcegError('NOT_A_WORKBOOK', `The workbook has no part ${part}.`);
+    const source = entry.nodeStream('nodebuffer');
+    const chunks = new PassThrough();
+    source.on('error', (error: unknown) => chunks.destroy(Object.assign(new CcegError('NOT_A_WORKBOOK', `The workbook's part ${part} is damaged.`), { cause: error })));
+    source.pipe(chunks);
+    const decoder = new TextDecoder('utf-8');
+    for await (const chunk of chunks) yield decoder.decode(chunk as Buffer, { stream: true });
+    const rest = decoder.decode();
+    if (rest !== '') yield rest;
+  }
+
+  /** The part the workbook relates to with a relationship of this type (`/styles`, `/sharedStrings`), when it has one. */
+  async relatedPart(typeSuffix: string): Promise<string | undefined> {
+    const part = (await this.relationshipsOf(this.workbookPart)).find((rel) => rel.type.endsWith(typeSuffix))?.part;
+    return part !== undefined && this.entry(part) ? part : undefined;
   }
 
   /** Replaces (or adds) a part; only written parts are recompressed on save. */
@@ -99,10 +126,9 @@ export class XlsxPackage {
     while (ids.has(`rId${idNumber}`)) idNumber++;
     const id = `rId${idNumber}`;
     const type = relationships.find((rel) => rel.type.endsWith('/worksheet'))?.type ?? `${RELATIONSHIPS_NAMESPACE}/worksheet`;
-    const prefix = elementPrefix(workbook, 'sheets') ?? '';
-    this.write(this.workbookPart, insertBefore(workbook, `</${prefix}sheets>`, `<${prefix}sheet name="${escapeXml(name)}" sheetId="${nextSheetId(workbook)}" ${idAttribute(workbook)}="${id}"/>`));
-    this.write(relationshipsPart, insertBefore(relationshipsXml, '</Relationships>', `<Relationship Id="${id}" Type="${type}" Target="${posix.relative(folder, part)}"/>`));
-    this.write(CONTENT_TYPES, insertBefore(contentTypes, '</Types>', `<Override PartName="/${part}" ContentType="${WORKSHEET_CONTENT_TYPE}"/>`));
+    this.write(this.workbookPart, withSheet(workbook, name, id));
+    this.write(relationshipsPart, withRelationship(relationshipsXml, id, type, posix.relative(folder, part)));
+    this.write(CONTENT_TYPES, withContentType(contentTypes, part, WORKSHEET_CONTENT_TYPE));
     this.write(part, xml);
     const sheet = { name, part };
     this.sheets.push(sheet);
@@ -115,9 +141,9 @@ export class XlsxPackage {
     const calcChain = relationships.find((rel) => rel.type.endsWith('/calcChain'));
     if (!calcChain) return;
     const relationshipsPart = relationshipsPartOf(this.workbookPart);
-    const relationship = new RegExp(`<Relationship(?=\\s)(?:[^>"']|"[^"]*"|'[^']*')*\\sId\\s*=\\s*["']${escapeRegExp(calcChain.id)}["'](?:[^>"']|"[^"]*"|'[^']*')*>`);
+    const relationship = new RegExp(`<(?:[\\w.-]+:)?Relationship(?=\\s)(?:[^>"']|"[^"]*"|'[^']*')*\\sId\\s*=\\s*["']${escapeRegExp(calcChain.id)}["'](?:[^>"']|"[^"]*"|'[^']*')*>`);
     this.write(relationshipsPart, (await this.read(relationshipsPart)).replace(relationship, ''));
-    const override = new RegExp(`<Override(?=\\s)(?:[^>"']|"[^"]*"|'[^']*')*PartName\\s*=\\s*["']/${escapeRegExp(calcChain.part)}["'](?:[^>"']|"[^"]*"|'[^']*')*>`, 'i');
+    const override = new RegExp(`<(?:[\\w.-]+:)?Override(?=\\s)(?:[^>"']|"[^"]*"|'[^']*')*PartName\\s*=\\s*["']/${escapeRegExp(calcChain.part)}["'](?:[^>"']|"[^"]*"|'[^']*')*>`, 'i');
     this.write(CONTENT_TYPES, (await this.read(CONTENT_TYPES)).replace(override, ''));
     const entry = this.entry(calcChain.part);
     if (entry) this.zip.remove(entry.name);
@@ -141,7 +167,7 @@ export class XlsxPackage {
     if (!entry) return [];
     const folder = part === '' ? '' : posix.dirname(part);
     const relationships: Relationship[] = [];
-    for (const match of (await entry.async('string')).matchAll(new RegExp(startTagSource('Relationship'), 'g'))) {
+    for (const match of (await entry.async('string')).matchAll(new RegExp(startTagSource('(?:[\\w.-]+:)?Relationship'), 'g'))) {
       const attributes = attributesOf(match[0]);
       const target = attributes.get('Target') ?? '';
       if (attributes.get('TargetMode') === 'External') continue;
@@ -152,30 +178,12 @@ export class XlsxPackage {
   }
 
   private async readSharedStrings(): Promise<SharedStrings> {
-    const part = (await this.relationshipsOf(this.workbookPart)).find((rel) => rel.type.endsWith('/sharedStrings'))?.part;
-    return new SharedStrings(part !== undefined && this.entry(part) ? await this.read(part) : '');
+    const part = await this.relatedPart('/sharedStrings');
+    return new SharedStrings(part !== undefined ? await this.read(part) : '');
   }
-
 }
 
 /** `xl/_rels/workbook.xml.rels` for `xl/workbook.xml`; `_rels/.rels` for the package itself (''). */
 function relationshipsPartOf(part: string): string {
   return part === '' ? '_rels/.rels' : posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`);
-}
-
-function insertBefore(xml: string, closing: string, element: string): string {
-  const at = xml.lastIndexOf(closing);
-  if (at < 0) throw new CcegError('NOT_A_WORKBOOK', `The workbook has no ${closing} to add a tab before.`);
-  return `${xml.slice(0, at)}${element}${xml.slice(at)}`;
-}
-
-function nextSheetId(workbook: string): number {
-  const ids = Array.from(workbook.matchAll(/\ssheetId\s*=\s*["'](\d+)["']/g), (match) => Number(match[1]));
-  return ids.reduce((max, id) => Math.max(max, id), 0) + 1;
-}
-
-/** The relationship-id attribute as the workbook's `<sheet>` elements write it (`r:id`), declared when it must be. */
-function idAttribute(workbook: string): string {
-  const existing = /<(?:[\w.-]+:)?sheet\s(?:[^>"']|"[^"]*"|'[^']*')*?\s([\w.-]+:id)\s*=/.exec(workbook)?.[1];
-  return existing ?? `xmlns:r="${RELATIONSHIPS_NAMESPACE}" r:id`;
 }
