@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { MemoryWorkbook } from '../../functions/adapters/memory/memory-workbook.js';
 import { openSqliteStore } from '../../functions/adapters/sqlite/sqlite-record-store.js';
 import { XlsxWorkbookReader } from '../../functions/adapters/xlsx/read-xlsx.js';
 import { XlsxWorkbookWriter } from '../../functions/adapters/xlsx/write-back-xlsx.js';
@@ -12,6 +13,7 @@ import { charterConfigSchema } from '../../functions/core/config.js';
 import { cli } from '../support/cli.js';
 import { COMPLIANT_TODAY, compliantWorkbookRows, type WorkbookRows } from '../support/compliant-workbook.js';
 import { fill } from '../support/fill-workbook.js';
+import { workbookOf } from '../support/raw-workbook.js';
 import { columnOf, editWorkbook, fileHash } from '../support/workbook-snapshot.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cceg-sync-agrees-'));
@@ -189,5 +191,31 @@ describe('a write-back that fails commits nothing', () => {
     expect(names.get('Zoe Inserted')).toBe('P-0001');
     expect(names.get('Ana Costa')).toBe('P-0002');
     expect(new Set(names.values()).size).toBe(names.size);
+  });
+});
+
+describe('a look-alike tab', () => {
+  it('is tab.duplicate: an empty copy "ROSTER " (headers, no rows) before the real Roster commits and tombstones nothing of it', async () => {
+    const config = charterConfigSchema.parse({});
+    const store = openSqliteStore(join(dir, 'look-alike.db'));
+    try {
+      const real = workbookOf(compliantWorkbookRows());
+      const ports = (workbook: MemoryWorkbook) => ({ reader: workbook, writer: workbook, store, now: () => new Date(), newId: randomUUID });
+      const request = { workbook: 'look-alike', actor: 'staff@icann.example.org', source: 'cli' as const, today: COMPLIANT_TODAY, config };
+      await syncWorkbook(ports(new MemoryWorkbook(real)), request);
+      const roster = (await store.loadRecords()).size;
+
+      const header = real.tabs.find((tab) => tab.name === 'Roster')!.header;
+      const lookAlike = { ...real, tabs: [{ name: 'ROSTER ', header, rows: [] }, ...real.tabs] };
+      const result = await syncWorkbook(ports(new MemoryWorkbook(lookAlike)), request);
+      expect(result.findings.filter((finding) => finding.rule === 'tab.duplicate')).toEqual([
+        expect.objectContaining({ tab: 'Roster', severity: 'error', message: expect.stringContaining('2 tabs named like "Roster" ("ROSTER ", "Roster")') }),
+      ]);
+      expect(result.run.counts).toMatchObject({ created: 0, updated: 0, tombstoned: 0 });
+      expect([...(await store.loadRecords()).values()].filter((record) => record.tombstoned)).toEqual([]);
+      expect((await store.loadRecords()).size).toBe(roster);
+    } finally {
+      await store.close();
+    }
   });
 });
