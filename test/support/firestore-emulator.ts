@@ -6,9 +6,8 @@ import { Firestore } from '@google-cloud/firestore';
 /** The project every test client uses; emulators accept any. */
 export const TEST_PROJECT_ID = 'cceg-test';
 
-// Without credentials the client asks the GCE metadata server for a universe domain and warns when there is none;
-// these are never used: over plain TCP the client sends `Authorization: Bearer owner`, which emulators accept.
-const FAKE_CREDENTIALS = { client_email: 'test@cceg-test.iam.gserviceaccount.com', private_key: 'unused' };
+// The universe domain is named so that the client never asks a metadata server for it (Firestore 9 deprecates the
+// `credentials` option used for that before); over plain TCP it sends `Authorization: Bearer owner`, which emulators accept.
 
 /** A running in-process emulator. */
 export interface RunningEmulator {
@@ -69,7 +68,7 @@ export async function firestoreForTests(): Promise<TestFirestore> {
 
 /** A client of the emulator at `host:port`, without TLS (FIRESTORE_EMULATOR_HOST, when set, takes precedence). */
 export function emulatorClient(emulatorHost: string): Firestore {
-  return new Firestore({ projectId: TEST_PROJECT_ID, host: emulatorHost, ssl: false, credentials: FAKE_CREDENTIALS });
+  return new Firestore({ projectId: TEST_PROJECT_ID, host: emulatorHost, ssl: false, universeDomain: 'googleapis.com' });
 }
 
 async function freePort(host: string): Promise<number> {
