@@ -1,5 +1,6 @@
 // The audit use cases: list with filters, verify the hash chain, export as CSV or JSON lines; page by page.
-import type { AuditEntry } from '../core/audit/audit-entry.js';
+import { anchorMismatch, recordMismatch } from '../core/audit/anchor.js';
+import type { AuditEntry, AuditHead } from '../core/audit/audit-entry.js';
 import { verifyChain, verifyHead, type ChainVerdict } from '../core/audit/chain.js';
 import type { RecordStore } from '../ports/record-store.port.js';
 
@@ -42,13 +43,31 @@ export async function listAudit(store: RecordStore, filter: AuditFilter): Promis
   return entries;
 }
 
-/** Recomputes the whole chain and checks it against the store's recorded head. */
-export async function verifyAudit(store: RecordStore): Promise<ChainVerdict> {
+/** What verification found beyond the chain: whether it reached the anchor, and whether the records agree with it. */
+export type AuditVerdict = ChainVerdict & {
+  /** Why the log does not reach the anchor given (null: it does, or none was given). */
+  readonly anchorProblem?: string | null;
+  /** The first record that disagrees with the log (null: none). */
+  readonly recordProblem?: string | null;
+};
+
+/**
+ * Recomputes the whole chain and checks it against the store's recorded head; with `anchor` (a seq and hash kept
+ * outside the store: the Dashboard's last line, a run's log line), that the log still holds that entry; and that
+ * every record is what the log made it (a record changed without an entry, or an entry without its record).
+ */
+export async function verifyAudit(store: RecordStore, options: { readonly anchor?: AuditHead } = {}): Promise<AuditVerdict> {
   // The head first: a sync committing meanwhile only makes the chain longer than the head, which verifyHead allows.
   const head = await store.auditHead();
   const entries: AuditEntry[] = [];
   for await (const entry of auditEntries(store)) entries.push(entry);
-  return verifyHead(verifyChain(entries), head);
+  const chain = verifyHead(verifyChain(entries), head);
+  if (!chain.ok) return chain;
+  const anchorProblem = options.anchor ? anchorMismatch(entries, options.anchor) : null;
+  // Records committed after the log was read would look unlogged: compare with the log as far as the store's head.
+  const logged = head === null ? entries : entries.filter((entry) => entry.seq <= head.seq);
+  const recordProblem = recordMismatch(logged, await store.loadRecords());
+  return { ...chain, anchorProblem, recordProblem };
 }
 
 const CSV_COLUMNS = ['seq', 'at', 'actor', 'source', 'entity', 'op', 'before', 'after', 'prevHash', 'hash'] as const;

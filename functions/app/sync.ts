@@ -1,5 +1,6 @@
 // The sync use case: read → identify rows → parse → diff by ID and content hash → rules → write back → commit with audit entries.
-import type { AuditEntry, AuditSource } from '../core/audit/audit-entry.js';
+import type { AuditEntry, AuditHead, AuditSource } from '../core/audit/audit-entry.js';
+import { chainDrafts } from '../core/audit/chain.js';
 import type { CharterConfig } from '../core/config.js';
 import type { IsoDate } from '../core/dates.js';
 import { CcegError } from '../core/errors.js';
@@ -57,6 +58,8 @@ export interface SyncResult {
   readonly editsSettled: number;
   /** The group's rows as the store now holds them (`syncedRows`): what documents are drawn from. */
   readonly rows: GroupRows;
+  /** The audit log's last entry after this sync (null: the log is empty): the anchor to keep outside the store. */
+  readonly auditHead: AuditHead | null;
 }
 
 /** Data findings on held-back rows say that the row was not saved, and name the new ID of a row that just got one. */
@@ -140,17 +143,25 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
 
     let lastChange: string | null = changes.length > 0 ? context.at : null;
     for (const record of stored.values()) if (lastChange === null || record.committedAt > lastChange) lastChange = record.committedAt;
-    const dashboard = dashboardRows(rows, request.today, request.config, lastChange);
+    const drafts = [...auditDraftsOf(changes, context, review?.actors), ...refusalDrafts(review?.refused ?? [], context)];
+    // The head the commit will leave (under the lease, nobody else chains meanwhile): the Dashboard anchors it.
+    const headBefore = await ports.store.auditHead();
+    const expectedHead = chainDrafts(drafts, headBefore).at(-1) ?? headBefore;
+    const auditHead = expectedHead === null ? null : { seq: expectedHead.seq, hash: expectedHead.hash };
+    const dashboard = dashboardRows(rows, request.today, request.config, lastChange, auditHead);
     const plan = planWriteBack({ raw, parsed, findings, assigned, heldBack: diff.heldBack, dashboard, reverts: review?.reverts });
     // Write back first: if the workbook cannot be written (open elsewhere, read-only, changed meanwhile), nothing is
     // committed, and the next sync finds the same rows without IDs and gives them the same IDs again.
     const { cellsChanged } = plan.cells.length + plan.tables.length > 0 ? await ports.writer.applyWriteBack(plan) : { cellsChanged: 0 };
     if (changes.length > 0) request.onProgress?.(`Committing ${changes.length} change(s)…`);
-    const drafts = [...auditDraftsOf(changes, context, review?.actors), ...refusalDrafts(review?.refused ?? [], context)];
     const entries = await ports.store.commit({ records: changes.map((change) => change.after), drafts, run });
     // Settled only once written back and committed: a refused cell not yet put back stays pending, so a retry refuses it again.
     if (review && review.settled.length > 0) await ports.store.markEditsApplied(review.settled, context.runId);
-    return { run, findings, summary, entries, cellsChanged, editsSettled: review?.settled.length ?? 0, rows };
+    const committedHead = entries.at(-1);
+    return {
+      run, findings, summary, entries, cellsChanged, editsSettled: review?.settled.length ?? 0, rows,
+      auditHead: committedHead === undefined ? headBefore : { seq: committedHead.seq, hash: committedHead.hash },
+    };
   }).catch((error: unknown) => {
     if (error instanceof CcegError) throw error;
     throw new CcegError('INTERNAL', `The sync of ${request.workbook} failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,5 +1,5 @@
 // onSheetEdit over real HTTP: refused requests record nothing; bursts are coalesced; who may change what is enforced.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { LOCATION, PEOPLE, SECRET, type FunctionsFixture } from '../support/functions/functions-fixture.js';
 import { cellAt, entriesAfter, expectStoreMatchesSheet, findingsTab, headSeq, typeInto } from '../support/functions/sheet-checks.js';
 import { UNKNOWN_EDITOR } from '../../functions/core/sync/review-edits.js';
@@ -161,6 +161,19 @@ describe('onSheetEdit enforces who may change what', () => {
   it('refuses an endorsement decision of GNSO entered by the ALAC chair', async () => {
     const edit = typeInto(fx.workbook, 'Endorsements', 'Decision', 2, 'Support', PEOPLE.alacChair);
     await expectRefused(edit, 'Decision', 2, 'Endorsements/E-0001', 'Endorse');
+  });
+
+  it('logs one structured line per sync with the audit log\'s anchor, for Cloud Logging to keep outside the store', async () => {
+    const logged = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      const response = await post(signed(typeInto(fx.workbook, 'Roster', 'Expertise', rosterRow(3), 'Registries', PEOPLE.staff)));
+      const { run } = await response.json() as { run: string };
+      const head = await fx.store.auditHead();
+      const lines = logged.mock.calls.map(([line]) => JSON.parse(String(line)) as Record<string, unknown>).filter((line) => line.run === run);
+      expect(lines).toEqual([expect.objectContaining({ severity: 'NOTICE', workbook: LOCATION, auditAnchor: `${head?.seq}:${head?.hash}` })]);
+    } finally {
+      logged.mockRestore();
+    }
   });
 
   it('commits an edit whose editor the sheet did not name as "unattributed", with a warning that says so', async () => {

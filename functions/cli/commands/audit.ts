@@ -4,6 +4,7 @@ import { exportAudit, listAudit, verifyAudit } from '../../app/audit.js';
 import type { AuditEntry } from '../../core/audit/audit-entry.js';
 import { CcegError } from '../../core/errors.js';
 import { parseIsoDate } from '../../core/dates.js';
+import { parseAnchor } from '../../core/audit/anchor.js';
 import type { RecordStore } from '../../ports/record-store.port.js';
 import { EXIT, type CommandContext } from '../command-context.js';
 import { formatOption } from '../options.js';
@@ -15,6 +16,7 @@ interface AuditOptionValues {
   readonly since?: string;
   readonly actor?: string;
   readonly entity?: string;
+  readonly anchor?: string;
 }
 
 function requireStore(values: AuditOptionValues): string {
@@ -58,16 +60,24 @@ export function auditCommand(context: CommandContext): Command {
     .option('--actor <email>', 'only entries by this actor')
     .option('--entity <tab/id>', 'only entries about this record (Tab/ID) or tab')
     .addOption(formatOption(['text', 'json']));
-  const verify = verb('verify', 'recompute the hash chain; names the first broken entry (exit 1)', (values) => withStore(values, async (store) => {
-    const verdict = await verifyAudit(store);
-    if (verdict.ok) {
-      context.io.out(`The audit log is intact: ${verdict.count} entr${verdict.count === 1 ? 'y' : 'ies'}, chain verified${verdict.head ? ` up to seq ${verdict.head.seq}` : ''}.\n`);
-      context.exitCode = EXIT.ok;
-    } else {
+  const verify = verb('verify', 'recompute the hash chain and every record from it; names the first broken entry or record (exit 1)', (values) => withStore(values, async (store) => {
+    const anchor = values.anchor === undefined ? undefined : parseAnchor(values.anchor);
+    const verdict = await verifyAudit(store, anchor === undefined ? {} : { anchor });
+    if (!verdict.ok) {
       context.io.out(`The audit log is broken at seq ${verdict.seq}: ${verdict.reason}.\n`);
       context.exitCode = EXIT.findings;
+    } else if (verdict.anchorProblem) {
+      context.io.out(`The audit log does not reach its anchor ${anchor?.seq}: ${verdict.anchorProblem}.\n`);
+      context.exitCode = EXIT.findings;
+    } else if (verdict.recordProblem) {
+      context.io.out(`The records do not match the audit log: ${verdict.recordProblem}.\n`);
+      context.exitCode = EXIT.findings;
+    } else {
+      const through = anchor ? `, through the anchor at seq ${anchor.seq}` : '';
+      context.io.out(`The audit log is intact: ${verdict.count} entr${verdict.count === 1 ? 'y' : 'ies'}, chain verified${verdict.head ? ` up to seq ${verdict.head.seq}` : ''}${through}, every record matches it.\n`);
+      context.exitCode = EXIT.ok;
     }
-  }));
+  })).option('--anchor <seq:hash>', 'also check that the log still holds this entry (the Dashboard\'s last line, a run\'s log line)');
   const exporter = verb('export', 'write every entry as CSV or JSON lines to standard output', (values) => withStore(values, async (store) => {
     const write = (text: string): void => {
       if (context.io.outClosed?.()) throw new OutputClosed();

@@ -21,10 +21,10 @@ export function syncCommand(context: CommandContext): Command {
     }, ({ result }) => {
       const { counts } = result.run;
       if (values.format === 'json') {
-        context.io.out(`${JSON.stringify({ run: result.run, findings: result.findings, summary: result.summary, cellsChanged: result.cellsChanged }, null, 2)}\n`);
+        context.io.out(`${JSON.stringify({ run: result.run, findings: result.findings, summary: result.summary, cellsChanged: result.cellsChanged, auditHead: result.auditHead }, null, 2)}\n`);
       } else {
         context.io.out(formatFindingsText(workbook, result.findings, result.summary));
-        context.io.out(`Sync ${result.run.id}: ${counts.created} created, ${counts.updated} updated, ${counts.tombstoned} tombstoned, ${counts.unchanged} unchanged, ${counts.notCommitted} not saved (data findings); ${result.entries.length} audit entr${result.entries.length === 1 ? 'y' : 'ies'}; ${result.cellsChanged} workbook cell(s) written.\n`);
+        context.io.out(`Sync ${result.run.id}: ${counts.created} created, ${counts.updated} updated, ${counts.tombstoned} tombstoned, ${counts.unchanged} unchanged, ${counts.notCommitted} not saved (data findings); ${result.entries.length} audit entr${result.entries.length === 1 ? 'y' : 'ies'}; ${result.cellsChanged} workbook cell(s) written; audit anchor ${result.auditHead === null ? 'none' : `${result.auditHead.seq}:${result.auditHead.hash}`}.\n`);
       }
       context.exitCode = result.summary.errors > 0 ? EXIT.findings : EXIT.ok;
       return Promise.resolve();

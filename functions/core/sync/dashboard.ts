@@ -4,6 +4,8 @@ import type { IsoDate } from '../dates.js';
 import { continuationOf } from '../derived/continuation.js';
 import { deadlinesOf } from '../derived/deadlines.js';
 import { tallyOf } from '../derived/tally.js';
+import type { AuditHead } from '../audit/audit-entry.js';
+import { formatAnchor } from '../audit/anchor.js';
 import type { GroupRows } from '../model/group.js';
 import { activeMembersByOrganization } from '../model/queries.js';
 
@@ -26,9 +28,10 @@ function membersRows(rows: GroupRows, today: IsoDate, config: CharterConfig): Ro
 
 /**
  * The Dashboard's rows on `today`. `lastChange` is when a sync last committed a change, so a sync that changes
- * nothing leaves the Dashboard as it was.
+ * nothing leaves the Dashboard as it was. The last line anchors the audit log outside the store: the seq and hash of
+ * its last entry once this sync has committed (`cceg audit verify --anchor SEQ:HASH` checks the log still holds it).
  */
-export function dashboardRows(rows: GroupRows, today: IsoDate, config: CharterConfig, lastChange: string | null): Row[] {
+export function dashboardRows(rows: GroupRows, today: IsoDate, config: CharterConfig, lastChange: string | null, auditHead: AuditHead | null = null): Row[] {
   const tallies: Row[] = tallyOf(rows).map((tally) => [
     'Tally', tally.paperId, tally.state,
     `Endorse ${tally.counts.endorse}, Support ${tally.counts.support}, Not Support ${tally.counts.notSupport}, Pending ${tally.counts.pending}` +
@@ -52,5 +55,6 @@ export function dashboardRows(rows: GroupRows, today: IsoDate, config: CharterCo
     continuationRow,
     ['Sync', 'Checked on', today, ''],
     ['Sync', 'Last change committed', lastChange ?? 'never', ''],
+    ['Audit log', 'Anchor', auditHead === null ? 'empty' : formatAnchor(auditHead), 'check it with: cceg audit verify --anchor SEQ:HASH'],
   ];
 }

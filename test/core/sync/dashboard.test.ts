@@ -18,15 +18,19 @@ function section(rows: (string | number)[][], name: string): (string | number)[]
 const members = (code: string, count: number) => Array.from({ length: count }, (_, index) => person({ id: `P-${code}-${index}`, organization: code }));
 
 describe('dashboardRows', () => {
-  it('starts with its header and ends with the day checked and the last change', () => {
-    const rows = dashboardRows(emptyGroupRows(), TODAY, DEFAULT_CONFIG, '2018-05-30T10:00:00.000Z');
+  it('starts with its header and ends with the day checked, the last change and the audit log\'s anchor', () => {
+    const head = { seq: 42, hash: 'a'.repeat(64) };
+    const rows = dashboardRows(emptyGroupRows(), TODAY, DEFAULT_CONFIG, '2018-05-30T10:00:00.000Z', head);
     expect(rows[0]).toEqual(['Section', 'Item', 'Value', 'Detail']);
     expect(rows[0]).toEqual([...DASHBOARD_HEADER]);
-    expect(rows.slice(-2)).toEqual([['Sync', 'Checked on', TODAY, ''], ['Sync', 'Last change committed', '2018-05-30T10:00:00.000Z', '']]);
+    expect(rows.slice(-3)).toEqual([
+      ['Sync', 'Checked on', TODAY, ''], ['Sync', 'Last change committed', '2018-05-30T10:00:00.000Z', ''],
+      ['Audit log', 'Anchor', `42:${'a'.repeat(64)}`, 'check it with: cceg audit verify --anchor SEQ:HASH'],
+    ]);
   });
 
-  it('says the last change is never when nothing was ever committed', () => {
-    expect(dashboardRows(emptyGroupRows(), TODAY, DEFAULT_CONFIG, null).at(-1)).toEqual(['Sync', 'Last change committed', 'never', '']);
+  it('says the last change is never and the log empty when nothing was ever committed', () => {
+    expect(dashboardRows(emptyGroupRows(), TODAY, DEFAULT_CONFIG, null).slice(-2).map((row) => row[2])).toEqual(['never', 'empty']);
   });
 
   it('gives every row the four columns of its header', () => {
