@@ -4,7 +4,7 @@ import { chainDrafts } from '../core/audit/chain.js';
 import type { CharterConfig } from '../core/config.js';
 import type { IsoDate } from '../core/dates.js';
 import { CcegError } from '../core/errors.js';
-import { type Finding, type FindingSummary, sortFindings, summarize } from '../core/findings.js';
+import { boundFindings, type Finding, type FindingSummary, sortFindings, summarize } from '../core/findings.js';
 import { isDataRule } from '../core/rule-ids.js';
 import { recordKey, type RunRecord, type StoredRecord } from '../core/records/stored-record.js';
 import { dashboardRows } from '../core/sync/dashboard.js';
@@ -128,7 +128,7 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
     // The rows as the store will hold them: what the charter rules, the Dashboard and the documents see.
     const rows = syncedRows(parsed.group.rows, assigned, uncommittedRows(diff.heldBack, review?.refused ?? [], review?.held ?? [], stored));
     const validation = validateParsed(parsed, { rows, available: parsed.group.available }, request.today, request.config, leftOutRows(diff.heldBack));
-    const findings = sortFindings([...explainFindings(validation.findings, diff.heldBack), ...(review?.findings ?? [])]);
+    const findings = boundFindings(sortFindings([...explainFindings(validation.findings, diff.heldBack), ...(review?.findings ?? [])]));
     const summary = summarize(findings);
     const count = (op: string) => changes.filter((change) => change.op === op).length;
     const run: RunRecord = {

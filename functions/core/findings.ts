@@ -1,4 +1,5 @@
 // Findings: what a rule says about the workbook, as data, in the public shape of RULES.md.
+import { boundedMessage, clipText, QUOTED_MAX } from './bounded-text.js';
 import type { RuleId } from './rule-ids.js';
 import { TAB_ORDER, type TabName } from './model/tabs.js';
 
@@ -19,6 +20,18 @@ export interface Finding {
   readonly message: string;
   /** The charter § reference, or null for data rules. */
   readonly charter: string | null;
+}
+
+/**
+ * The findings with every message within a cell and every quoted value short (`boundedMessage`), and IDs of at most
+ * QUOTED_MAX characters: what a person typed, however long, never makes a Findings or Status cell too long to write.
+ */
+export function boundFindings(findings: readonly Finding[]): Finding[] {
+  return findings.map((finding) => {
+    const message = boundedMessage(finding.message);
+    const id = finding.id === null ? null : clipText(finding.id, QUOTED_MAX);
+    return message === finding.message && id === finding.id ? finding : { ...finding, message, id };
+  });
 }
 
 /** Error and warning counts. */

@@ -1,7 +1,7 @@
 // The validate use case: parse the workbook, run every charter rule on the rows that count, sort the findings.
 import type { CharterConfig } from './config.js';
 import type { IsoDate } from './dates.js';
-import { type Finding, type FindingSummary, sortFindings, summarize } from './findings.js';
+import { boundFindings, type Finding, type FindingSummary, sortFindings, summarize } from './findings.js';
 import type { GroupData } from './model/group.js';
 import type { RawWorkbook } from './model/raw-workbook.js';
 import type { DataTabName } from './model/tabs.js';
@@ -62,7 +62,7 @@ function noteLeftOutRows(findings: readonly Finding[], leftOut: LeftOutRows): Fi
  */
 export function validateParsed(parsed: ParsedWorkbook, group: GroupData, today: IsoDate, config: CharterConfig, leftOut: LeftOutRows): Validation {
   const charterFindings = noteLeftOutRows(runCharterRules(CHARTER_RULES, group, today, config), leftOut);
-  const findings = sortFindings([...parsed.findings, ...charterFindings]);
+  const findings = boundFindings(sortFindings([...parsed.findings, ...charterFindings]));
   return { parsed, findings, summary: summarize(findings) };
 }
 

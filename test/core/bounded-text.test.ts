@@ -1,0 +1,42 @@
+// Bounded text: quoted values of at most 60 characters and messages of at most 1,000, clipped with "…".
+import { describe, expect, it } from 'vitest';
+import { boundedMessage, CELL_MAX, clipText, QUOTED_MAX } from '../../functions/core/bounded-text.js';
+import { boundFindings, type Finding } from '../../functions/core/findings.js';
+
+describe('clipText', () => {
+  it('leaves short text alone and ends clipped text with "…" at exactly the maximum', () => {
+    expect(clipText('short', 10)).toBe('short');
+    expect(clipText('x'.repeat(100), 10)).toBe(`${'x'.repeat(9)}…`);
+  });
+
+  it('never cuts an emoji in half', () => {
+    const clipped = clipText(`${'x'.repeat(8)}😀😀`, 10);
+    expect(clipped).toBe(`${'x'.repeat(8)}…`);
+    expect(clipped.isWellFormed()).toBe(true);
+  });
+});
+
+describe('boundedMessage', () => {
+  it('clips a quoted value of 32,767 characters to 60, keeping the words around it', () => {
+    const message = boundedMessage(`Organization "${'G'.repeat(32_767)}": no such organization code in the Organizations tab.`);
+    expect(message).toBe(`Organization "${'G'.repeat(QUOTED_MAX - 1)}…": no such organization code in the Organizations tab.`);
+  });
+
+  it('clips an unquoted name typed without spaces, and the whole message to 1,000 characters', () => {
+    expect(boundedMessage(`${'A'.repeat(500)} (P-0005) is a Member`)).toBe(`${'A'.repeat(59)}… (P-0005) is a Member`);
+    const words = boundedMessage(`${'word '.repeat(1000)}end`);
+    expect(words).toHaveLength(CELL_MAX);
+    expect(words.endsWith('…')).toBe(true);
+  });
+});
+
+describe('boundFindings', () => {
+  it('bounds every message and ID, and returns the same finding when there is nothing to clip', () => {
+    const short: Finding = { rule: 'ref.unknown', severity: 'error', tab: 'Roster', row: 2, column: 'Organization', id: 'P-0001', message: 'ok', charter: null };
+    const long: Finding = { ...short, id: 'P'.repeat(200), message: `"${'x'.repeat(5000)}"` };
+    const [kept, clipped] = boundFindings([short, long]);
+    expect(kept).toBe(short);
+    expect(clipped!.id).toHaveLength(QUOTED_MAX);
+    expect(clipped!.message).toHaveLength(QUOTED_MAX + 2);
+  });
+});
