@@ -64,7 +64,9 @@ function syncKilled(delayMs: number, afterCommitting: number | null): Promise<bo
 
 interface Entry { op: string; entity: string; after: Record<string, unknown> | null }
 
+/** The audit log's entries; none while no sync has lived long enough to make the store. */
 async function auditEntries(): Promise<Entry[]> {
+  if (!existsSync(db)) return [];
   const listed = await cli(['audit', 'list', '--store', `sqlite:${db}`, '--format', 'json']);
   return (JSON.parse(listed.out) as { entries: Entry[] }).entries;
 }
