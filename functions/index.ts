@@ -1,7 +1,7 @@
 // The Functions Framework targets onSheetEdit, tick and audit (`npx functions-framework --target=onSheetEdit` after a build).
-import * as functions from '@google-cloud/functions-framework';
 import { createHandlers, type Handlers } from './entry/handlers.js';
 import { guarded } from './entry/http.js';
+import { registerFunction } from './entry/register.js';
 import { runtimeDeps } from './entry/runtime.js';
 
 let handlers: Promise<Handlers> | null = null;
@@ -16,5 +16,5 @@ function loadHandlers(): Promise<Handlers> {
 }
 
 for (const target of ['onSheetEdit', 'tick', 'audit'] as const) {
-  functions.http(target, guarded(target, async (req, res) => (await loadHandlers())[target](req, res)));
+  registerFunction(target, guarded(target, async (req, res) => (await loadHandlers())[target](req, res)));
 }

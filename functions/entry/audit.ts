@@ -1,4 +1,5 @@
 // audit: list and verify the audit log over HTTP, for staff on the allow-list, identified by a verified Google ID token.
+import type { Request } from '@google-cloud/functions-framework';
 import { z } from 'zod';
 import { listAudit, verifyAudit } from '../app/audit.js';
 import { CcegError } from '../core/errors.js';
@@ -13,8 +14,12 @@ const auditQuerySchema = z.object({
   entity: z.string().min(1).optional(),
 }).strict();
 
-/** The caller's e-mail when it is verified and on the staff allow-list (`access.staff`): 401 without a valid token, 403 off the list. */
-async function authorizeStaff(deps: FunctionDeps, token: string): Promise<string> {
+/**
+ * The caller's e-mail when it is verified and on the staff allow-list (`access.staff`): 401 without a token or with one
+ * that is not a JWT (before anything is fetched), 403 off the list; an unconfigured audit says BAD_CONFIG only after that.
+ */
+async function authorizeStaff(req: Request, deps: FunctionDeps): Promise<string> {
+  const token = bearerToken(req);
   const audience = deps.config.functions.auditAudience;
   if (audience === null) throw new CcegError('BAD_CONFIG', 'audit is not configured: set functions.auditAudience in the config.');
   const identity = await deps.verifier.verify(token, audience);
@@ -29,7 +34,7 @@ async function authorizeStaff(deps: FunctionDeps, token: string): Promise<string
 export function createAudit(deps: FunctionDeps): Handler {
   return guarded('audit', async (req, res) => {
     requireMethod(req, 'GET');
-    await authorizeStaff(deps, bearerToken(req));
+    await authorizeStaff(req, deps);
     const query = auditQuerySchema.safeParse(req.query);
     if (!query.success) throw new CcegError('BAD_REQUEST', 'Use ?action=list (with since, actor, entity if wanted) or ?action=verify.');
     const { action, ...filter } = query.data;

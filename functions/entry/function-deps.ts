@@ -25,7 +25,7 @@ export interface FunctionDeps {
    * spreadsheet this deployment does not serve, BAD_CONFIG when none is configured.
    */
   readonly workbookFor: (spreadsheetId: string | null) => WorkbookTarget;
-  /** The onSheetEdit shared secret (CCEG_WEBHOOK_SECRET), or null when it is not set (then every edit gets a 500). */
+  /** The onSheetEdit shared secret (CCEG_WEBHOOK_SECRET), or null when it is not set (then an unsigned request gets a 401, a signed one a 500). */
   readonly webhookSecret: string | null;
   readonly verifier: IdTokenVerifier;
   readonly now: () => Date;

@@ -6,21 +6,16 @@ import { CcegError } from '../core/errors.js';
 import { parseA1Range } from '../core/model/a1-range.js';
 import type { SheetEdit } from '../core/records/sheet-edit.js';
 import { checkPayloadSchema, editPayloadSchema, type CheckPayload, type EditPayload } from '../core/webhook/edit-payload.js';
-import { SIGNATURE_HEADERS, verifySignature } from '../core/webhook/signature.js';
+import { checkSignedHeaders, SIGNATURE_HEADERS, verifySignature } from '../core/webhook/signature.js';
 import type { FunctionDeps } from './function-deps.js';
-import { guarded, requireMethod, type Handler } from './http.js';
+import { guarded, jsonBody, requireMethod, type Handler } from './http.js';
 import { requestSync } from './run-sync.js';
 
 /** The actor of changes a sheet-edit sync commits that no edit names (tombstones of deleted rows). */
 export const SHEET_EDIT_ACTOR = 'cceg:onSheetEdit';
 
-function parsePayload(body: Buffer): EditPayload | CheckPayload {
-  let json: unknown;
-  try {
-    json = JSON.parse(body.toString('utf8'));
-  } catch {
-    throw new CcegError('BAD_REQUEST', 'The body is not JSON.');
-  }
+function parsePayload(req: Request): EditPayload | CheckPayload {
+  const json = jsonBody(req);
   if (typeof json === 'object' && json !== null && 'check' in json) {
     const check = checkPayloadSchema.safeParse(json);
     if (check.success) return check.data;
@@ -32,19 +27,23 @@ function parsePayload(body: Buffer): EditPayload | CheckPayload {
   throw new CcegError('BAD_REQUEST', `The body is not an edit: ${issue?.path.join('.') || 'body'}: ${issue?.message ?? 'invalid'}.`);
 }
 
-/** Signature, window and nonce, in that order: any failure is a 401 that records nothing. */
-async function authenticate(req: Request, deps: FunctionDeps, secret: string): Promise<Buffer> {
-  const body = req.rawBody ?? Buffer.alloc(0);
-  const verdict = verifySignature({
-    timestamp: req.get(SIGNATURE_HEADERS.timestamp), nonce: req.get(SIGNATURE_HEADERS.nonce), signature: req.get(SIGNATURE_HEADERS.signature), body,
-  }, secret, deps.now());
+/**
+ * Signature, window and nonce, in that order, over the body's bytes before anything parses them: any failure is a 401
+ * that records nothing. Without a secret nothing can be verified: a request that is not even signed still gets its 401,
+ * and a signed one BAD_CONFIG (whose message, naming the setting, goes to the log only).
+ */
+async function authenticate(req: Request, deps: FunctionDeps): Promise<void> {
+  const request = {
+    timestamp: req.get(SIGNATURE_HEADERS.timestamp), nonce: req.get(SIGNATURE_HEADERS.nonce), signature: req.get(SIGNATURE_HEADERS.signature), body: req.rawBody ?? Buffer.alloc(0),
+  };
+  const verdict = deps.webhookSecret === null ? checkSignedHeaders(request, deps.now()) : verifySignature(request, deps.webhookSecret, deps.now());
   if (!verdict.ok) throw new CcegError('UNAUTHENTICATED', `Refused: ${verdict.reason}.`);
+  if (deps.webhookSecret === null) throw new CcegError('BAD_CONFIG', 'onSheetEdit is not configured: set CCEG_WEBHOOK_SECRET.');
   if (!(await deps.store.rememberNonce(verdict.nonce, deps.now()))) throw new CcegError('UNAUTHENTICATED', 'Refused: this nonce was used before (a replay).');
-  return body;
 }
 
 /**
- * The onSheetEdit handler: 401 (nothing recorded) unless signed, fresh and new; 400 for a body that is not an edit;
+ * The onSheetEdit handler: 401 (nothing recorded) unless signed, fresh and new; then 400 for a body that is not an edit;
  * else the edit is recorded and synced: 200 `{ edit, synced: true, run, refused, summary }` once a sync that started after it
  * has finished, or 202 `{ edit, synced: false }` when another instance's sync holds the workbook too long (the edit
  * stays pending for the next sync: none is ever dropped).
@@ -52,8 +51,8 @@ async function authenticate(req: Request, deps: FunctionDeps, secret: string): P
 export function createOnSheetEdit(deps: FunctionDeps, coalescer: SyncCoalescer<SyncResult>): Handler {
   return guarded('onSheetEdit', async (req, res) => {
     requireMethod(req, 'POST');
-    if (deps.webhookSecret === null) throw new CcegError('BAD_CONFIG', 'onSheetEdit is not configured: set CCEG_WEBHOOK_SECRET.');
-    const payload = parsePayload(await authenticate(req, deps, deps.webhookSecret));
+    await authenticate(req, deps);
+    const payload = parsePayload(req);
     const target = deps.workbookFor(payload.spreadsheetId);
     if ('check' in payload) {
       const result = await requestSync(deps, coalescer, target, 'sheet-edit', SHEET_EDIT_ACTOR);

@@ -9,7 +9,7 @@ import { toIsoDate } from '../core/dates.js';
 import { CcegError } from '../core/errors.js';
 import type { DocumentEntry } from '../core/records/stored-record.js';
 import type { FunctionDeps } from './function-deps.js';
-import { bearerToken, guarded, requireMethod, type Handler } from './http.js';
+import { bearerToken, guarded, jsonBody, requireMethod, type Handler } from './http.js';
 import { requestSync } from './run-sync.js';
 
 /** The header in which Cloud Scheduler names the time a delivery is for (the same on every retry of it). */
@@ -21,20 +21,24 @@ const tickBodySchema = z.object({ scheduleTime: z.string().optional() }).passthr
 
 /** The delivery's schedule time as ISO 8601 UTC, from the header or a JSON body `{ "scheduleTime" }`; 400 without one. */
 function scheduleTimeOf(req: Request): string {
-  const body = tickBodySchema.safeParse(typeof req.body === 'object' && req.body !== null && !Buffer.isBuffer(req.body) ? req.body : {});
+  const body = tickBodySchema.safeParse(jsonBody(req) ?? {});
   const text = req.get(SCHEDULE_TIME_HEADER) ?? (body.success ? body.data.scheduleTime : undefined);
   const ms = text === undefined ? NaN : Date.parse(text);
   if (Number.isNaN(ms)) throw new CcegError('BAD_REQUEST', `No schedule time: send the ${SCHEDULE_TIME_HEADER} header (Cloud Scheduler does) or {"scheduleTime": "<RFC 3339>"}.`);
   return new Date(ms).toISOString();
 }
 
-/** Only Cloud Scheduler's service account, with a token for this function's audience. */
+/**
+ * Only Cloud Scheduler's service account, with a token for this function's audience. The token comes first (none, or
+ * not a JWT: 401 before anything is fetched); only then an unconfigured tick says BAD_CONFIG (its settings in the log only).
+ */
 async function authenticate(req: Request, deps: FunctionDeps): Promise<string> {
+  const token = bearerToken(req);
   const { tickAudience, schedulerServiceAccount } = deps.config.functions;
   if (tickAudience === null || schedulerServiceAccount === null) {
     throw new CcegError('BAD_CONFIG', 'tick is not configured: set functions.tickAudience and functions.schedulerServiceAccount in the config.');
   }
-  const identity = await deps.verifier.verify(bearerToken(req), tickAudience);
+  const identity = await deps.verifier.verify(token, tickAudience);
   if (!identity.emailVerified || identity.email !== schedulerServiceAccount.toLowerCase()) {
     throw new CcegError('UNAUTHENTICATED', 'The ID token is not that of the configured Cloud Scheduler service account.');
   }

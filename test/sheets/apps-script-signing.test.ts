@@ -1,4 +1,4 @@
-// The Apps Script's signing and posting, run in Node: what the trigger signs, the real onSheetEdit accepts, and refuses once altered.
+// The standalone project's signing and posting, run in Node: what its trigger signs, the real onSheetEdit accepts, and refuses once altered.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { a1Cell, parseA1Range } from '../../functions/core/model/a1-range.js';
 import { SIGNATURE_HEADERS, signRequest } from '../../functions/core/webhook/signature.js';
@@ -7,8 +7,6 @@ import { LOCATION, PEOPLE, SECRET, type FunctionsFixture } from '../support/func
 import { entriesAfter, headSeq, typeInto } from '../support/functions/sheet-checks.js';
 import { SPREADSHEET_ID } from '../support/functions/signed-edits.js';
 import { useFunctionsFixture } from '../support/functions/use-functions-fixture.js';
-
-const ALL_FILES = ['Signing.gs', 'Edits.gs', 'Webhook.gs', 'Code.gs'];
 
 /** Sends a request the script made as UrlFetchApp would, optionally altered on the way. */
 function send(call: FetchCall, alter: { payload?: string; headers?: Record<string, string> } = {}): Promise<Response> {
@@ -100,9 +98,9 @@ describe('the trigger never blocks the person typing', () => {
   const event = editEvent({ spreadsheetId: 'Sheet-1', tab: 'Roster', row: 2, column: 3, values: [['Policy']], user: 'sec@gnso.example.org' });
 
   it.each<[string, () => AppsScriptSandbox, RegExp]>([
-    ['a network failure', () => loadAppsScript({ files: ALL_FILES, properties, answer: () => new Error('DNS error: example.org') }), /could not post to onSheetEdit: .*DNS error/],
-    ['a refusal', () => loadAppsScript({ files: ALL_FILES, properties, answer: () => ({ status: 401, text: '{"error":{"code":"UNAUTHENTICATED"}}' }) }), /onSheetEdit answered 401/],
-    ['missing Script Properties', () => loadAppsScript({ files: ALL_FILES }), /set the Script Properties CCEG_FUNCTION_URL and CCEG_WEBHOOK_SECRET/],
+    ['a network failure', () => loadAppsScript({ properties, answer: () => new Error('DNS error: example.org') }), /could not post to onSheetEdit: .*DNS error/],
+    ['a refusal', () => loadAppsScript({ properties, answer: () => ({ status: 401, text: '{"error":{"code":"UNAUTHENTICATED"}}' }) }), /onSheetEdit answered 401/],
+    ['missing Script Properties', () => loadAppsScript(), /set the Script Properties CCEG_FUNCTION_URL and CCEG_WEBHOOK_SECRET/],
   ])('logs %s instead of throwing', (_name, load, logged) => {
     const script = load();
     expect(() => script.call('onEditInstalled', event)).not.toThrow();
@@ -110,7 +108,7 @@ describe('the trigger never blocks the person typing', () => {
   });
 
   it('still sends an edit whose editor Google does not name, with an empty editor, and logs why', () => {
-    const script = loadAppsScript({ files: ALL_FILES, properties });
+    const script = loadAppsScript({ properties });
     script.call('onEditInstalled', editEvent({ spreadsheetId: 'Sheet-1', tab: 'Roster', row: 2, column: 3, values: [['x']], user: '' }));
     expect(script.fetches.map((call) => JSON.parse(call.params.payload))).toEqual([expect.objectContaining({ tab: 'Roster', range: 'C2', editor: '' })]);
     expect(script.errors).toEqual([]);
@@ -118,7 +116,7 @@ describe('the trigger never blocks the person typing', () => {
   });
 });
 
-describe('what the trigger signs, the real onSheetEdit accepts, and refuses once altered', () => {
+describe('what the standalone project\'s trigger signs, the real onSheetEdit accepts, and refuses once altered', () => {
   const shared = useFunctionsFixture();
   let fx: FunctionsFixture;
   let script: AppsScriptSandbox;
@@ -127,7 +125,10 @@ describe('what the trigger signs, the real onSheetEdit accepts, and refuses once
   beforeEach(async () => {
     fx = shared.fx;
     setupHead = await headSeq(fx.store);
-    script = loadAppsScript({ files: ALL_FILES, properties: { CCEG_FUNCTION_URL: fx.functions.url.onSheetEdit, CCEG_WEBHOOK_SECRET: SECRET } });
+    script = loadAppsScript({
+      properties: { CCEG_FUNCTION_URL: fx.functions.url.onSheetEdit, CCEG_WEBHOOK_SECRET: SECRET, CCEG_SPREADSHEET_ID: SPREADSHEET_ID },
+      globals: { Session: { getActiveUser: () => ({ getEmail: () => '' }), getEffectiveUser: () => ({ getEmail: () => PEOPLE.staff }) } },
+    });
   });
 
   /** The trigger's one request for a person typing into Roster row 3 (P-0002), Expertise. */
@@ -198,12 +199,13 @@ describe('what the trigger signs, the real onSheetEdit accepts, and refuses once
     expect(await entriesAfter(fx.store, setupHead)).toEqual(committed);
   });
 
-  it('signs a Check now request so that onSheetEdit authenticates it', async () => {
-    const request = script.call<FetchCall>('signedRequest', fx.functions.url.onSheetEdit, SECRET, script.call('checkBody', SPREADSHEET_ID, PEOPLE.staff), new Date(), script.call('newNonce'));
-    const response = await send(request);
+  it('sends, from checkNow, a signed check that onSheetEdit takes without recording an edit', async () => {
+    script.call('checkNow');
+    expect(script.fetches).toHaveLength(1);
+    const response = await send(script.fetches[0]!);
 
-    // Past the signature: today's onSheetEdit takes only edits and says so with 400, which the menu explains.
-    expect(response.status).not.toBe(401);
-    expect([200, 400]).toContain(response.status);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ check: true, synced: true });
+    expect(await fx.store.pendingEdits(LOCATION)).toEqual([]);
   });
 });

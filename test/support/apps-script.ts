@@ -1,11 +1,24 @@
 // Runs the sheet's Apps Script files in a node:vm context, with small stand-ins for the Apps Script services they call.
 import { createHmac, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createContext, runInContext, type Context } from 'node:vm';
 
-/** sheets/apps-script/, where the .gs files live. */
+/** sheets/apps-script/, where the two Apps Script projects live. */
 export const APPS_SCRIPT_DIR = join(import.meta.dirname, '..', '..', 'sheets', 'apps-script');
+
+/** The two projects: `bound` to the spreadsheet (the menu, no secret) and `standalone`, owned by staff (the trigger, signing). */
+export type AppsScriptProject = 'bound' | 'standalone';
+
+/** The folder of a project. */
+export function projectDir(project: AppsScriptProject): string {
+  return join(APPS_SCRIPT_DIR, project);
+}
+
+/** The .gs files of a project, as clasp would push them. */
+export function projectFiles(project: AppsScriptProject): string[] {
+  return readdirSync(projectDir(project)).filter((file) => file.endsWith('.gs')).sort();
+}
 
 /** The arguments of one `UrlFetchApp.fetch(url, params)` call. */
 export interface FetchCall {
@@ -30,6 +43,8 @@ export interface AppsScriptSandbox {
   readonly errors: string[];
   /** What it logged with console.warn. */
   readonly warnings: string[];
+  /** What it logged with console.log (the execution log of a standalone project). */
+  readonly logs: string[];
   /** Calls a global function of the script. */
   call<T>(name: string, ...args: unknown[]): T;
 }
@@ -72,8 +87,36 @@ export function propertiesStandIn(properties: Record<string, string>) {
   return { getScriptProperties: () => scriptProperties };
 }
 
-/** Loads `files` (default: every file the project pushes that needs no UI) into a fresh context. */
+/**
+ * `PropertiesService` whose Script, User and Document Properties all hold `properties`, and which calls `onRead` whenever
+ * `watched` is read from any of them (by `getProperty`, or from the object `getProperties` returns).
+ */
+export function watchedPropertiesStandIn(properties: Record<string, string>, watched: string, onRead: (how: string) => void) {
+  const store = (name: string) => {
+    const self = {
+      getProperty: (key: string): string | null => {
+        if (key === watched) onRead(`${name}.getProperty('${key}')`);
+        return Object.hasOwn(properties, key) ? properties[key]! : null;
+      },
+      getProperties: (): Record<string, string> => {
+        const copy: Record<string, string> = {};
+        for (const [key, value] of Object.entries(properties)) {
+          Object.defineProperty(copy, key, { enumerable: true, get: () => (key === watched && onRead(`${name}.getProperties().${key}`), value) });
+        }
+        return copy;
+      },
+      getKeys: (): string[] => Object.keys(properties),
+      setProperty: (key: string, value: string) => ((properties[key] = value), self),
+      deleteProperty: (key: string) => (delete properties[key], self),
+    };
+    return self;
+  };
+  return { getScriptProperties: () => store('ScriptProperties'), getUserProperties: () => store('UserProperties'), getDocumentProperties: () => store('DocumentProperties') };
+}
+
+/** Loads `files` of `project` (default: the standalone project, every .gs file of it) into a fresh context. */
 export function loadAppsScript(options: {
+  project?: AppsScriptProject;
   files?: readonly string[];
   properties?: Record<string, string>;
   activeUser?: string;
@@ -84,6 +127,7 @@ export function loadAppsScript(options: {
   const fetches: FetchCall[] = [];
   const errors: string[] = [];
   const warnings: string[] = [];
+  const logs: string[] = [];
   const answer = options.answer ?? (() => ({ status: 200, text: '{}' }));
   const global = createContext({
     Utilities: utilitiesStandIn(),
@@ -99,20 +143,22 @@ export function loadAppsScript(options: {
       },
     },
     console: {
-      log: () => undefined,
+      log: (...parts: unknown[]) => logs.push(parts.map(String).join(' ')),
       error: (...parts: unknown[]) => errors.push(parts.map(String).join(' ')),
       warn: (...parts: unknown[]) => warnings.push(parts.map(String).join(' ')),
     },
     ...options.globals,
   });
-  for (const file of options.files ?? ['Signing.gs', 'Edits.gs', 'Webhook.gs']) {
-    runInContext(readFileSync(join(APPS_SCRIPT_DIR, file), 'utf8'), global, { filename: file });
+  const project = options.project ?? 'standalone';
+  for (const file of options.files ?? projectFiles(project)) {
+    runInContext(readFileSync(join(projectDir(project), file), 'utf8'), global, { filename: `${project}/${file}` });
   }
   return {
     global,
     fetches,
     errors,
     warnings,
+    logs,
     call<T>(name: string, ...args: unknown[]): T {
       const fn: unknown = global[name];
       if (typeof fn !== 'function') throw new Error(`the Apps Script project has no function ${name}`);

@@ -103,10 +103,12 @@ function blockOf(edit: SheetEdit): CellBlock {
 /** Edited cells of `sheetRow` in known columns: 0-based position and field. */
 function editedFields(tab: ParsedTab, edits: readonly SheetEdit[]): { column: number; field: string }[] {
   const fieldAt = new Map([...tab.positions].map(([field, position]) => [position, field]));
+  // A block may name columns up to ZZZ: walk no further than the tab's last known column.
+  const lastColumn = Math.max(-1, ...fieldAt.keys());
   const cells = new Map<number, string>();
   for (const edit of edits) {
     const block = blockOf(edit);
-    for (let column = block.firstColumn - 1; column < block.lastColumn; column++) {
+    for (let column = block.firstColumn - 1; column < Math.min(block.lastColumn, lastColumn + 1); column++) {
       const field = fieldAt.get(column);
       if (field !== undefined) cells.set(column, field);
     }
@@ -123,11 +125,13 @@ export function reviewEdits(input: EditReviewInput): EditReview {
   const touched = new Map<string, { tab: ParsedTab; sheetRow: number; edits: SheetEdit[] }>();
   // Edits the sheet named nobody for (editor ''): they say a row changed, not who changed it.
   const unnamed = new Map<string, SheetEdit[]>();
+  // A block may name millions of rows (a whole column selected and cleared): walk no further than the tab's last row read.
+  const lastRowOf = (tab: ParsedTab) => tab.rows.reduce((last, row) => Math.max(last, row.sheetRow), 1);
   for (const edit of input.edits) {
     const tab = tabOfEdit(input.parsed, edit);
     if (tab !== null && edit.editor === '') {
       const block = blockOf(edit);
-      for (let sheetRow = Math.max(2, block.firstRow); sheetRow <= block.lastRow; sheetRow++) {
+      for (let sheetRow = Math.max(2, block.firstRow), last = Math.min(block.lastRow, lastRowOf(tab)); sheetRow <= last; sheetRow++) {
         const rowEdits = unnamed.get(`${tab.name}/${sheetRow}`);
         if (rowEdits) rowEdits.push(edit);
         else unnamed.set(`${tab.name}/${sheetRow}`, [edit]);
@@ -136,7 +140,7 @@ export function reviewEdits(input: EditReviewInput): EditReview {
     }
     if (tab === null) continue;
     const block = blockOf(edit);
-    for (let sheetRow = Math.max(2, block.firstRow); sheetRow <= block.lastRow; sheetRow++) {
+    for (let sheetRow = Math.max(2, block.firstRow), last = Math.min(block.lastRow, lastRowOf(tab)); sheetRow <= last; sheetRow++) {
       const entry = touched.get(`${tab.name}/${sheetRow}`) ?? { tab, sheetRow, edits: [] };
       entry.edits.push(edit);
       touched.set(`${tab.name}/${sheetRow}`, entry);

@@ -53,8 +53,11 @@ export function signRequest(secret: string, timestamp: string, nonce: string, bo
   return `${SIGNATURE_PREFIX}${hmacHex(secret, timestamp, nonce, body)}`;
 }
 
-/** Checks headers, window and signature against `secret` at `now`; the nonce's novelty is the store's to check. */
-export function verifySignature(request: SignedRequest, secret: string, now: Date): SignatureVerdict {
+/**
+ * Checks what can be checked without the secret: all three headers present and well formed, the timestamp within the
+ * window at `now`. A request that fails this is not signed at all, whatever the secret.
+ */
+export function checkSignedHeaders(request: SignedRequest, now: Date): SignatureVerdict {
   const { timestamp, nonce, signature } = request;
   if (timestamp === undefined || nonce === undefined || signature === undefined) {
     return { ok: false, reason: 'the request is not signed (X-CCEG-Timestamp, X-CCEG-Nonce and X-CCEG-Signature are needed)' };
@@ -65,11 +68,21 @@ export function verifySignature(request: SignedRequest, secret: string, now: Dat
   if (Math.abs(now.getTime() / 1000 - seconds) > TIMESTAMP_WINDOW_SECONDS) {
     return { ok: false, reason: 'X-CCEG-Timestamp is more than 5 minutes away from the server clock' };
   }
-  const given = signature.startsWith(SIGNATURE_PREFIX) ? signature.slice(SIGNATURE_PREFIX.length) : '';
-  if (!HEX_SIGNATURE.test(given)) return { ok: false, reason: 'X-CCEG-Signature must be sha256= and 64 lowercase hex digits' };
-  const expected = Buffer.from(hmacHex(secret, timestamp, nonce, request.body), 'hex');
-  if (!timingSafeEqual(expected, Buffer.from(given, 'hex'))) return { ok: false, reason: 'the signature does not match' };
+  if (!HEX_SIGNATURE.test(signatureHex(signature))) return { ok: false, reason: 'X-CCEG-Signature must be sha256= and 64 lowercase hex digits' };
   return { ok: true, nonce, timestamp: seconds };
+}
+
+/** Checks headers, window and signature against `secret` at `now`; the nonce's novelty is the store's to check. */
+export function verifySignature(request: SignedRequest, secret: string, now: Date): SignatureVerdict {
+  const verdict = checkSignedHeaders(request, now);
+  if (!verdict.ok) return verdict;
+  const expected = Buffer.from(hmacHex(secret, request.timestamp!, verdict.nonce, request.body), 'hex');
+  if (!timingSafeEqual(expected, Buffer.from(signatureHex(request.signature!), 'hex'))) return { ok: false, reason: 'the signature does not match' };
+  return verdict;
+}
+
+function signatureHex(signature: string): string {
+  return signature.startsWith(SIGNATURE_PREFIX) ? signature.slice(SIGNATURE_PREFIX.length) : '';
 }
 
 function hmacHex(secret: string, timestamp: string, nonce: string, body: string | Uint8Array): string {

@@ -1,5 +1,5 @@
 // Reviewing a sync's pending edits: attribution, deferral, held-back rows, refusals and the cells put back.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../functions/core/config.js';
 import type { SheetEdit } from '../../../functions/core/records/sheet-edit.js';
 import { recordKey, type StoredRecord } from '../../../functions/core/records/stored-record.js';
@@ -23,8 +23,8 @@ const person = (id: string, name: string, organization: string, extra: Record<st
 const BASE = [person('P-0001', 'Ana', 'GNSO'), person('P-0002', 'Bo', 'ALAC'), person('P-0003', 'Cy', 'GNSO')];
 const NAME_COLUMN = 2;
 
-/** The store after committing BASE, then the workbook with `roster` rows, diffed and reviewed with `edits`. */
-function review(roster: Record<string, CellValue>[], edits: SheetEdit[], onlyEditedRows = true, unattributed: 'commit' | 'hold' = 'commit') {
+/** The store after committing BASE, then the workbook with `roster` rows, diffed, and what reviewing `edits` takes. */
+function reviewInput(roster: Record<string, CellValue>[], edits: SheetEdit[], onlyEditedRows = true, unattributed: 'commit' | 'hold' = 'commit') {
   const parse = (rows: Record<string, CellValue>[]) => {
     const raw = rawWorkbook(organizations, tabOf('Roster', rows));
     return { raw, parsed: validateWorkbook(raw, '2018-06-01', config).parsed };
@@ -35,7 +35,27 @@ function review(roster: Record<string, CellValue>[], edits: SheetEdit[], onlyEdi
   const { raw, parsed } = parse(roster);
   const assigned = assignIds(parsed, new Map());
   const diff = diffRecords(parsed, assigned, stored, { ...context, runId: 'run-2' });
-  return { raw, parsed, assigned, diff, result: reviewEdits({ parsed, assigned, stored, diff, edits, policy: accessPolicyOf(config, stored, parsed), onlyEditedRows, unattributed }) };
+  return { raw, parsed, assigned, diff, input: { parsed, assigned, stored, diff, edits, policy: accessPolicyOf(config, stored, parsed), onlyEditedRows, unattributed } };
+}
+
+/** The store after committing BASE, then the workbook with `roster` rows, diffed and reviewed with `edits`. */
+function review(roster: Record<string, CellValue>[], edits: SheetEdit[], onlyEditedRows = true, unattributed: 'commit' | 'hold' = 'commit') {
+  const { input, ...rest } = reviewInput(roster, edits, onlyEditedRows, unattributed);
+  return { ...rest, result: reviewEdits(input) };
+}
+
+/** Runs `work`, failing as soon as it has written more than `limit` Map entries (a walk over rows the tab does not have). */
+function withinMapEntries<T>(limit: number, work: () => T): T {
+  const set = Map.prototype.set;
+  const spy = vi.spyOn(Map.prototype, 'set').mockImplementation(function (this: Map<unknown, unknown>, key: unknown, value: unknown) {
+    if (spy.mock.calls.length > limit) throw new Error(`more than ${limit} Map entries written: the review walks rows the tab does not have`);
+    return set.call(this, key, value);
+  });
+  try {
+    return work();
+  } finally {
+    spy.mockRestore();
+  }
 }
 
 let n = 0;
@@ -107,6 +127,33 @@ describe('reviewEdits', () => {
     const { result } = review([...BASE, person('', 'Zed', 'ALAC', { Email: 'zed@example.org' })], [edit(5, GNSO_SEC)]);
     expect(result.refused).toMatchObject([{ id: 'P-0004', before: null }]);
     expect(result.reverts).toEqual([{ tab: 'Roster', row: 5, column: NAME_COLUMN - 1, value: '' }]);
+  });
+});
+
+describe('reviewEdits walks only the rows and columns the tab has', () => {
+  const block = (range: string, editor: string): SheetEdit => ({ ...edit(2, editor), range });
+  const changed = [person('P-0001', 'Ana B', 'GNSO'), ...BASE.slice(1)];
+
+  it.each([
+    ['a named editor', STAFF],
+    ['an editor the sheet did not name', ''],
+  ])('reviews a whole-sheet block (B2:ZZZ9999999) by %s as it reviews the block of the rows that exist', (_name, editor) => {
+    const whole = reviewInput(changed, [block('B2:ZZZ9999999', editor)]);
+    const rows = review(changed, [block('B2:ZZZ4', editor)]).result;
+
+    const result = withinMapEntries(1_000, () => reviewEdits(whole.input));
+    expect({ ...result, settled: [] }).toEqual({ ...rows, settled: [] });
+    expect(result.changes.map((change) => change.after.id)).toEqual(['P-0001']);
+  });
+
+  it('puts back only the known columns of a refused whole-sheet block', () => {
+    const hijacked = [BASE[0]!, person('P-0002', 'Hijacked', 'ALAC'), BASE[2]!];
+    const { input } = reviewInput(hijacked, [block('A3:ZZZ9999999', GNSO_SEC)]);
+
+    const result = withinMapEntries(1_000, () => reviewEdits(input));
+    expect(result.refused).toMatchObject([{ editor: GNSO_SEC, id: 'P-0002' }]);
+    expect(result.reverts.every((revert) => revert.row === 3)).toBe(true);
+    expect(result.reverts).toContainEqual({ tab: 'Roster', row: 3, column: NAME_COLUMN - 1, value: 'Bo' });
   });
 });
 

@@ -1,7 +1,7 @@
 // The onSheetEdit signature: the string signed, the header formats, the 5-minute window both ways, constant-time compare.
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { signRequest, verifySignature, type SignedRequest } from '../../../functions/core/webhook/signature.js';
+import { checkSignedHeaders, signRequest, verifySignature, type SignedRequest } from '../../../functions/core/webhook/signature.js';
 
 const SECRET = 'shared-secret';
 const NOW = new Date('2025-03-01T12:00:00.000Z');
@@ -56,5 +56,21 @@ describe('verifySignature', () => {
     const verdict = verifySignature(request(overrides), SECRET, NOW);
     expect(verdict.ok).toBe(false);
     expect(verdict.ok ? '' : verdict.reason).toMatch(reason);
+  });
+});
+
+describe('checkSignedHeaders', () => {
+  it('accepts well-formed, fresh headers whatever secret signed them: it checks what needs no secret', () => {
+    expect(checkSignedHeaders(request({ signature: signRequest('any other secret', T, NONCE, BODY) }), NOW)).toEqual({ ok: true, nonce: NONCE, timestamp: Number(T) });
+  });
+
+  it.each<[string, Partial<SignedRequest>, RegExp]>([
+    ['no signature', { signature: undefined }, /not signed/],
+    ['a timestamp 6 minutes old', { timestamp: String(NOW.getTime() / 1000 - 360) }, /5 minutes/],
+    ['a signature that is not hex', { signature: 'sha256=not-hex' }, /64 lowercase hex/],
+  ])('refuses %s, as verifySignature does', (_name, overrides, reason) => {
+    const verdict = checkSignedHeaders(request(overrides), NOW);
+    expect(verdict.ok ? '' : verdict.reason).toMatch(reason);
+    expect(verifySignature(request(overrides), SECRET, NOW)).toEqual(verdict);
   });
 });

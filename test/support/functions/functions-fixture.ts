@@ -78,19 +78,30 @@ function workbookRows(): Record<string, Record<string, CellValue>[]> {
   return rows;
 }
 
+/** How a fixture departs from a fully configured deployment. */
+export interface FixtureOptions {
+  /** The functions' config (default: `functionsConfig()`). */
+  readonly config?: CharterConfig;
+  /** The onSheetEdit secret (default: SECRET; null: not configured). */
+  readonly webhookSecret?: string | null;
+  /** Where the verifier fetches Google's certificates (default: the issuer's). */
+  readonly certsUrl?: string;
+}
+
 /** Starts the functions over a committed copy of the compliant workbook (counters reset after the first sync). */
-export async function startFunctionsFixture(issuer: TokenIssuer): Promise<FunctionsFixture> {
+export async function startFunctionsFixture(issuer: TokenIssuer, options: FixtureOptions = {}): Promise<FunctionsFixture> {
   const workbook = new MemoryWorkbook(groupWorkbook());
   const dir = mkdtempSync(join(tmpdir(), 'cceg-functions-'));
   const store = openSqliteStore(join(dir, 'store.cceg.db'));
   const documentsDir = join(dir, 'documents');
-  const config = functionsConfig();
+  const config = options.config ?? functionsConfig();
   const ports = { reader: workbook, writer: workbook, store, now: () => new Date(), newId: randomUUID };
   await syncWorkbook(ports, { workbook: LOCATION, actor: 'setup@cli', source: 'cli', today: COMPLIANT_TODAY, config });
   workbook.readCalls = 0;
   workbook.writeCalls = 0;
   const deps: FunctionDeps = {
-    config, store, webhookSecret: SECRET, verifier: googleIdTokenVerifier({ certsUrl: issuer.certsUrl }), now: () => new Date(), newId: randomUUID,
+    config, store, webhookSecret: options.webhookSecret === undefined ? SECRET : options.webhookSecret,
+    verifier: googleIdTokenVerifier({ certsUrl: options.certsUrl ?? issuer.certsUrl }), now: () => new Date(), newId: randomUUID,
     workbookFor: (spreadsheetId) => {
       if (spreadsheetId !== null && spreadsheetId !== SPREADSHEET_ID) throw new CcegError('FORBIDDEN', `Spreadsheet ${spreadsheetId} is not served here.`);
       return { location: LOCATION, reader: workbook, writer: workbook, documents: async () => new FolderDocumentPublisher(documentsDir) };

@@ -22,6 +22,8 @@ export interface SigningOptions {
   readonly omit?: readonly ('timestamp' | 'nonce' | 'signature')[];
   /** Sign this body but send the real one (a tampered body). */
   readonly signedBody?: string;
+  /** Sign and send this exact text instead of the fields' JSON (a malformed or padded body). */
+  readonly text?: string;
 }
 
 /** The test spreadsheet's ID. */
@@ -29,7 +31,7 @@ export const SPREADSHEET_ID = '1TestSpreadsheetId_abc-123';
 
 /** A fetch init for POSTing the edit, signed as the Apps Script signs it. */
 export function signedEdit(fields: EditFields, options: SigningOptions): RequestInit {
-  const body = JSON.stringify({ spreadsheetId: SPREADSHEET_ID, oldValue: null, newValue: null, ...fields });
+  const body = options.text ?? JSON.stringify({ spreadsheetId: SPREADSHEET_ID, oldValue: null, newValue: null, ...fields });
   const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
   const nonce = options.nonce ?? randomUUID();
   const headers: Record<string, string> = {

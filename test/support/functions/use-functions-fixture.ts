@@ -1,6 +1,6 @@
 // Registers the hooks every Cloud Functions test needs: one token issuer per file, a fresh functions fixture per test.
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { startFunctionsFixture, type FunctionsFixture } from './functions-fixture.js';
+import { startFunctionsFixture, type FixtureOptions, type FunctionsFixture } from './functions-fixture.js';
 import { startTokenIssuer, type TokenIssuer } from './id-tokens.js';
 
 /** The running issuer and fixture of the current test (read them inside tests, not at import time). */
@@ -10,7 +10,7 @@ export interface FunctionsTestContext {
 }
 
 /** Starts a token issuer for the file and a fresh fixture (store, workbook, handlers over HTTP) for every test. */
-export function useFunctionsFixture(): FunctionsTestContext {
+export function useFunctionsFixture(options: FixtureOptions = {}): FunctionsTestContext {
   const context = {} as { issuer: TokenIssuer; fx: FunctionsFixture };
   beforeAll(async () => {
     context.issuer = await startTokenIssuer();
@@ -19,7 +19,7 @@ export function useFunctionsFixture(): FunctionsTestContext {
     await context.issuer?.close();
   });
   beforeEach(async () => {
-    context.fx = await startFunctionsFixture(context.issuer);
+    context.fx = await startFunctionsFixture(context.issuer, options);
   });
   afterEach(async () => {
     await context.fx?.close();

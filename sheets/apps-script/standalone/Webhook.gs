@@ -1,10 +1,10 @@
 // Posts a body to onSheetEdit, signed with the secret of the Script Properties; logs failures and never throws.
 
-/** The Script Properties this project reads. */
+/** The Script Properties this project reads (shared by every user of the project: share it with staff only). */
 var CCEG_PROPERTIES = {
   secret: 'CCEG_WEBHOOK_SECRET',
   functionUrl: 'CCEG_FUNCTION_URL',
-  auditUrl: 'CCEG_AUDIT_URL',
+  spreadsheetId: 'CCEG_SPREADSHEET_ID',
 };
 
 /**

@@ -24,7 +24,7 @@ function editBody(e) {
 
 /**
  * The body of a "Check now" request: no edit, only the spreadsheet and who asked. onSheetEdit authenticates it like
- * an edit; a deployment whose onSheetEdit takes only edits answers 400, and the menu says so.
+ * an edit; a deployment whose onSheetEdit takes only edits answers 400, and `checkNow` says so.
  * @param {string} spreadsheetId
  * @param {string} editor the e-mail of who asked
  * @return {Object}
