@@ -43,7 +43,7 @@ const halted = () => new Promise<never>(() => undefined);
  * has begun writing the workbook or the store, after it has finished, so that the two agree.
  */
 export async function syncFromCli<T>(context: CommandContext, workbook: string, options: CliSyncOptions, then: (synced: CliSynced) => Promise<T>): Promise<T> {
-  const reader = workbookReaderFor(workbook);
+  const reader = workbookReaderFor(workbook, options.config.limits);
   await reader.probe?.();
   await assertSyncable(workbook);
   const location = await canonicalWorkbook(workbook);

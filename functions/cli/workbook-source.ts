@@ -1,4 +1,5 @@
 // Turns a WORKBOOK argument (`file.xlsx` or `sheets:<id>`) into the adapters that read, write and create it.
+import { DEFAULT_LIMITS, type WorkbookLimits } from '../core/config.js';
 import type { RawWorkbook } from '../core/model/raw-workbook.js';
 import type { WorkbookCreator, WorkbookReader, WorkbookWriter } from '../ports/workbook.port.js';
 import { XlsxWorkbookCreator } from '../adapters/xlsx/create-xlsx.js';
@@ -15,10 +16,10 @@ export function googleConnection(): GoogleConnection {
   return googleRootUrl === undefined ? {} : { rootUrl: googleRootUrl };
 }
 
-/** The reader for a WORKBOOK argument. */
-export function workbookReaderFor(location: string): WorkbookReader {
+/** The reader for a WORKBOOK argument, refusing a workbook past `limits` (the config's; the shipped ones by default). */
+export function workbookReaderFor(location: string, limits: WorkbookLimits = DEFAULT_LIMITS): WorkbookReader {
   const spreadsheetId = spreadsheetIdOf(location);
-  return spreadsheetId === null ? new XlsxWorkbookReader(location) : new SheetsWorkbook(spreadsheetId, googleConnection());
+  return spreadsheetId === null ? new XlsxWorkbookReader(location, limits) : new SheetsWorkbook(spreadsheetId, googleConnection(), {}, limits);
 }
 
 /**
@@ -38,7 +39,7 @@ export function workbookCreatorFor(location: string, options: { readonly title?:
   return new XlsxWorkbookCreator(location);
 }
 
-/** Reads the workbook at a WORKBOOK argument. */
-export function readWorkbook(location: string): Promise<RawWorkbook> {
-  return workbookReaderFor(location).read();
+/** Reads the workbook at a WORKBOOK argument, within `limits`. */
+export function readWorkbook(location: string, limits: WorkbookLimits = DEFAULT_LIMITS): Promise<RawWorkbook> {
+  return workbookReaderFor(location, limits).read();
 }

@@ -46,6 +46,22 @@ export const charterConfigSchema = z.object({
      */
     unattributed: z.enum(['commit', 'hold']).default('commit'),
   }).strict().prefault({}),
+  /**
+   * What a workbook may hold before cceg refuses to read it (exit 2, one line naming the key): checked while the file
+   * is inflated and streamed, before anything is built from it, so that a zip bomb or a runaway sheet costs little.
+   */
+  limits: z.object({
+    /** Bytes the zip parts may inflate to, one part and all parts together (a 100,000-row workbook inflates to ~40 MB). */
+    inflatedBytes: z.number().int().min(1).default(200_000_000),
+    /** How many times larger than its compressed bytes a part of more than 1 MB may inflate (real sheets: 5–20). */
+    compressionRatio: z.number().min(1).default(100),
+    /** Rows with something in them, per tab (the header row not counted; the Findings and Dashboard tabs cceg writes are exempt). */
+    rowsPerTab: z.number().int().min(1).default(100_000),
+    /** How far right a row may hold something: its last non-empty cell's column. */
+    cellsPerRow: z.number().int().min(1).max(16_384).default(1_000),
+    /** Characters one cell may hold (Excel's own limit is 32,767; Google Sheets' 50,000). */
+    cellChars: z.number().int().min(1).default(32_767),
+  }).strict().prefault({}),
   functions: z.object({
     /** The audience (the tick function's URL) Cloud Scheduler's OIDC token must be issued for. */
     tickAudience: z.string().min(1).nullable().default(null),
@@ -67,5 +83,11 @@ export const charterConfigSchema = z.object({
 /** The validated charter parameters. */
 export type CharterConfig = z.infer<typeof charterConfigSchema>;
 
+/** The limits on what a workbook may hold (`limits` of the config). */
+export type WorkbookLimits = CharterConfig['limits'];
+
 /** The charter's own numbers, with no file at all. */
 export const DEFAULT_CONFIG: CharterConfig = charterConfigSchema.parse({});
+
+/** The limits of the shipped config, for readers built without one. */
+export const DEFAULT_LIMITS: WorkbookLimits = DEFAULT_CONFIG.limits;

@@ -55,6 +55,30 @@ export function serialToIsoDate(serial: number): IsoDate | null {
   return toIsoDate(SERIAL_EPOCH_MS + Math.floor(serial) * DAY_MS);
 }
 
+/** Excel's serial for 1900-02-29, a day that never was: Lotus 1-2-3 counted 1900 as a leap year, and Excel kept its numbers. */
+const EXCEL_LEAP_BUG_SERIAL = 60;
+/** Days between Excel's 1900 and 1904 date systems (serial 0 of the 1904 system is 1904-01-01, serial 1,462 of the 1900 one). */
+const EXCEL_1904_OFFSET = 1_462;
+/** 9999-12-31, the last day Excel can show. */
+const EXCEL_LAST_SERIAL = 2_958_465;
+
+/**
+ * The date Excel shows for a serial date-time of a workbook (the time of day is dropped), as `YYYY-MM-DD`; null for a
+ * bare time (below 1) or past 9999-12-31. In the 1900 system serial 1 is 1900-01-01 and 59 is 1900-02-28; Excel
+ * counts a 1900-02-29 as 60, and that text is what this gives for it (so `parseIsoDate` refuses it and a date column
+ * reports it as `cell.invalid-date`); from 61 (1900-03-01) on, serials count days from 1899-12-30, as Google Sheets'
+ * do (`serialToIsoDate`). The serial is rounded to the millisecond first, as exceljs does, so 43169.99999999999 is the
+ * next day. With `date1904`, serial 0 is 1904-01-01.
+ */
+export function excelSerialToDate(serial: number, date1904 = false): string | null {
+  if (!Number.isFinite(serial)) return null;
+  const ms = Math.round((serial + (date1904 ? EXCEL_1904_OFFSET : 0)) * DAY_MS);
+  const day = Math.floor(ms / DAY_MS);
+  if (day < 1 || day > EXCEL_LAST_SERIAL) return null;
+  if (day === EXCEL_LEAP_BUG_SERIAL) return '1900-02-29';
+  return toIsoDate(SERIAL_EPOCH_MS + ms + (day < EXCEL_LEAP_BUG_SERIAL ? DAY_MS : 0));
+}
+
 /** The spreadsheet serial number of an ISO date. */
 export function isoDateToSerial(date: IsoDate): number {
   return (Date.parse(`${date}T00:00:00Z`) - SERIAL_EPOCH_MS) / DAY_MS;

@@ -10,6 +10,9 @@ const STATUS: Partial<Record<FaultCode, number>> = {
   FORBIDDEN: 403,
   METHOD_NOT_ALLOWED: 405,
   PAYLOAD_TOO_LARGE: 413,
+  // The workbook itself is at fault (beyond the limits, not a workbook): no retry can help until a person fixes it.
+  WORKBOOK_TOO_LARGE: 422,
+  NOT_A_WORKBOOK: 422,
   SYNC_RUNNING: 503,
   WORKBOOK_CHANGED: 503,
   STORE_UNAVAILABLE: 503,

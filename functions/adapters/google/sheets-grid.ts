@@ -1,10 +1,12 @@
 // Reads the grid data of `spreadsheets.get` into a RawWorkbook, and names cells in A1 notation for writes.
 import type { sheets_v4 } from '@googleapis/sheets';
+import { DEFAULT_LIMITS, type WorkbookLimits } from '../../core/config.js';
 import { serialToIsoDate } from '../../core/dates.js';
 import { cellText, isEmptyCell, type CellValue } from '../../core/model/cell.js';
 import type { RawRow, RawTab, RawWorkbook } from '../../core/model/raw-workbook.js';
 import { TABS } from '../../core/model/tabs.js';
 import { columnLetter, foldName } from '../../core/parse/headers.js';
+import { cellTooLong, rowsAllowedIn, rowTooWide, tooManyRows } from '../../core/workbook-limits.js';
 
 /**
  * The partial response a sync reads: every tab's identity and grid size, and each cell's effective (calculated,
@@ -40,8 +42,18 @@ const DATE_HEADERS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
   ]),
 );
 
-/** Every tab of a `spreadsheets.get` answer (fields READ_FIELDS) as raw rows, with its layout. */
-export function snapshotOf(spreadsheet: sheets_v4.Schema$Spreadsheet): SheetsSnapshot {
+/** The spreadsheet as refusals name it (`sheets:<id>`), and the limits its tabs are read within. */
+export interface GridReading {
+  readonly file: string;
+  readonly limits: Pick<WorkbookLimits, 'rowsPerTab' | 'cellsPerRow' | 'cellChars'>;
+}
+
+/**
+ * Every tab of a `spreadsheets.get` answer (fields READ_FIELDS) as raw rows, with its layout. A tab past the limits
+ * (rows with something in them, a value right of `cellsPerRow`, a text longer than `cellChars`) is refused,
+ * WORKBOOK_TOO_LARGE, before the core sees any of it.
+ */
+export function snapshotOf(spreadsheet: sheets_v4.Schema$Spreadsheet, reading: GridReading = { file: `sheets:${spreadsheet.spreadsheetId ?? ''}`, limits: DEFAULT_LIMITS }): SheetsSnapshot {
   const tabs: RawTab[] = [];
   const layout: SheetLayout[] = [];
   const sheets = [...(spreadsheet.sheets ?? [])].sort((a, b) => (a.properties?.index ?? 0) - (b.properties?.index ?? 0));
@@ -52,13 +64,13 @@ export function snapshotOf(spreadsheet: sheets_v4.Schema$Spreadsheet): SheetsSna
       sheetId: properties.sheetId ?? 0, title,
       rowCount: properties.gridProperties?.rowCount ?? 0, columnCount: properties.gridProperties?.columnCount ?? 0,
     });
-    tabs.push(rawTabOf(title, sheet.data ?? []));
+    tabs.push(rawTabOf(title, sheet.data ?? [], reading));
   }
   return { workbook: { tabs }, layout };
 }
 
 /** One tab: row 1 as the header, then its non-empty rows; numbers in the contract's date columns become dates. */
-function rawTabOf(title: string, grids: readonly sheets_v4.Schema$GridData[]): RawTab {
+function rawTabOf(title: string, grids: readonly sheets_v4.Schema$GridData[], { file, limits }: GridReading): RawTab {
   const cellsByRow = new Map<number, CellValue[]>();
   for (const grid of grids) {
     const startRow = grid.startRow ?? 0;
@@ -68,7 +80,13 @@ function rawTabOf(title: string, grids: readonly sheets_v4.Schema$GridData[]): R
       if (values.length === 0) return;
       const row = startRow + offset + 1;
       const cells = cellsByRow.get(row) ?? [];
-      values.forEach((value, column) => (cells[startColumn + column] = cellOf(value.effectiveValue)));
+      values.forEach((value, offset) => {
+        const column = startColumn + offset;
+        const cell = cellOf(value.effectiveValue);
+        if (typeof cell === 'string' && cell.length > limits.cellChars) throw cellTooLong(file, title, row, column, limits);
+        if (column < limits.cellsPerRow) cells[column] = cell;
+        else if (!isEmptyCell(cell)) throw rowTooWide(file, title, row, limits);
+      });
       cellsByRow.set(row, cells);
     });
   }
@@ -82,7 +100,9 @@ function rawTabOf(title: string, grids: readonly sheets_v4.Schema$GridData[]): R
   for (const row of [...cellsByRow.keys()].sort((a, b) => a - b)) {
     if (row === 1) continue;
     const cells = trimmed(cellsByRow.get(row) ?? []).map((cell, column) => (dateColumns.has(column) ? asDate(cell) : cell));
-    if (!cells.every(isEmptyCell)) rows.push({ row, cells });
+    if (cells.every(isEmptyCell)) continue;
+    if (rows.length === rowsAllowedIn(title, limits)) throw tooManyRows(file, title, limits);
+    rows.push({ row, cells });
   }
   return { name: title, header, rows };
 }

@@ -1,5 +1,6 @@
 // The workbook port over a Google Sheet: one read call per sync, at most two write calls, values written RAW.
 import type { sheets_v4 } from '@googleapis/sheets';
+import { DEFAULT_LIMITS, type WorkbookLimits } from '../../core/config.js';
 import { CcegError } from '../../core/errors.js';
 import type { RawWorkbook } from '../../core/model/raw-workbook.js';
 import { relocateWriteBack } from '../../core/sync/relocate-write-back.js';
@@ -41,11 +42,16 @@ export class SheetsWorkbook implements WorkbookReader, WorkbookWriter {
     readonly spreadsheetId: string,
     private readonly connection: GoogleConnection = {},
     private readonly retry: RetryPolicy = {},
+    /** Rows per tab, cells per row and characters per cell a read accepts (the config's `limits`). */
+    private readonly limits: WorkbookLimits = DEFAULT_LIMITS,
   ) {
     this.target = { label: `${SHEETS_PREFIX}${spreadsheetId}`, noun: 'spreadsheet' };
   }
 
-  /** Reads every tab in one call; throws NOT_FOUND, PERMISSION_DENIED, GOOGLE_AUTH, RATE_LIMITED, GOOGLE_UNAVAILABLE or GOOGLE_API. */
+  /**
+   * Reads every tab in one call; throws NOT_FOUND, PERMISSION_DENIED, GOOGLE_AUTH, RATE_LIMITED, GOOGLE_UNAVAILABLE or
+   * GOOGLE_API, and WORKBOOK_TOO_LARGE for a tab past the limits.
+   */
   async read(): Promise<RawWorkbook> {
     return (await this.readSnapshot()).workbook;
   }
@@ -81,7 +87,7 @@ export class SheetsWorkbook implements WorkbookReader, WorkbookWriter {
     const response = await this.call(true, (api) =>
       api.spreadsheets.get({ spreadsheetId: this.spreadsheetId, includeGridData: true, fields: READ_FIELDS }),
     );
-    this.snapshot = snapshotOf(response.data);
+    this.snapshot = snapshotOf(response.data, { file: this.target.label, limits: this.limits });
     return this.snapshot;
   }
 

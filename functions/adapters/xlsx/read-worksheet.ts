@@ -1,15 +1,10 @@
 // Reads one worksheet's XML, streamed, into its header row and non-empty data rows, and the formulas that span ranges.
 import { createRequire } from 'node:module';
-import { parseIsoDate, toIsoDate } from '../../core/dates.js';
-import { isEmptyCell, type CellValue, type DateCell } from '../../core/model/cell.js';
+import type { WorkbookLimits } from '../../core/config.js';
+import { excelSerialToDate, parseIsoDate } from '../../core/dates.js';
+import { isEmptyCell, isFormulaCell, type CellValue } from '../../core/model/cell.js';
 import type { RawRow, RawTab } from '../../core/model/raw-workbook.js';
-
-const DAY_MS = 86_400_000;
-/** Serial day of 1970-01-01 in the 1900 date system. */
-const UNIX_EPOCH_SERIAL = 25_569;
-/** Days between the 1900 and 1904 date systems. */
-const DATE_1904_OFFSET = 1_462;
-const LAST_SERIAL = 2_958_465; // 9999-12-31
+import { cellTooLong, rowsAllowedIn, rowTooWide, tooManyRows } from '../../core/workbook-limits.js';
 
 /** What cells need from the rest of the workbook: shared strings, which styles show dates, and the date system. */
 export interface WorkbookParts {
@@ -24,6 +19,14 @@ export interface FormulaRange {
   readonly kind: 'shared' | 'array';
   /** The range, as the formula's first cell gives it (`N2:N40`). */
   readonly ref: string;
+}
+
+/** Which sheet is read, as refusals name it, and the limits it is read within. */
+export interface SheetReading {
+  /** The workbook file. */
+  readonly file: string;
+  readonly tab: string;
+  readonly limits: Pick<WorkbookLimits, 'rowsPerTab' | 'cellsPerRow' | 'cellChars'>;
 }
 
 /** A worksheet as read: its header and data rows, and the formulas written once for a range. */
@@ -54,8 +57,14 @@ interface CellXml {
   sharedIndex?: string;
 }
 
-/** Row 1 as the header, then every row with a non-empty cell, with its sheet row number; memory grows with the cells kept. */
-export async function readWorksheet(xml: AsyncIterable<string>, book: WorkbookParts): Promise<WorksheetContents> {
+/**
+ * Row 1 as the header, then every row with a non-empty cell, with its sheet row number; memory grows with the cells
+ * kept, within the limits: a row past `rowsPerTab` rows (`rowsAllowedIn`), a non-empty cell right of `cellsPerRow` or one longer than
+ * `cellChars` stops the read there (WORKBOOK_TOO_LARGE), and empty cells right of `cellsPerRow` are not kept.
+ */
+export async function readWorksheet(xml: AsyncIterable<string>, book: WorkbookParts, sheet: SheetReading): Promise<WorksheetContents> {
+  const { file, tab, limits } = sheet;
+  const rowsAllowed = rowsAllowedIn(tab, limits);
   const toCell = cellReader(book);
   const formulaRanges: FormulaRange[] = [];
   const sharedFormulas = new Map<string, string>();
@@ -113,13 +122,19 @@ export async function readWorksheet(xml: AsyncIterable<string>, book: WorkbookPa
       } else if (name === 'is') inInlineString = false;
       else if (name === 'rPh') inPhonetic = false;
       else if (name === 'c' && cell && cells) {
-        cells[cell.column - 1] = toCell(cell);
+        const value = toCell(cell);
+        if (cellLength(cell, value) > limits.cellChars) throw cellTooLong(file, tab, rowNumber, cell.column - 1, limits);
+        if (cell.column <= limits.cellsPerRow) cells[cell.column - 1] = value;
+        else if (!isEmptyCell(value)) throw rowTooWide(file, tab, rowNumber, limits);
         cell = null;
       } else if (name === 'row' && cells) {
         const filled = Array.from(cells, (value) => value ?? null);
         while (filled.length > 0 && filled[filled.length - 1] === null) filled.pop();
         if (rowNumber === 1) header = filled;
-        else if (rowNumber > 1 && !filled.every(isEmptyCell)) rows.push({ row: rowNumber, cells: filled });
+        else if (rowNumber > 1 && !filled.every(isEmptyCell)) {
+          if (rows.length === rowsAllowed) throw tooManyRows(file, tab, limits);
+          rows.push({ row: rowNumber, cells: filled });
+        }
         cells = null;
       }
     }
@@ -177,18 +192,18 @@ function cellReader(book: WorkbookParts): (cell: CellXml) => CellValue {
         if (text.trim() === '') return null;
         const number = Number(text);
         if (!Number.isFinite(number)) return plainText(text);
-        return (book.isDateStyle(style) && serialToDateCell(number, book.date1904)) || number;
+        const date = book.isDateStyle(style) ? excelSerialToDate(number, book.date1904) : null;
+        return date === null ? number : { date };
       }
     }
   };
 }
 
-/** The UTC calendar date of a serial date-time (the time of day is dropped); null for a bare time or out of range. */
-function serialToDateCell(serial: number, date1904: boolean): DateCell | null {
-  const days = serial + (date1904 ? DATE_1904_OFFSET : 0);
-  if (days < 1 || days > LAST_SERIAL + 1) return null;
-  // Rounded to the millisecond first, as exceljs does, so 43169.99999999999 is the next day, not this one.
-  return { date: toIsoDate(Math.round((days - UNIX_EPOCH_SERIAL) * DAY_MS)) };
+/** How long a cell is, as limits.cellChars counts: its text, its formula, or what its `<v>` holds. */
+function cellLength(cell: CellXml, value: CellValue): number {
+  if (typeof value === 'string') return value.length;
+  if (value !== null && isFormulaCell(value)) return value.formula.length;
+  return Math.max(cell.text.length, cell.formula?.length ?? 0);
 }
 
 /** Text as a person sees it: OOXML `_xHHHH_` escapes decoded; empty text is an empty cell. */

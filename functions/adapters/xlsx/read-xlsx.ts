@@ -1,5 +1,6 @@
 // Reads an .xlsx workbook: its tabs in workbook order, each sheet streamed as it is inflated, whatever the zip entry order.
 import { readFile, stat } from 'node:fs/promises';
+import { DEFAULT_LIMITS, type WorkbookLimits } from '../../core/config.js';
 import { CcegError } from '../../core/errors.js';
 import type { RawTab, RawWorkbook } from '../../core/model/raw-workbook.js';
 import type { WorkbookReader } from '../../ports/workbook.port.js';
@@ -13,20 +14,21 @@ import { changedDuringSync, sameStamp, stampOf, type FileStamp } from './write-b
 /**
  * Reads every worksheet of an .xlsx file: row 1 as the header, then the non-empty rows with their sheet row numbers.
  * The package is opened from its central directory, so the zip's entry order does not matter: the date system and
- * the shared strings are known before any sheet is read. Memory holds the compressed file and the cells kept.
- * Refuses (UNREADABLE_WORKBOOK) a workbook whose system-owned cells hold a formula filled over a range.
+ * the shared strings are known before any sheet is read. Memory holds the compressed file and the cells kept, within
+ * `limits` (WORKBOOK_TOO_LARGE past them, checked as the parts inflate and the sheets stream). Refuses
+ * (UNREADABLE_WORKBOOK) a workbook whose system-owned cells hold a formula filled over a range.
  */
-export async function readXlsxWorkbook(path: string): Promise<RawWorkbook> {
+export async function readXlsxWorkbook(path: string, limits: WorkbookLimits = DEFAULT_LIMITS): Promise<RawWorkbook> {
   await assertFile(path);
   const bytes = await readFile(path).catch((error: unknown) => {
     throw fileError(path, error);
   });
   try {
-    const book = await XlsxPackage.load(bytes, path);
+    const book = await XlsxPackage.load(bytes, path, limits);
     const parts = await workbookParts(book);
     const tabs: RawTab[] = [];
     for (const sheet of book.tabs) {
-      const { header, rows, formulaRanges } = await readWorksheet(book.textOf(sheet.part), parts);
+      const { header, rows, formulaRanges } = await readWorksheet(book.textOf(sheet.part), parts, { file: path, tab: sheet.name, limits });
       assertNoFormulaRangeInSystemCells(sheet.name, header, formulaRanges);
       tabs.push({ name: sheet.name, header, rows });
     }
@@ -36,9 +38,11 @@ export async function readXlsxWorkbook(path: string): Promise<RawWorkbook> {
   }
 }
 
-/** The shared strings, date styles and date system every sheet is read with. */
+/** The shared strings, date styles and date system every sheet is read with; first, parts whose declared sizes pass the limits are refused. */
 async function workbookParts(book: XlsxPackage): Promise<WorkbookParts> {
-  const [workbook, sharedStrings, stylesPart] = await Promise.all([book.read(book.workbookPart), book.sharedStrings(), book.relatedPart('/styles')]);
+  const [sharedStringsPart, stylesPart] = await Promise.all([book.relatedPart('/sharedStrings'), book.relatedPart('/styles')]);
+  book.refuseDeclaredSizes([book.workbookPart, ...[sharedStringsPart, stylesPart].filter((part) => part !== undefined), ...book.tabs.map((tab) => tab.part)]);
+  const [workbook, sharedStrings] = await Promise.all([book.read(book.workbookPart), book.sharedStrings()]);
   const isDateStyle = dateStyles(stylesPart === undefined ? '' : await book.read(stylesPart));
   return { sharedString: (index) => sharedStrings.get(index), isDateStyle, date1904: usesDate1904(workbook) };
 }
@@ -48,12 +52,16 @@ export class XlsxWorkbookReader implements WorkbookReader {
   /** The file as the last `read` found it (the writer refuses to write into a file saved since), or null before one. */
   lastRead: FileStamp | null = null;
 
-  constructor(private readonly path: string) {}
+  /** `limits` (the config's) bound what the workbook may inflate to and hold; the shipped defaults when not given. */
+  constructor(
+    private readonly path: string,
+    readonly limits: WorkbookLimits = DEFAULT_LIMITS,
+  ) {}
 
-  /** Reads the whole workbook; throws FILE_NOT_FOUND, NOT_A_WORKBOOK or UNREADABLE_WORKBOOK (also when saved while read). */
+  /** Reads the whole workbook; throws FILE_NOT_FOUND, NOT_A_WORKBOOK, WORKBOOK_TOO_LARGE or UNREADABLE_WORKBOOK (also when saved while read). */
   async read(): Promise<RawWorkbook> {
     const before = await stampOf(this.path);
-    const workbook = await readXlsxWorkbook(this.path);
+    const workbook = await readXlsxWorkbook(this.path, this.limits);
     if (!sameStamp(before, await stampOf(this.path))) throw changedDuringSync(this.path);
     this.lastRead = before;
     return workbook;
@@ -65,7 +73,7 @@ export class XlsxWorkbookReader implements WorkbookReader {
     const bytes = await readFile(this.path).catch((error: unknown) => {
       throw fileError(this.path, error);
     });
-    await XlsxPackage.load(bytes, this.path);
+    await XlsxPackage.load(bytes, this.path, this.limits);
   }
 }
 
@@ -77,7 +85,7 @@ async function assertFile(path: string): Promise<void> {
 }
 
 function asCcegError(path: string, error: unknown): CcegError {
-  if (error instanceof CcegError && error.code !== 'NOT_A_WORKBOOK') return error;
+  if (error instanceof CcegError) return error;
   if (error instanceof Error && 'syscall' in error) return fileError(path, error);
   const fault = new CcegError('NOT_A_WORKBOOK', `${path} is not an .xlsx workbook.`);
   fault.cause = error;

@@ -1,4 +1,5 @@
 // Writes a sync's results into an .xlsx file by patching only the sheet XML that changes; every other byte stays.
+import { DEFAULT_LIMITS, type WorkbookLimits } from '../../core/config.js';
 import { CcegError } from '../../core/errors.js';
 import type { CellWrite, TableWrite, WriteBackPlan } from '../../core/sync/write-back-plan.js';
 import type { WorkbookWriter } from '../../ports/workbook.port.js';
@@ -18,12 +19,13 @@ import { changedDuringSync, readWorkbookFile, replaceWorkbookFile, sameStamp, ty
  * anything and gets a width, Findings and Dashboard are rewritten or added (laid out to be read), and the file is
  * replaced atomically only when some cell differs, asking spreadsheet programs to recalculate its formulas on opening.
  * Returns how many cells changed (0: the file was not touched). With `asRead`, the stamp of the file when the sync
- * read it, a file saved since (rows may have moved) is refused before anything is written.
+ * read it, a file saved since (rows may have moved) is refused before anything is written. The package is opened
+ * within `limits`, those the sync read it with.
  */
-export async function applyXlsxWriteBack(path: string, plan: WriteBackPlan, asRead?: FileStamp | null): Promise<{ cellsChanged: number }> {
+export async function applyXlsxWriteBack(path: string, plan: WriteBackPlan, asRead?: FileStamp | null, limits: WorkbookLimits = DEFAULT_LIMITS): Promise<{ cellsChanged: number }> {
   const file = await readWorkbookFile(path);
   if (asRead && !sameStamp(asRead, file.stamp)) throw changedDuringSync(path);
-  const book = await XlsxPackage.load(file.bytes, path);
+  const book = await XlsxPackage.load(file.bytes, path, limits);
   const sharedStrings = await book.sharedStrings();
   let cellsChanged = 0;
   let overwroteFormula = false;
@@ -92,12 +94,12 @@ async function recalculateOnOpening(book: XlsxPackage): Promise<void> {
 export class XlsxWorkbookWriter implements WorkbookWriter {
   constructor(
     private readonly path: string,
-    private readonly reader?: { readonly lastRead: FileStamp | null },
+    private readonly reader?: { readonly lastRead: FileStamp | null; readonly limits?: WorkbookLimits },
   ) {}
 
   /** Writes what differs; throws FILE_NOT_FOUND, NOT_A_WORKBOOK, UNREADABLE_WORKBOOK, or INTERNAL for a plan naming no tab. */
   applyWriteBack(plan: WriteBackPlan): Promise<{ readonly cellsChanged: number }> {
-    return applyXlsxWriteBack(this.path, plan, this.reader?.lastRead ?? null);
+    return applyXlsxWriteBack(this.path, plan, this.reader?.lastRead ?? null, this.reader?.limits);
   }
 }
 

@@ -31,7 +31,7 @@ export function deadlinesCommand(context: CommandContext): Command {
   for (const option of commonOptions()) command.addOption(option);
   return command.action(async (workbook: string, values: CommonOptionValues & { all?: boolean }) => {
     const { today, config } = resolveCommonOptions(values, context.io);
-    const { group } = parseWorkbook(await readWorkbook(workbook));
+    const { group } = parseWorkbook(await readWorkbook(workbook, config.limits));
     const deadlines = deadlinesOf(group.rows, today, config);
     if (values.format === 'json') context.io.out(`${JSON.stringify({ today, deadlines }, null, 2)}\n`);
     else if (values.format === 'ics') context.io.out(deadlinesToIcs(deadlines, { calendarName: `${config.group.shortName} deadlines`, generatedAt: context.io.now().toISOString() }));

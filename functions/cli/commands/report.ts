@@ -56,7 +56,7 @@ export function reportCommand(context: CommandContext): Command {
     const id = values[report.subject]?.trim();
     if (id === undefined || id === '') throw new CcegError('BAD_OPTION', `cceg report ${document} needs --${report.subject} ID.`);
     const { today, config } = resolveCommonOptions(values, context.io);
-    const { group } = parseWorkbook(await readWorkbook(workbook));
+    const { group } = parseWorkbook(await readWorkbook(workbook, config.limits));
     const rendered = RENDERERS[report.kind](group.rows, id, { today, config, runId: values.runId ?? `local-${today}` });
     const publisher = await documentsPublisherFor(workbook, values.out, DEFAULT_OUT_DIR);
     const published = await publisher.publish({ kind: report.kind, key: id, title: rendered.title, html: rendered.html, previous: null });

@@ -19,7 +19,7 @@ export function validateCommand(context: CommandContext): Command {
     // Reading a workbook open in Excel or LibreOffice is safe (nothing is written): say that unsaved edits are not seen.
     const note = await openWorkbookNote(workbook);
     if (note !== null) context.io.err(`cceg: note: ${note}\n`);
-    const { findings, summary } = validateWorkbook(await readWorkbook(workbook), today, config);
+    const { findings, summary } = validateWorkbook(await readWorkbook(workbook, config.limits), today, config);
     context.io.out(values.format === 'json' ? `${JSON.stringify({ findings, summary }, null, 2)}\n` : formatFindingsText(workbook, findings, summary));
     context.exitCode = summary.errors > 0 ? EXIT.findings : EXIT.ok;
   });

@@ -11,6 +11,7 @@ import type { CcegError } from '../../../functions/core/errors.js';
 import type { RawTab } from '../../../functions/core/model/raw-workbook.js';
 import { workbookTemplate } from '../../../functions/core/template.js';
 import { writeBigWorkbook } from '../../support/big-workbook.js';
+import { ROSTER_HEADER, rowXml, writeWorkbook } from '../../support/hostile-workbooks.js';
 import { reorderZipEntries } from '../../support/real-programs.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cceg-read-xlsx-'));
@@ -72,6 +73,14 @@ describe('readXlsxWorkbook cells', () => {
   it('reads dates of a workbook in the 1904 date system', async () => {
     const tab = await readRow2(dateCell(new Date(Date.UTC(2018, 9, 20))), (book) => { book.properties.date1904 = true; });
     expect(tab.rows[0]?.cells[0]).toEqual({ date: '2018-10-20' });
+  });
+
+  it.each([
+    [1, '1900-01-01'], [59, '1900-02-28'], [60, '1900-02-29'], [61, '1900-03-01'], [43169, '2018-03-10'], [0.5, 0.5],
+  ])('reads date serial %s as Excel shows it: %s (60 is the 1900-02-29 Excel counts, and a bare time is a number)', async (serial, expected) => {
+    const path = newPath('serial');
+    await writeWorkbook(path, { sheets: [{ name: 'Roster', rows: [{ text: ROSTER_HEADER }, { text: rowXml(2, ['P-0001', { serial }]) }] }] });
+    expect((await readXlsxWorkbook(path)).tabs[0]?.rows[0]?.cells[1]).toEqual(typeof expected === 'string' ? { date: expected } : expected);
   });
 
   it.each([
@@ -224,20 +233,35 @@ describe('readXlsxWorkbook faults', () => {
     expect(await faultOf(readXlsxWorkbook(path))).toEqual({ code: 'FILE_NOT_FOUND', message: `Cannot open ${path}: no such file.` });
   });
 
-  it.each([
-    ['a text file', () => 'Code,Name\nALAC,At-Large Advisory Committee\n'],
-    ['an empty file', () => ''],
-    ['a zip cut short', (good: Buffer) => good.subarray(0, Math.floor(good.length / 2))],
-    ['a zip whose worksheet data is damaged', (good: Buffer) => damage(good, 'xl/worksheets/sheet1.xml')],
-    ['a zip whose shared strings are damaged', (good: Buffer) => damage(good, 'xl/sharedStrings.xml')],
-  ])('says %s is not a workbook, without hanging', async (_name, contents) => {
+  /** A real workbook's bytes, changed by `contents`, written to a new path. */
+  async function changedWorkbook(contents: (good: Buffer) => string | Buffer): Promise<string> {
     const good = newPath('good');
     const book = new ExcelJS.Workbook();
     book.addWorksheet('Roster').addRows([['ID', 'Name'], ...Array.from({ length: 200 }, (_, i) => [`P-${i}`, `Person number ${i * 7919}`])]);
     await book.xlsx.writeFile(good);
     const path = newPath('bad');
     writeFileSync(path, contents(readFileSync(good)));
+    return path;
+  }
+
+  it.each([
+    ['a text file', () => 'Code,Name\nALAC,At-Large Advisory Committee\n'],
+    ['an empty file', () => ''],
+  ])('says %s is not a workbook', async (_name, contents) => {
+    const path = await changedWorkbook(contents);
     expect(await faultOf(readXlsxWorkbook(path))).toEqual({ code: 'NOT_A_WORKBOOK', message: `${path} is not an .xlsx workbook.` });
+  });
+
+  it.each([
+    ['a zip cut short', (good: Buffer) => good.subarray(0, Math.floor(good.length / 2)), "can't find end of central directory."],
+    ['a zip whose worksheet data is damaged', (good: Buffer) => damage(good, 'xl/worksheets/sheet1.xml'), 'xl/worksheets/sheet1.xml does not inflate ('],
+    ['a zip whose shared strings are damaged', (good: Buffer) => damage(good, 'xl/sharedStrings.xml'), 'xl/sharedStrings.xml does not inflate ('],
+  ])('says %s is a damaged zip file, and what is damaged, without hanging', async (_name, contents, says) => {
+    const path = await changedWorkbook(contents);
+    const fault = await faultOf(readXlsxWorkbook(path));
+    expect(fault.code).toBe('NOT_A_WORKBOOK');
+    expect(fault.message).toContain(`${path} is a damaged zip file: ${says}`);
+    expect(fault.message).not.toContain('\n');
   });
 
   it('says a folder is not a workbook', async () => {

@@ -1,10 +1,13 @@
 // An .xlsx package opened with jszip, whatever the order of its zip entries: its tabs and parts; parts written here are the only ones regenerated on save.
 import { posix } from 'node:path';
-import { PassThrough } from 'node:stream';
 import JSZip from 'jszip';
+import { DEFAULT_LIMITS, type WorkbookLimits } from '../../../core/config.js';
 import { CcegError } from '../../../core/errors.js';
+import { fileKindOf } from './file-signature.js';
+import { InflationBudget, zipFaultReason } from './inflation-budget.js';
 import { RELATIONSHIPS_NAMESPACE, withContentType, withRelationship, withSheet } from './package-xml.js';
 import { SharedStrings } from './shared-strings.js';
+import { PrologWatch } from './xml-prolog.js';
 import { attributesOf, escapeRegExp, startTagSource } from './xml-text.js';
 
 /** A tab of the workbook: its name as written and the zip part holding its sheet. */
@@ -32,20 +35,38 @@ export class XlsxPackage {
 
   private constructor(
     private readonly zip: JSZip,
+    /** The file, as faults name it. */
+    private readonly path: string,
+    private readonly limits: WorkbookLimits,
     /** The workbook part (`xl/workbook.xml`, or wherever the package's relationships put it). */
     readonly workbookPart: string,
     private readonly sheets: SheetPart[],
-  ) {}
+    /** What the parts read so far inflated to; shared with the package opened to find the workbook part. */
+    private readonly budget: InflationBudget = new InflationBudget(path, limits),
+  ) {
+    this.budget.label = (part) => {
+      const tab = this.sheets.find((sheet) => sheet.part === part);
+      return tab ? `${part} (tab ${tab.name})` : part;
+    };
+  }
 
-  /** Opens the package; throws NOT_A_WORKBOOK when the bytes are not a zip with a workbook part. */
-  static async load(bytes: Uint8Array, path: string): Promise<XlsxPackage> {
+  /**
+   * Opens the package, inflating no more than `limits` allow (WORKBOOK_TOO_LARGE). Throws NOT_A_WORKBOOK, in one line
+   * saying which, for a file that is encrypted, an Excel 97–2003 workbook, a damaged zip, a zip with no workbook part,
+   * anything else, or a part that declares a DOCTYPE.
+   */
+  static async load(bytes: Uint8Array, path: string, limits: WorkbookLimits = DEFAULT_LIMITS): Promise<XlsxPackage> {
+    const kind = fileKindOf(bytes);
+    if (kind === 'encrypted') throw new CcegError('NOT_A_WORKBOOK', `${path} is encrypted (password-protected); save it without a password and try again.`);
+    if (kind === 'legacy-excel') throw new CcegError('NOT_A_WORKBOOK', `${path} is an Excel 97-2003 workbook (.xls); save it as an Excel workbook (.xlsx) and try again.`);
+    if (kind !== 'zip') throw notAWorkbook(path);
     const zip = await JSZip.loadAsync(bytes).catch((error: unknown) => {
-      throw Object.assign(new CcegError('NOT_A_WORKBOOK', `${path} is not an .xlsx workbook.`), { cause: error });
+      throw Object.assign(new CcegError('NOT_A_WORKBOOK', `${path} is a damaged zip file: ${zipFaultReason(error)}.`), { cause: error });
     });
-    const partial = new XlsxPackage(zip, '', []);
+    const partial = new XlsxPackage(zip, path, limits, '', []);
     const rootRelationships = await partial.relationshipsOf('');
     const workbookPart = rootRelationships.find((rel) => rel.type.endsWith('/officeDocument'))?.part ?? 'xl/workbook.xml';
-    if (!partial.entry(workbookPart)) throw new CcegError('NOT_A_WORKBOOK', `${path} is not an .xlsx workbook.`);
+    if (!partial.entry(workbookPart)) throw notAWorkbook(path);
     const relationships = await partial.relationshipsOf(workbookPart);
     const workbook = await partial.read(workbookPart);
     const sheets: SheetPart[] = [];
@@ -55,7 +76,7 @@ export class XlsxPackage {
       const part = relationships.find((rel) => rel.id === id)?.part;
       if (part !== undefined) sheets.push({ name: attributes.get('name') ?? '', part });
     }
-    return new XlsxPackage(zip, workbookPart, sheets);
+    return new XlsxPackage(zip, path, limits, workbookPart, sheets, partial.budget);
   }
 
   /** Every tab, in workbook order. */
@@ -68,29 +89,48 @@ export class XlsxPackage {
     return this.sheets.find((sheet) => sheet.name === name) ?? this.sheets.find((sheet) => foldTabName(sheet.name) === foldTabName(name));
   }
 
-  /** The text of a part; throws NOT_A_WORKBOOK when it is missing. */
+  /** The text of a part, inflated within the limits; throws like `textOf`. */
   async read(part: string): Promise<string> {
-    const entry = this.entry(part);
-    if (!entry) throw new CcegError('NOT_A_WORKBOOK', `The workbook has no part ${part}.`);
     // Inflated to bytes and decoded by Node: jszip's own UTF-8 decoding takes twice as long on a 20 MB sheet.
-    const bytes = await entry.async('nodebuffer').catch((error: unknown) => {
-      throw Object.assign(new CcegError('NOT_A_WORKBOOK', `The workbook's part ${part} is damaged.`), { cause: error });
-    });
-    return bytes.toString('utf8');
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.inflated(part)) chunks.push(chunk);
+    const text = Buffer.concat(chunks).toString('utf8');
+    if (new PrologWatch().seesDoctype(text)) throw this.doctype(part);
+    return text;
   }
 
-  /** The text of a part in pieces as it is inflated, so that a big sheet is never held whole; throws NOT_A_WORKBOOK when it is missing. */
+  /**
+   * The text of a part in pieces as it is inflated, so that a big sheet is never held whole. Throws NOT_A_WORKBOOK
+   * when the part is missing, does not inflate or declares a DOCTYPE, and WORKBOOK_TOO_LARGE past the limits.
+   */
   async *textOf(part: string): AsyncGenerator<string> {
-    const entry = this.entry(part);
-    if (!entry) throw new CcegError('NOT_A_WORKBOOK', `The workbook has no part ${part}.`);
-    const source = entry.nodeStream('nodebuffer');
-    const chunks = new PassThrough();
-    source.on('error', (error: unknown) => chunks.destroy(Object.assign(new CcegError('NOT_A_WORKBOOK', `The workbook's part ${part} is damaged.`), { cause: error })));
-    source.pipe(chunks);
     const decoder = new TextDecoder('utf-8');
-    for await (const chunk of chunks) yield decoder.decode(chunk as Buffer, { stream: true });
+    const prolog = new PrologWatch();
+    for await (const chunk of this.inflated(part)) {
+      const text = decoder.decode(chunk, { stream: true });
+      if (prolog.seesDoctype(text)) throw this.doctype(part);
+      yield text;
+    }
     const rest = decoder.decode();
     if (rest !== '') yield rest;
+  }
+
+  /** Refuses (WORKBOOK_TOO_LARGE) at once when the sizes the zip declares for these parts already pass the limits; missing parts are skipped. */
+  refuseDeclaredSizes(parts: readonly string[]): void {
+    this.budget.refuseDeclaredSizes(parts.flatMap((part) => {
+      const entry = this.entry(part);
+      return entry ? [{ entry, part }] : [];
+    }));
+  }
+
+  private inflated(part: string): AsyncGenerator<Buffer> {
+    const entry = this.entry(part);
+    if (!entry) throw notAWorkbook(this.path);
+    return this.budget.inflate(entry, part);
+  }
+
+  private doctype(part: string): CcegError {
+    return new CcegError('NOT_A_WORKBOOK', `${this.path} holds a DOCTYPE declaration in ${part}, which cceg refuses to read.`);
   }
 
   /** The part the workbook relates to with a relationship of this type (`/styles`, `/sharedStrings`), when it has one. */
@@ -167,7 +207,7 @@ export class XlsxPackage {
     if (!entry) return [];
     const folder = part === '' ? '' : posix.dirname(part);
     const relationships: Relationship[] = [];
-    for (const match of (await entry.async('string')).matchAll(new RegExp(startTagSource('(?:[\\w.-]+:)?Relationship'), 'g'))) {
+    for (const match of (await this.read(entry.name)).matchAll(new RegExp(startTagSource('(?:[\\w.-]+:)?Relationship'), 'g'))) {
       const attributes = attributesOf(match[0]);
       const target = attributes.get('Target') ?? '';
       if (attributes.get('TargetMode') === 'External') continue;
@@ -179,11 +219,15 @@ export class XlsxPackage {
 
   private async readSharedStrings(): Promise<SharedStrings> {
     const part = await this.relatedPart('/sharedStrings');
-    return new SharedStrings(part !== undefined ? await this.read(part) : '');
+    return new SharedStrings(part !== undefined ? await this.read(part) : '', this.limits.cellChars);
   }
 }
 
 /** `xl/_rels/workbook.xml.rels` for `xl/workbook.xml`; `_rels/.rels` for the package itself (''). */
 function relationshipsPartOf(part: string): string {
   return part === '' ? '_rels/.rels' : posix.join(posix.dirname(part), '_rels', `${posix.basename(part)}.rels`);
+}
+
+function notAWorkbook(path: string): CcegError {
+  return new CcegError('NOT_A_WORKBOOK', `${path} is not an .xlsx workbook.`);
 }
