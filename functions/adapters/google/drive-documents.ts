@@ -1,7 +1,9 @@
-// The documents port over Google Drive: HTML uploaded and converted to a Google Doc, one folder per document kind.
+// The documents port over Google Drive: each document uploaded as a .docx and converted to a Google Doc, one folder per kind.
+import { Readable } from 'node:stream';
 import type { drive_v3 } from '@googleapis/drive';
 import { CcegError } from '../../core/errors.js';
 import type { DocumentPublisher, DocumentToPublish, PublishedDocument } from '../../ports/documents.port.js';
+import { docForDrive, type DriveUpload } from './doc-for-drive.js';
 import { driveClient, type GoogleConnection } from './google-client.js';
 import { notInSharedDrive, type GoogleTarget } from './google-errors.js';
 import { withRetries, type RetryPolicy } from './retry.js';
@@ -43,8 +45,10 @@ export function driveQueryLiteral(text: string): string {
  * The documents port over Google Drive. Locations are `drive:<fileId>`; a document's version is its `modifiedTime`.
  * A document with no previous Drive location is looked for in the kind's folder by its key (an app property set when
  * it was created: ONE `files.list`), so a lost index entry or a repeated `cceg report` updates the same Doc; when there
- * is none, ONE `files.create` uploads the HTML as `text/html` with the target type Google Doc (Drive converts it). A document whose `previous` is a `drive:` location is ONE `files.update` of
- * that file's content instead, preceded, when a version is remembered, by ONE `files.get`: a Doc modified by anyone
+ * is none, ONE `files.create` uploads the document with the target type Google Doc (Drive converts it): not the HTML,
+ * whose inline SVG charts and style sheet Google documents no import for, but {@link docForDrive}'s .docx with PNG
+ * charts. A document whose `previous` is a `drive:` location is ONE `files.update` of that file's content (the same
+ * .docx) instead, preceded, when a version is remembered, by ONE `files.get`: a Doc modified by anyone
  * since (a chair completing a section), trashed or deleted is kept as it is and not written.
  * The folder of each kind is looked up under the root (`files.list`) or created, once per publisher.
  * Shared drives are supported (`supportsAllDrives` on every call). With `requireSharedDrive`, ONE `files.get` of the
@@ -66,7 +70,7 @@ export class DriveDocumentPublisher implements DocumentPublisher {
    */
   async publish(doc: DocumentToPublish): Promise<PublishedDocument> {
     if (this.options.requireSharedDrive === true) await this.sharedDriveCheck();
-    const media = { mimeType: 'text/html', body: doc.html };
+    const upload = await docForDrive(doc.title, doc.html);
     const existingId = doc.previous === null ? null : driveFileIdOf(doc.previous.location);
     if (existingId !== null) {
       const location = `${DRIVE_PREFIX}${existingId}`;
@@ -76,19 +80,19 @@ export class DriveDocumentPublisher implements DocumentPublisher {
         if (reason !== null) return { location, outcome: 'kept', version: remembered, reason };
       }
       const updated = await this.call(true, docTarget(existingId), (api) =>
-        api.files.update({ fileId: existingId, media, fields: 'id,modifiedTime', supportsAllDrives: true }));
+        api.files.update({ fileId: existingId, media: mediaOf(upload), fields: 'id,modifiedTime', supportsAllDrives: true }));
       return { location, outcome: 'updated', version: updated.data.modifiedTime ?? null };
     }
     const folderId = await this.folderFor(doc.kind);
     const found = await this.docFor(folderId, doc.key);
     if (found !== null) {
       const updated = await this.call(true, docTarget(found), (api) =>
-        api.files.update({ fileId: found, requestBody: { name: doc.title }, media, fields: 'id,modifiedTime', supportsAllDrives: true }));
+        api.files.update({ fileId: found, requestBody: { name: doc.title }, media: mediaOf(upload), fields: 'id,modifiedTime', supportsAllDrives: true }));
       return { location: `${DRIVE_PREFIX}${found}`, outcome: 'updated', version: updated.data.modifiedTime ?? null };
     }
     const appProperties = { [KEY_PROPERTY]: doc.key };
     const created = await this.call(false, docTarget('new'), (api) =>
-      api.files.create({ requestBody: { name: doc.title, mimeType: GOOGLE_DOC_TYPE, parents: [folderId], appProperties }, media, fields: 'id,modifiedTime', supportsAllDrives: true }),
+      api.files.create({ requestBody: { name: doc.title, mimeType: GOOGLE_DOC_TYPE, parents: [folderId], appProperties }, media: mediaOf(upload), fields: 'id,modifiedTime', supportsAllDrives: true }),
     );
     return { location: `${DRIVE_PREFIX}${idOf(created.data, 'new')}`, outcome: 'created', version: created.data.modifiedTime ?? null };
   }
@@ -170,6 +174,11 @@ export class DriveDocumentPublisher implements DocumentPublisher {
       throw error;
     }
   }
+}
+
+/** The upload as googleapis media: a new stream for each attempt (a multipart body must be a string or a stream). */
+function mediaOf(upload: DriveUpload): { mimeType: string; body: Readable } {
+  return { mimeType: upload.mimeType, body: Readable.from([upload.body]) };
 }
 
 function docTarget(id: string): GoogleTarget {

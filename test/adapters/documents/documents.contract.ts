@@ -5,8 +5,10 @@ import type { DocumentPublisher, DocumentToPublish, PublishedDocument } from '..
 /** A publisher under test, and a test's view of what its locations hold (not part of the port). */
 export interface OpenedPublisher {
   readonly publisher: DocumentPublisher;
-  /** The HTML the document at `location` now holds. */
+  /** What the document at `location` now holds, as {@link OpenedPublisher.shown} tells it (the HTML, by default). */
   readonly read: (location: string) => Promise<string>;
+  /** What `read` gives for a document published from `html`; where a publisher converts the HTML (Drive), its text. */
+  readonly shown?: (html: string) => string;
   /** Changes the document at `location` as a person would (a chair typing into the Doc, someone editing the file). */
   readonly editByHand: (location: string, html: string) => Promise<void>;
   /** Removes the document at `location` as a person would (trash in Drive, deleting the file). */
@@ -27,13 +29,14 @@ export function documentPublisherContract(name: string, open: () => Promise<Open
     beforeEach(async () => {
       opened = await open();
     });
+    const shownOf = (html: string) => opened.shown?.(html) ?? html;
 
     it('publishing a new document creates it with the HTML given and a version to remember', async () => {
       const published = await opened.publisher.publish(doc());
       expect(published.outcome).toBe('created');
       expect(published.location).not.toBe('');
       expect(published.version).toEqual(expect.any(String));
-      expect(await opened.read(published.location)).toBe('<p>First draft</p>');
+      expect(await opened.read(published.location)).toBe(shownOf('<p>First draft</p>'));
     });
 
     it('publishing again with the previous location and version updates the same document', async () => {
@@ -41,10 +44,10 @@ export function documentPublisherContract(name: string, open: () => Promise<Open
       const second = await opened.publisher.publish(doc({ html: '<p>Second draft</p>', previous: previousOf(first) }));
       expect(second).toMatchObject({ location: first.location, outcome: 'updated' });
       expect(second.version).toEqual(expect.any(String));
-      expect(await opened.read(first.location)).toBe('<p>Second draft</p>');
+      expect(await opened.read(first.location)).toBe(shownOf('<p>Second draft</p>'));
       const third = await opened.publisher.publish(doc({ html: '<p>Third draft</p>', previous: previousOf(second) }));
       expect(third).toMatchObject({ location: first.location, outcome: 'updated' });
-      expect(await opened.read(first.location)).toBe('<p>Third draft</p>');
+      expect(await opened.read(first.location)).toBe(shownOf('<p>Third draft</p>'));
     });
 
     it('keeps a document a person changed since it was published, and says why', async () => {
@@ -52,7 +55,7 @@ export function documentPublisherContract(name: string, open: () => Promise<Open
       await opened.editByHand(first.location, '<p>The chairs wrote this</p>');
       const again = await opened.publisher.publish(doc({ html: '<p>Re-rendered</p>', previous: previousOf(first) }));
       expect(again).toMatchObject({ location: first.location, outcome: 'kept', version: first.version, reason: expect.stringMatching(/changed|modified/) });
-      expect(await opened.read(first.location)).toBe('<p>The chairs wrote this</p>');
+      expect(await opened.read(first.location)).toBe(shownOf('<p>The chairs wrote this</p>'));
     });
 
     it('keeps a document a person removed: it is not drafted again', async () => {
@@ -67,7 +70,7 @@ export function documentPublisherContract(name: string, open: () => Promise<Open
       await opened.editByHand(first.location, '<p>Edited</p>');
       const again = await opened.publisher.publish(doc({ html: '<p>Forced</p>', previous: { location: first.location, version: null } }));
       expect(again).toMatchObject({ location: first.location, outcome: 'updated' });
-      expect(await opened.read(first.location)).toBe('<p>Forced</p>');
+      expect(await opened.read(first.location)).toBe(shownOf('<p>Forced</p>'));
     });
 
     it('documents of two kinds with the same key go to two places', async () => {
@@ -75,8 +78,8 @@ export function documentPublisherContract(name: string, open: () => Promise<Open
       const annual = await opened.publisher.publish(doc({ kind: 'annual-report', html: '<p>annual</p>' }));
       expect(annual.outcome).toBe('created');
       expect(annual.location).not.toBe(report.location);
-      expect(await opened.read(report.location)).toBe('<p>report</p>');
-      expect(await opened.read(annual.location)).toBe('<p>annual</p>');
+      expect(await opened.read(report.location)).toBe(shownOf('<p>report</p>'));
+      expect(await opened.read(annual.location)).toBe(shownOf('<p>annual</p>'));
     });
 
     it('titles, keys and HTML with quotes, slashes, backslashes and unicode are published and updated intact', async () => {
@@ -85,10 +88,10 @@ export function documentPublisherContract(name: string, open: () => Promise<Open
         const html = `<h1>${text}</h1>`;
         const published = await opened.publisher.publish(doc({ kind: `kind '${index}'`, key: text, title: text, html }));
         expect(published.outcome).toBe('created');
-        expect(await opened.read(published.location)).toBe(html);
+        expect(await opened.read(published.location)).toBe(shownOf(html));
         const again = await opened.publisher.publish(doc({ kind: `kind '${index}'`, key: text, title: text, html: `${html}!`, previous: previousOf(published) }));
         expect(again).toMatchObject({ location: published.location, outcome: 'updated' });
-        expect(await opened.read(published.location)).toBe(`${html}!`);
+        expect(await opened.read(published.location)).toBe(shownOf(`${html}!`));
       }
     });
   });

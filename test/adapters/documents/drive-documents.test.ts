@@ -1,8 +1,14 @@
 // DriveDocumentPublisher: the shared contract against the fake Google server, then the Drive calls it makes.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { docForDrive } from '../../../functions/adapters/google/doc-for-drive.js';
+import { DOCX_TYPE } from '../../../functions/adapters/google/docx/docx-package.js';
+import { decodeEntities } from '../../../functions/adapters/google/docx/html-tree.js';
 import { DriveDocumentPublisher, driveQueryLiteral } from '../../../functions/adapters/google/drive-documents.js';
 import type { DocumentToPublish } from '../../../functions/ports/documents.port.js';
+import { docxParts, docxText, PNG_SIGNATURE } from '../../support/docx-parts.js';
+import { CCEG_ONLY_NOTICE } from '../../../functions/core/documents/html.js';
+import { sampleUpdateReport } from './sample-report.js';
 import { addDriveFolder, addSharedDrive } from '../../support/fake-google/seed.js';
 import { startFakeGoogle, type FakeGoogle } from '../../support/fake-google/server.js';
 import { documentPublisherContract } from './documents.contract.js';
@@ -39,13 +45,36 @@ function foldersUnder(parent: string): string[] {
   return [...fake.files.values()].filter((file) => file.metadata.mimeType === FOLDER && file.metadata.parents.includes(parent)).map((file) => file.metadata.name).sort();
 }
 
+/** The text the Doc at `location` shows: Drive is sent a .docx, whose text is the HTML's. */
+async function textAt(location: string, files = fake.files): Promise<string> {
+  const content = files.get(location.replace(/^drive:/, ''))?.content;
+  if (!content) throw new Error(`The fake has no content at ${location}`);
+  return docxText(content);
+}
+
+/** What a Doc published from `html` shows: its text. */
+const textOf = (html: string) => decodeEntities(html.replace(/<[^>]*>/g, ''));
+
+/** Checks that the Doc at `location` was sent as a .docx holding the two charts as PNG, no SVG, and the §2 notice. */
+async function expectChartsAsPng(location: string): Promise<void> {
+  const file = fileAt(location);
+  expect(file.uploadedType).toBe(DOCX_TYPE);
+  const parts = await docxParts(file.content ?? Buffer.alloc(0));
+  for (const [path, bytes] of parts) expect(bytes.includes('<svg'), `${path} holds no <svg`).toBe(false);
+  const charts = [...parts].filter(([path]) => path.startsWith('word/media/'));
+  expect(charts.map(([path]) => path).sort()).toEqual(['word/media/chart1.png', 'word/media/chart2.png']);
+  for (const [, png] of charts) expect(png.subarray(0, 8)).toEqual(PNG_SIGNATURE);
+  expect(await textAt(location)).toContain(CCEG_ONLY_NOTICE);
+}
+
 const doc = (overrides: Partial<DocumentToPublish> = {}): DocumentToPublish => ({
   kind: 'update-report', key: 'M-0001', title: 'Update report M-0001', html: '<p>First draft</p>', previous: null, ...overrides,
 });
 
 documentPublisherContract('DriveDocumentPublisher', async () => ({
   publisher: publisherIn(addRootFolder()),
-  read: async (location) => fileAt(location).content?.toString('utf8') ?? '',
+  read: async (location) => textAt(location),
+  shown: textOf,
   editByHand: async (location, html) => editInDocs(location, html),
   removeByHand: async (location) => {
     fileAt(location).metadata.trashed = true;
@@ -53,14 +82,14 @@ documentPublisherContract('DriveDocumentPublisher', async () => ({
 }));
 
 /** What a person typing into the Doc does to the file: new content and a later modifiedTime. */
-function editInDocs(location: string, html: string): void {
+async function editInDocs(location: string, html: string): Promise<void> {
   const file = fileAt(location);
-  file.content = Buffer.from(html);
+  file.content = (await docForDrive('Edited', html)).body;
   file.metadata.modifiedTime = new Date(Date.parse(file.metadata.modifiedTime ?? '2018-01-01T00:00:00Z') + 60_000).toISOString();
 }
 
 describe('DriveDocumentPublisher', () => {
-  it('uploads the HTML as text/html with the target type Google Doc into the folder of its kind', async () => {
+  it('uploads the document as a .docx with the target type Google Doc into the folder of its kind', async () => {
     const root = addRootFolder();
     const published = await publisherIn(root).publish(doc());
 
@@ -69,8 +98,8 @@ describe('DriveDocumentPublisher', () => {
     const [folderId] = file.metadata.parents;
     expect(fake.files.get(folderId ?? '')?.metadata).toMatchObject({ name: 'update-report', mimeType: FOLDER, parents: [root] });
     expect(file.metadata).toMatchObject({ name: 'Update report M-0001', mimeType: GOOGLE_DOC });
-    expect(file.uploadedType).toBe('text/html');
-    expect(file.content?.toString('utf8')).toBe('<p>First draft</p>');
+    expect(file.uploadedType).toBe(DOCX_TYPE);
+    expect(await textAt(published.location)).toBe('First draft');
     expect(file.metadata.appProperties).toEqual({ ccegKey: 'M-0001' });
     expect([...fake.calls].sort()).toEqual([['drive.files.create', 2], ['drive.files.list', 2]]);
   });
@@ -82,7 +111,7 @@ describe('DriveDocumentPublisher', () => {
     const again = await publisherIn(root).publish(doc({ title: 'Update report M-0001 (v2)', html: '<p>Again</p>' }));
     expect(again).toMatchObject({ location: first.location, outcome: 'updated' });
     expect(fileAt(first.location).metadata.name).toBe('Update report M-0001 (v2)');
-    expect(fileAt(first.location).content?.toString('utf8')).toBe('<p>Again</p>');
+    expect(await textAt(first.location)).toBe('Again');
     expect(fake.count('drive.files.create')).toBe(0);
     const q = fake.requests.filter((request) => request.method === 'drive.files.list').at(-1)?.query.get('q');
     expect(q).toMatch(/ in parents and appProperties has \{ key='ccegKey' and value='M-0001' \} and trashed = false$/);
@@ -97,7 +126,7 @@ describe('DriveDocumentPublisher', () => {
 
     expect(again).toMatchObject({ location: first.location, outcome: 'updated' });
     expect([...fake.calls].sort()).toEqual([['drive.files.get', 1], ['drive.files.update', 1]]);
-    expect(fileAt(first.location).content?.toString('utf8')).toBe('<p>Second</p>');
+    expect(await textAt(first.location)).toBe('Second');
   });
 
   it('creates the folder of each kind once, and finds it again from another publisher', async () => {
@@ -140,7 +169,7 @@ describe('DriveDocumentPublisher', () => {
     expect(again).toMatchObject({ location: first.location, outcome: 'updated' });
     expect(fake.count('drive.files.update')).toBe(2);
     expect(waits).toEqual([1000]);
-    expect(fileAt(first.location).content?.toString('utf8')).toBe('<p>After 503</p>');
+    expect(await textAt(first.location)).toBe('After 503');
   });
 
   it('retries a folder lookup after a 503, and a create after a 429', async () => {
@@ -167,7 +196,7 @@ describe('DriveDocumentPublisher', () => {
   it('keeps a Doc that was deleted outright, and the Doc a chair edited, with one files.get and no write', async () => {
     const publisher = publisherIn(addRootFolder());
     const edited = await publisher.publish(doc());
-    editInDocs(edited.location, '<p>Objections considered: …</p>');
+    await editInDocs(edited.location, '<p>Objections considered: …</p>');
     fake.resetCalls();
     const kept = await publisher.publish(doc({ html: '<p>Re-rendered</p>', previous: { location: edited.location, version: edited.version } }));
     expect(kept).toMatchObject({ outcome: 'kept', version: edited.version });
@@ -177,6 +206,18 @@ describe('DriveDocumentPublisher', () => {
     fake.files.delete(deleted.location.replace(/^drive:/, ''));
     const gone = await publisher.publish(doc({ key: 'M-0002', previous: { location: deleted.location, version: deleted.version } }));
     expect(gone).toMatchObject({ location: deleted.location, outcome: 'kept', reason: 'the Doc was deleted since it was drafted' });
+  });
+
+  it('sends an update report with its two charts as PNG images and no SVG, when it creates the Doc and when it updates it', async () => {
+    const report = sampleUpdateReport();
+    const root = addRootFolder();
+    const created = await publisherIn(root).publish(doc({ title: report.title, html: report.html }));
+    await expectChartsAsPng(created.location);
+    fileAt(created.location).content = null;
+
+    const updated = await publisherIn(root).publish(doc({ title: report.title, html: report.html, previous: { location: created.location, version: null } }));
+    expect(updated).toMatchObject({ location: created.location, outcome: 'updated' });
+    await expectChartsAsPng(created.location);
   });
 
   it('reports NOT_FOUND for a Doc that no longer exists when no version is remembered, and a missing root folder', async () => {
@@ -207,10 +248,11 @@ describe('DriveDocumentPublisher as a service account (the functions), which Dri
 
   documentPublisherContract('DriveDocumentPublisher in a shared drive, as a service account', async () => ({
     publisher: serviceAccountPublisher(sharedFolder(), true),
-    read: async (location) => serviceFile(location).content?.toString('utf8') ?? '',
+    read: async (location) => textAt(location, serviceFake.files),
+    shown: textOf,
     editByHand: async (location, html) => {
       const file = serviceFile(location);
-      file.content = Buffer.from(html);
+      file.content = (await docForDrive('Edited', html)).body;
       file.metadata.modifiedTime = new Date(Date.parse(file.metadata.modifiedTime ?? '2018-01-01T00:00:00Z') + 60_000).toISOString();
     },
     removeByHand: async (location) => {
