@@ -33,6 +33,13 @@ const AXIS = 20;
 const IN_BAND = '#3b5b8c';
 const OUT_OF_BAND = '#b03a2e';
 
+/** The distance between two labelled ticks: 1, 2, 5, 10, 20, 50… so that an axis up to `scaleMax` has at most 10 labels. */
+function tickStep(scaleMax: number): number {
+  for (let magnitude = 1; ; magnitude *= 10) {
+    for (const step of [1, 2, 5]) if (scaleMax / (step * magnitude) <= 10) return step * magnitude;
+  }
+}
+
 /** Horizontal bars on an axis from 0 to `scaleMax`; `band`, when given, is shaded behind the bars. */
 function barChart(label: string, bars: readonly Bar[], scaleMax: number, band: Band | null): SafeHtml {
   const plotBottom = TOP + bars.length * (BAR + GAP);
@@ -47,8 +54,9 @@ function barChart(label: string, bars: readonly Bar[], scaleMax: number, band: B
     return html`<text x="${LABEL - 4}" y="${y + BAR - 3}" text-anchor="end">${name}</text><rect x="${LABEL}" y="${y}" width="${
       x(value) - LABEL}" height="${BAR}" fill="${fill}"/><text x="${x(value) + 3}" y="${y + BAR - 3}">${value}</text>`;
   });
-  const ticks = Array.from({ length: scaleMax + 1 }, (_, tick) =>
-    html`<text x="${x(tick)}" y="${plotBottom + 11}" text-anchor="middle">${tick}</text>`);
+  const step = tickStep(scaleMax);
+  const ticks = Array.from({ length: Math.floor(scaleMax / step) + 1 }, (_, index) =>
+    html`<text x="${x(index * step)}" y="${plotBottom + 11}" text-anchor="middle">${index * step}</text>`);
   const legend = band === null ? null
     : html`<text x="${WIDTH - RIGHT}" y="${height - 1}" text-anchor="end" fill="#4a7a3a">shaded: ${band.min}–${band.max} members</text>`;
   return html`<svg viewBox="0 0 ${WIDTH} ${height}" width="${WIDTH}" height="${height}" role="img" aria-label="${label}" font-family="Helvetica, Arial, sans-serif" font-size="9"><title>${label}</title>${

@@ -2,21 +2,22 @@
 import { createHash } from 'node:crypto';
 import type { CharterConfig } from '../config.js';
 import type { IsoDate } from '../dates.js';
+import { PRINT_CSS } from './print-css.js';
 
 /** The §2 Specifications notice every document carries. */
 export const CCEG_ONLY_NOTICE =
   'This document comes from the CCEG IG only and not from the ICANN community (CCEG IG Charter, §2 Specifications).';
 
-/** How many items a list shows before it ends with "and N more". */
-export const LIST_CAP = 5;
+/** How many items a list of the IG Update Report shows before it ends with "and N more". */
+export const LIST_CAP = 4;
 
 /**
  * How many characters (code points) of a name, title, activity or subject typed into the sheet the IG Update Report
  * shows before {@link clipText} cuts it with "…", so that the report stays within two pages whatever is typed.
- * Measured by printing to A4 PDF in headless Chromium with every list full (LIST_CAP items, then "and N more") and
- * every free-text value 5,000 characters long: at 120 (details at {@link UPDATE_REPORT_DETAIL_MAX}) the report prints
- * on 2 pages with 3 to 11 lines to spare in lower-case words and 1 to 3 in upper-case ones; at 140 upper-case words
- * need a third page, and at 200 lower-case ones do too.
+ * Measured by printing to A4 PDF in headless Chromium (test/documents/print.test.ts) the ten-times-larger sample with
+ * every list full (LIST_CAP items, then "and N more") and every free-text value 5,000 characters long, in lower-case
+ * words and in capitals: with its eight sections, the address line and the titled charts, the report prints on 2
+ * pages at 120 (details at {@link UPDATE_REPORT_DETAIL_MAX}) with LIST_CAP 4; with LIST_CAP 5 capitals need a third.
  */
 export const UPDATE_REPORT_TEXT_MAX = 120;
 
@@ -97,6 +98,35 @@ export function cappedList<T>(items: readonly T[], item: (value: T) => SafeHtml,
     rest > 0 ? html`<li class="more">and ${rest} more</li>` : null}</ul>`;
 }
 
+/** A bulleted list of every item, never cut; `empty` when there are none. For documents with no page limit. */
+export function fullList<T>(items: readonly T[], item: (value: T) => SafeHtml, empty: string): SafeHtml {
+  if (items.length === 0) return html`<p class="none">${empty}</p>`;
+  return html`<ul>${items.map((value) => html`<li>${item(value)}</li>`)}</ul>`;
+}
+
+/** True for an absolute http or https address: the only ones a document links to. */
+export function isWebAddress(address: string): boolean {
+  if (!/^https?:\/\//i.test(address)) return false;
+  try {
+    const url = new URL(address);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** `content` as a link to `address` (escaped) when it is an http or https address; otherwise `content` alone. */
+export function linkTo(content: HtmlValue, address: string | null): SafeHtml {
+  return address !== null && isWebAddress(address) ? html`<a href="${address}">${content}</a>` : html`${content}`;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** How a footer names a sync run: the first group of a UUID (`8ee74478`), any other ID clipped to 16 characters. */
+export function shortRunId(runId: string): string {
+  return UUID.test(runId) ? runId.slice(0, 8) : clipText(runId, 16);
+}
+
 /** What a document is drawn with: the day it is rendered, the charter parameters and the sync run of the records. */
 export interface DocumentContext {
   readonly today: IsoDate;
@@ -125,26 +155,11 @@ export interface DocumentPage {
   readonly body: SafeHtml;
 }
 
-const PRINT_CSS = `
-@page { size: A4; margin: 18mm 16mm; }
-* { box-sizing: border-box; }
-body { font: 10pt/1.35 Georgia, "Times New Roman", serif; color: #111; margin: 0 auto; max-width: 178mm; }
-h1 { font: bold 15pt/1.2 Helvetica, Arial, sans-serif; margin: 0 0 4pt; }
-h2 { font: bold 11pt/1.2 Helvetica, Arial, sans-serif; margin: 10pt 0 3pt; border-bottom: 0.5pt solid #888; }
-p, ul, table { margin: 0 0 5pt; }
-ul { padding-left: 14pt; }
-li.more, p.none { font-style: italic; color: #444; }
-table { border-collapse: collapse; width: 100%; font-size: 9pt; }
-th, td { border: 0.5pt solid #999; padding: 1.5pt 4pt; text-align: left; vertical-align: top; }
-.notice { border: 1pt solid #333; background: #f3f3f3; padding: 4pt 6pt; margin: 0 0 8pt; font-weight: bold; }
-.charts { display: flex; gap: 8pt; }
-.charts svg { flex: 1; max-width: 50%; height: auto; }
-footer { margin-top: 10pt; border-top: 0.5pt solid #888; font-size: 8pt; color: #333; }
-h2, table, svg { break-inside: avoid; }
-@media print { body { max-width: none; } }
-`;
 
-/** A complete, self-contained HTML page: inline print CSS, the §2 notice, the body and a footer naming the data. */
+/**
+ * A complete, self-contained HTML page: inline print CSS (A4, page numbers, no heading left at the foot of a page), the
+ * §2 notice, the body, and a footer saying what the records are as of; the full sync run ID is in `<meta name="cceg-run">`.
+ */
 export function renderDocument(page: DocumentPage): RenderedDocument {
   const { title, groupName, body } = page;
   const fingerprint = createHash('sha256').update(JSON.stringify([title, groupName, body.text])).digest('hex');
@@ -156,6 +171,7 @@ function renderPage({ title, groupName, date, runId, body }: DocumentPage): stri
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<meta name="cceg-run" content="${runId}">
 <title>${title} — ${groupName}</title>
 <style>${trusted(PRINT_CSS)}</style>
 </head>
@@ -165,7 +181,7 @@ function renderPage({ title, groupName, date, runId, body }: DocumentPage): stri
 <main>
 ${body}
 </main>
-<footer><p>${groupName} · ${date} · Drawn from sync run ${runId}</p></footer>
+<footer><p>${groupName} · Records as of ${date}, sync ${shortRunId(runId)}</p></footer>
 </body>
 </html>
 `.text;

@@ -4,29 +4,14 @@ import type { IsoDate } from '../dates.js';
 import { deadlinesOf } from '../derived/deadlines.js';
 import { tallyOf } from '../derived/tally.js';
 import type { GroupRows } from '../model/group.js';
-import { activeMembersByOrganization, isActive, isIcannMeeting, participatingOrganizations } from '../model/queries.js';
-import type { Meeting } from '../model/tabs.js';
-import { membersChartSvg, regionsChartSvg, type OrganizationCount, type RegionCount } from './charts.js';
+import { isIcannMeeting, participatingOrganizations } from '../model/queries.js';
+import type { Issue, Meeting } from '../model/tabs.js';
 import {
-  cappedList, clipText, html, renderDocument, UPDATE_REPORT_DETAIL_MAX, UPDATE_REPORT_TEXT_MAX, type DocumentContext, type RenderedDocument, type SafeHtml,
+  cappedList, clipText, html, linkTo, renderDocument, UPDATE_REPORT_DETAIL_MAX, UPDATE_REPORT_TEXT_MAX, type DocumentContext, type RenderedDocument,
+  type SafeHtml,
 } from './html.js';
-
-/** Active Members of each participating organization on `today`, in sheet order. */
-export function membersPerOrganization(rows: GroupRows, today: IsoDate): OrganizationCount[] {
-  const counts = activeMembersByOrganization(rows, today);
-  return participatingOrganizations(rows).map(({ code }) => ({ code, members: counts.get(code) ?? 0 }));
-}
-
-/** Active Members per region on `today` (those with no region under "Not stated"), most first. */
-export function membersPerRegion(rows: GroupRows, today: IsoDate): RegionCount[] {
-  const counts = new Map<string, number>();
-  for (const person of rows.Roster) {
-    if (person.role !== 'Member' || !isActive(person, today)) continue;
-    const region = person.region ?? 'Not stated';
-    counts.set(region, (counts.get(region) ?? 0) + 1);
-  }
-  return [...counts].map(([region, members]) => ({ region, members })).sort((a, b) => b.members - a.members || (a.region < b.region ? -1 : 1));
-}
+import { upcomingEvents } from './ig-events.js';
+import { membershipSection } from './membership.js';
 
 /** The fields of a row that hold text (or nothing). */
 type TextField<T> = { [K in keyof T]-?: T[K] extends string | null ? K : never }[keyof T];
@@ -46,21 +31,28 @@ function clipFields<T extends object>(rows: readonly T[], fields: Readonly<Parti
 
 const TEXT = UPDATE_REPORT_TEXT_MAX;
 const DETAIL = UPDATE_REPORT_DETAIL_MAX;
+/** Organization names in the address line: long enough for "Country Code Names Supporting Organization". */
+const ORGANIZATION_NAME = 60;
+/** Why an issue matters, beside its title in the threats and opportunities. */
+const RELEVANCE = 120;
 
 /**
  * The rows with every free-text value the report shows clipped, so that no value typed into the sheet, however long,
  * pushes the report past two pages: names, titles, activities and subjects to UPDATE_REPORT_TEXT_MAX characters,
- * the details shown beside them (locations, consultation bodies, owners) to UPDATE_REPORT_DETAIL_MAX. Clipping the
+ * the details shown beside them (locations, consultation bodies, owners) to UPDATE_REPORT_DETAIL_MAX, organization names to 60 and an
+ * issue's relevance to 120. Clipping the
  * rows rather than the sentences built from them keeps IDs, dates, numbers and choices whole, also in the deadlines.
  */
 function clippedRows(rows: GroupRows): GroupRows {
   return {
     ...rows,
+    Organizations: clipFields(rows.Organizations, { name: ORGANIZATION_NAME }),
     Meetings: clipFields(rows.Meetings, { name: TEXT, location: DETAIL }),
     WorkPlan: clipFields(rows.WorkPlan, { activity: TEXT, owner: DETAIL }),
     Papers: clipFields(rows.Papers, { title: TEXT }),
     ConsensusCalls: clipFields(rows.ConsensusCalls, { subject: TEXT }),
-    Issues: clipFields(rows.Issues, { title: TEXT, body: DETAIL, owner: DETAIL }),
+    Issues: clipFields(rows.Issues, { title: TEXT, body: DETAIL, owner: DETAIL, relevance: RELEVANCE }),
+    Deliverables: clipFields(rows.Deliverables, { title: TEXT }),
   };
 }
 
@@ -81,10 +73,37 @@ function activitiesSection(rows: GroupRows, since: IsoDate | null, until: IsoDat
     'No work plan activity in this period.');
 }
 
-function papersSection(rows: GroupRows): SafeHtml {
-  return cappedList(tallyOf(rows), (t) => html`<strong>${t.paperId}</strong> ${t.title}: ${t.outcome}; Endorse ${t.counts.endorse}, Support ${
+function deliverablesSection(rows: GroupRows, since: IsoDate | null, until: IsoDate): SafeHtml {
+  const delivered = rows.Deliverables.filter((d) => inPeriod(d.deliveredOn, since, until));
+  return cappedList(delivered, (d) => html`${linkTo(d.title ?? d.type, d.documentUrl)} <em>(${d.type}, delivered ${d.deliveredOn})</em>`,
+    'Nothing delivered in this period.');
+}
+
+/** The order key issues are listed in: threats first, then those that are both, then opportunities. */
+const ASSESSMENT_ORDER: Readonly<Record<string, number>> = { Threat: 0, Both: 1, Opportunity: 2 };
+const ASSESSMENT_LABEL: Readonly<Record<string, string>> = { Threat: 'Threat', Both: 'Threat and opportunity', Opportunity: 'Opportunity' };
+
+/** Still worth a chair's attention: undated, dated in the period or later, or with a response still due. */
+function isCurrent(issue: Issue, since: IsoDate | null, today: IsoDate): boolean {
+  return issue.date === null || since === null || issue.date >= since || (issue.responseDue !== null && issue.responseDue >= today);
+}
+
+/** §2 item 2: the issues assessed as a threat, an opportunity or both, threats first, each with why it matters. */
+function threatsSection(rows: GroupRows, since: IsoDate | null, today: IsoDate): SafeHtml {
+  const assessed = rows.Issues.filter((issue) => issue.assessment !== null && issue.assessment in ASSESSMENT_ORDER && isCurrent(issue, since, today))
+    .sort((a, b) => (ASSESSMENT_ORDER[a.assessment ?? ''] ?? 0) - (ASSESSMENT_ORDER[b.assessment ?? ''] ?? 0));
+  return cappedList(assessed, (i) => html`<strong>${ASSESSMENT_LABEL[i.assessment ?? '']}:</strong> ${i.title}${
+    i.body === null ? '' : ` (${i.body})`}${i.relevance === null ? '' : ` — ${i.relevance}`}`, 'No issue is assessed as a threat or an opportunity.');
+}
+
+/** The papers a chair needs now: those still awaiting an outcome, or with a date (consultation, adoption, circulation, publication) since `since`. */
+function papersSection(rows: GroupRows, since: IsoDate | null): SafeHtml {
+  const current = rows.Papers.filter((p) => p.outcome === 'Pending' || since === null ||
+    [p.consultationOpens, p.consultationCloses, p.adoptedOn, p.circulatedOn, p.publishedOn].some((date) => date !== null && date >= since));
+  const urls = new Map(current.map((paper) => [paper.id, paper.documentUrl]));
+  return cappedList(tallyOf(rows).filter((t) => urls.has(t.paperId)), (t) => html`<strong>${t.paperId}</strong> ${linkTo(t.title, urls.get(t.paperId) ?? null)}: ${t.outcome}; Endorse ${t.counts.endorse}, Support ${
     t.counts.support}, Not Support ${t.counts.notSupport}, Pending ${t.counts.pending}${t.dissenters.length > 0 ? ` (dissent: ${t.dissenters.join(', ')})` : ''}`,
-  'No papers.');
+  'No paper is awaiting an outcome or has moved in this period.');
 }
 
 function consensusSection(rows: GroupRows, since: IsoDate | null, until: IsoDate): SafeHtml {
@@ -94,38 +113,35 @@ function consensusSection(rows: GroupRows, since: IsoDate | null, until: IsoDate
 }
 
 function upcomingSection(rows: GroupRows, today: IsoDate): SafeHtml {
-  const events = [
-    ...rows.Meetings.filter((m) => m.type === 'IG Event' && m.endDate >= today)
-      .map((m) => ({ date: m.startDate, text: html`${m.name}${m.location === null ? '' : `, ${m.location}`}` })),
-    ...rows.Issues.filter((i) => (i.kind === 'Event' || i.kind === 'Forum') && i.date !== null && i.date >= today)
-      .map((i) => ({ date: i.date ?? today, text: html`${i.title}` })),
-    ...rows.Issues.filter((i) => i.kind === 'Consultation' && i.responseDue !== null && i.responseDue >= today)
-      .map((i) => ({ date: i.responseDue ?? today, text: html`Consultation: ${i.title} (responses due)` })),
-  ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
-  return cappedList(events, (e) => html`${e.date}: ${e.text}`, 'No upcoming IG events or open consultations.');
+  const events = upcomingEvents(rows, today).map((e) => ({ date: e.date, text: html`${e.name}${e.endDate === null || e.endDate === e.date ? ''
+    : ` (to ${e.endDate})`}${e.location === null ? '' : `, ${e.location}`}${e.assessment === null ? '' : html` <em>(${e.assessment})</em>`}` }));
+  const consultations = rows.Issues.filter((i) => i.kind === 'Consultation' && i.responseDue !== null && i.responseDue >= today)
+    .map((i) => ({ date: i.responseDue ?? today, text: html`Consultation: ${i.title}${i.body === null ? '' : ` (${i.body})`}, responses due` }));
+  const items = [...events, ...consultations].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return cappedList(items, (e) => html`${e.date}: ${e.text}`, 'No upcoming IG events or open consultations.');
 }
 
-/** Both membership charts (per organization against the band, by region), and who is outside the band. */
-export function membershipSection(rows: GroupRows, context: DocumentContext): SafeHtml {
-  const { min, max } = context.config.members;
-  const counts = membersPerOrganization(rows, context.today);
-  const outside = counts.filter((count) => count.members < min || count.members > max);
-  const verdict = outside.length === 0
-    ? html`<p>Every participating organization has ${min} to ${max} Members.</p>`
-    : html`<p>Outside the ${min}–${max} band:</p>${cappedList(outside, (c) => html`${c.code}: ${c.members}`, '')}`;
-  return html`<div class="charts">${membersChartSvg(counts, min, max)}${regionsChartSvg(membersPerRegion(rows, context.today))}</div>${verdict}`;
+/** The chairs of the participating SOs and ACs the report is addressed to (§2 item 5), with their e-mail when recorded. */
+function addressees(rows: GroupRows): SafeHtml {
+  const organizations = participatingOrganizations(rows);
+  if (organizations.length === 0) return html`<p>To the chairs of the participating SOs and ACs (none participates yet).</p>`;
+  return html`<p class="to">To the chairs of the participating SOs and ACs: ${organizations.map((o, index) => html`${index === 0 ? '' : '; '}${
+    o.name} (${o.code})${o.chairEmail === null ? '' : `, ${o.chairEmail}`}`)}.</p>`;
 }
 
 function deadlinesSection(rows: GroupRows, context: DocumentContext): SafeHtml {
   const next = deadlinesOf(rows, context.today, context.config).filter((d) => !d.done && d.date >= context.today);
-  return cappedList(next, (d) => html`<strong>${d.date}</strong> ${d.what} <em>(for ${d.forWhom})</em>`, 'No open deadlines.');
+  const paperUrls = new Map(rows.Papers.map((paper) => [paper.id, paper.documentUrl]));
+  return cappedList(next, (d) => html`<strong>${d.date}</strong> ${linkTo(d.what, d.tab === 'Papers' ? paperUrls.get(d.id) ?? null : null)} <em>(for ${
+    d.forWhom})</em>`, 'No open deadlines.');
 }
 
 /**
- * The IG Update Report for the ICANN meeting `meetingId` (§2 item 5, §3): activities since the previous ICANN meeting,
- * papers and their tallies, consensus outcomes, upcoming IG events and consultations, membership against the band
- * and the next deadlines. Every list is capped and every free-text value clipped (see clippedRows) so the report fits
- * one to two A4 pages.
+ * The IG Update Report for the ICANN meeting `meetingId` (§2 item 5, §3), addressed to the chairs of the participating
+ * SOs and ACs: activities and deliverables since the previous ICANN meeting, the key IG threats and opportunities
+ * (§2 item 2), papers and their tallies, consensus outcomes, upcoming IG events (each once) and consultations,
+ * membership against the band and the next deadlines. Papers and deliverables link to their documents. Every list is
+ * capped and every free-text value clipped (see clippedRows) so the report fits one to two A4 pages.
  * @throws CcegError UNKNOWN_ENTITY when no meeting has that ID.
  */
 export function renderUpdateReport(group: GroupRows, meetingId: string, context: DocumentContext): RenderedDocument {
@@ -135,10 +151,13 @@ export function renderUpdateReport(group: GroupRows, meetingId: string, context:
   const since = previousIcannMeeting(rows, meeting)?.startDate ?? null;
   const until = context.today < meeting.startDate ? context.today : meeting.startDate;
   const title = `IG Update Report for ${meeting.name}`;
-  const body = html`<p>${meeting.name}, ${meeting.startDate} to ${meeting.endDate}${meeting.location === null ? '' : `, ${meeting.location}`}. ${
+  const body = html`${addressees(rows)}
+<p>${meeting.name}, ${meeting.startDate} to ${meeting.endDate}${meeting.location === null ? '' : `, ${meeting.location}`}. ${
     since === null ? 'Covers the period up to the meeting.' : `Covers the period since ${since}.`}</p>
 <h2>Activities since the last meeting</h2>${activitiesSection(rows, since, until)}
-<h2>Papers and endorsements</h2>${papersSection(rows)}
+<h2>Delivered since the last meeting</h2>${deliverablesSection(rows, since, until)}
+<h2>Key IG threats and opportunities</h2>${threatsSection(rows, since, context.today)}
+<h2>Papers and endorsements</h2>${papersSection(rows, since)}
 <h2>Consensus outcomes</h2>${consensusSection(rows, since, until)}
 <h2>Upcoming IG events and open consultations</h2>${upcomingSection(rows, context.today)}
 <h2>Membership</h2>${membershipSection(rows, context)}

@@ -36,6 +36,12 @@ describe('regionsChartSvg', () => {
     expect(svg).not.toContain('<script>');
   });
 
+  it('labels at most 11 ticks however many members there are (0, 5, 10… for 40)', () => {
+    const svg = regionsChartSvg([{ region: 'Europe', members: 40 }]).text;
+    const ticks = [...svg.matchAll(/text-anchor="middle">(\d+)</g)].map((match) => Number(match[1]));
+    expect(ticks).toEqual([0, 5, 10, 15, 20, 25, 30, 35, 40]);
+  });
+
   it('draws an empty chart when there are no members', () => {
     expect(regionsChartSvg([]).text).toContain('</svg>');
   });

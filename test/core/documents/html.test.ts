@@ -1,6 +1,8 @@
 // Tests of the safe HTML builder and the self-contained page every document uses.
 import { describe, expect, it } from 'vitest';
-import { cappedList, clipText, ELLIPSIS, escapeHtml, html, renderDocument, trusted } from '../../../functions/core/documents/html.js';
+import {
+  cappedList, clipText, ELLIPSIS, escapeHtml, fullList, html, isWebAddress, linkTo, renderDocument, shortRunId, trusted,
+} from '../../../functions/core/documents/html.js';
 import { expectEscaped, expectSelfContainedDocument, HOSTILE } from './expect-document.js';
 
 describe('escapeHtml', () => {
@@ -43,6 +45,43 @@ describe('cappedList', () => {
 
   it('says what is missing when the list is empty', () => {
     expect(cappedList([], item, 'Nothing to show.').text).toContain('Nothing to show.');
+  });
+});
+
+describe('fullList', () => {
+  it('shows every item, however many, and never "and N more"', () => {
+    const list = fullList(Array.from({ length: 40 }, (_, n) => n), (n) => html`item ${n}`, 'none').text;
+    expect(list).toContain('item 39');
+    expect(list).not.toContain('more');
+  });
+
+  it('says what is missing when the list is empty', () => {
+    expect(fullList([], () => html``, 'Nothing to show.').text).toBe('<p class="none">Nothing to show.</p>');
+  });
+});
+
+describe('linkTo', () => {
+  it('links an http or https address, escaping it and the text', () => {
+    expect(linkTo('A & B', 'https://example.org/?a=1&b="2"').text).toBe('<a href="https://example.org/?a=1&amp;b=&quot;2&quot;">A &amp; B</a>');
+    expect(linkTo('x', 'http://example.org').text).toBe('<a href="http://example.org">x</a>');
+  });
+
+  it.each([['javascript:alert(1)'], ['file:///etc/passwd'], ['mailto:chair@example.org'], ['//example.org'], ['not a url']])(
+    'shows the text alone for %s', (address) => {
+      expect(isWebAddress(address)).toBe(false);
+      expect(linkTo('x', address).text).toBe('x');
+    });
+
+  it('shows the text alone when there is no address', () => {
+    expect(linkTo(HOSTILE, null).text).toBe(escapeHtml(HOSTILE));
+  });
+});
+
+describe('shortRunId', () => {
+  it('keeps the first group of a UUID and at most 16 characters of any other ID', () => {
+    expect(shortRunId('8ee74478-fb7a-4c1e-9a3b-0123456789ab')).toBe('8ee74478');
+    expect(shortRunId('local-2018-10-06')).toBe('local-2018-10-06');
+    expect(shortRunId('a-very-long-run-identifier')).toHaveLength(16);
   });
 });
 
@@ -102,6 +141,21 @@ describe('renderDocument', () => {
     expectSelfContainedDocument(page, 'CCEG IG', '2018-10-06', 'run-42');
     expect(page).toContain('@page');
     expect(page).toContain('<p>Body</p>');
+  });
+
+  it('says in its footer what the records are as of and a short sync reference, and keeps the full run ID in its metadata', () => {
+    const runId = '8ee74478-fb7a-4c1e-9a3b-0123456789ab';
+    const { html: page } = renderDocument({ title: 'T', groupName: 'CCEG IG', date: '2018-10-01', runId, body: html`` });
+    expect(page).toContain('<footer><p>CCEG IG · Records as of 2018-10-01, sync 8ee74478</p></footer>');
+    expect(page).toContain(`<meta name="cceg-run" content="${runId}">`);
+    expect(page.match(new RegExp(runId, 'g'))).toHaveLength(1);
+  });
+
+  it('numbers the printed pages and keeps headings with what follows them', () => {
+    const { html: page } = renderDocument({ title: 'T', groupName: 'CCEG IG', date: '2018-10-01', runId: 'r', body: html`` });
+    expect(page).toContain('@bottom-right { content: "Page " counter(page) " of " counter(pages);');
+    expect(page).toContain('h1, h2, h3 { break-after: avoid; break-inside: avoid; }');
+    expect(page).toContain('li, tr, figure, .notice { break-inside: avoid; }');
   });
 
   it('escapes the title, the group name and the run ID', () => {
