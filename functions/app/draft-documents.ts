@@ -3,7 +3,7 @@ import type { CharterConfig } from '../core/config.js';
 import type { IsoDate } from '../core/dates.js';
 import { renderAnnualReport } from '../core/documents/annual-report.js';
 import { renderChairReport } from '../core/documents/chair-report.js';
-import { dueDocuments, type DueDocument, type DueDocumentKind } from '../core/documents/due-documents.js';
+import { dueDocuments, isPastMoment, pastMomentReason, type DueDocument, type DueDocumentKind } from '../core/documents/due-documents.js';
 import type { DocumentContext, RenderedDocument } from '../core/documents/html.js';
 import { renderCirculationNotice, renderDissentNotice } from '../core/documents/paper-notices.js';
 import { renderUpdateReport } from '../core/documents/update-report.js';
@@ -48,20 +48,21 @@ export interface DraftRequest {
 /**
  * What happened to one due document: `drafted` (published for the first time), `updated` (re-rendered into the same
  * file or Doc because what it says changed), `kept` (it changed, but a person had edited or removed the document, so
- * it was left as they left it) or `failed` (the publisher refused; the others went on).
+ * it was left as they left it), `skipped` (a notice or dissent notice never drafted whose moment has passed,
+ * `isPastMoment`: not drafted now) or `failed` (the publisher refused; the others went on).
  */
 export interface DraftOutcome {
   readonly kind: DueDocumentKind;
   readonly key: string;
   readonly title: string;
-  readonly outcome: 'drafted' | 'updated' | 'kept' | 'failed';
-  /** Where the document is (empty when a first draft failed). */
+  readonly outcome: 'drafted' | 'updated' | 'kept' | 'skipped' | 'failed';
+  /** Where the document is (empty when a first draft failed or was skipped). */
   readonly location: string;
-  /** Why it was kept, or why it failed. */
+  /** Why it was kept, skipped or failed. */
   readonly reason?: string;
 }
 
-/** What drafting did: every due document that was drafted, updated, kept or failed; and how many were already up to date. */
+/** What drafting did: every due document that was drafted, updated, kept, skipped or failed; and how many were already up to date. */
 export interface DraftResult {
   readonly documents: readonly DraftOutcome[];
   readonly unchanged: number;
@@ -69,7 +70,8 @@ export interface DraftResult {
 
 /**
  * Drafts the documents due on `today` (`dueDocuments`). A document with no index entry is claimed (created once,
- * so two drafters never both draft it), published as a new document, and its entry completed with where it is.
+ * so two drafters never both draft it), published as a new document, and its entry completed with where it is;
+ * unless it is a notice or dissent notice whose moment has passed (`isPastMoment`), which is reported as skipped.
  * A document with an entry is re-rendered; when what it says (its fingerprint) changed, it is published again into
  * the same file or Doc, unless a person changed it since (then it is kept). A first draft whose claim is older than
  * `staleClaimMilliseconds` and never got a location (a drafter that died) is drafted again; one whose publish failed is released
@@ -99,6 +101,9 @@ export async function draftDueDocuments(request: DraftRequest): Promise<DraftRes
 async function draftOne(request: DraftRequest, due: DueDocument, rendered: RenderedDocument): Promise<DraftOutcome | null> {
   const now = request.now();
   let entry = await request.store.getDocument(due.kind, due.key);
+  if (entry === null && isPastMoment(due, request.today, request.config)) {
+    return { kind: due.kind, key: due.key, title: rendered.title, outcome: 'skipped', location: '', reason: pastMomentReason(due, request.today, request.config) };
+  }
   if (entry === null) {
     entry = {
       kind: due.kind, key: due.key, location: '', title: rendered.title, draftedAt: now.toISOString(), runId: request.runId,

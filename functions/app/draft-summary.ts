@@ -9,6 +9,7 @@ export function describeDraftOutcome(document: DraftOutcome): string {
     case 'drafted': return `Drafted ${name}: ${document.location}`;
     case 'updated': return `Updated ${name} in place (its data changed): ${document.location}`;
     case 'kept': return `Kept ${name} as it is, not overwritten: ${document.reason ?? 'a person changed it'} (${document.location})`;
+    case 'skipped': return `Skipped (past) ${name}, not drafted: ${document.reason ?? 'its moment has passed'}`;
     case 'failed': return `Could not draft ${name}: ${document.reason ?? 'unknown error'}`;
   }
 }
@@ -20,7 +21,7 @@ export function missingDocumentFindings(findings: readonly Finding[]): Finding[]
 
 /** How many documents had each outcome. */
 export function countOutcomes(documents: readonly DraftOutcome[]): Record<DraftOutcome['outcome'], number> {
-  const counts = { drafted: 0, updated: 0, kept: 0, failed: 0 };
+  const counts = { drafted: 0, updated: 0, kept: 0, skipped: 0, failed: 0 };
   for (const document of documents) counts[document.outcome] += 1;
   return counts;
 }

@@ -6,10 +6,12 @@ import type { IsoDate } from '../core/dates.js';
 import { CcegError } from '../core/errors.js';
 import { boundFindings, type Finding, type FindingSummary, sortFindings, summarize } from '../core/findings.js';
 import { isDataRule } from '../core/rule-ids.js';
+import { counted } from '../core/plural.js';
 import { recordKey, type RunRecord, type StoredRecord } from '../core/records/stored-record.js';
 import { dashboardRows } from '../core/sync/dashboard.js';
 import { auditDraftsOf, diffRecords, type HeldBackRow } from '../core/sync/diff.js';
 import { planWriteBack } from '../core/sync/plan-write-back.js';
+import { NOT_SAVED_NOTE } from '../core/sync/status-text.js';
 import { syncedRows, type UncommittedRow } from '../core/sync/synced-rows.js';
 import { accessPolicyOf, refusalDrafts, reviewEdits, type EditReview, type HeldChange, type RefusedChange } from '../core/sync/review-edits.js';
 import { validateParsed, type LeftOutRows } from '../core/validate.js';
@@ -68,7 +70,7 @@ function explainFindings(findings: readonly Finding[], heldBack: readonly HeldBa
   return findings.map((finding) => {
     const row = finding.row === null ? undefined : held.get(`${finding.tab}/${finding.row}`);
     if (!row) return finding;
-    const note = isDataRule(finding.rule) ? (row.hasCommittedVersion ? ' Not saved: the last saved version is kept.' : ' Not saved until fixed.') : '';
+    const note = isDataRule(finding.rule) ? (row.hasCommittedVersion ? NOT_SAVED_NOTE.kept : NOT_SAVED_NOTE.untilFixed) : '';
     return { ...finding, id: finding.id ?? row.id, message: `${finding.message}${note}` };
   });
 }
@@ -153,7 +155,7 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
     // Write back first: if the workbook cannot be written (open elsewhere, read-only, changed meanwhile), nothing is
     // committed, and the next sync finds the same rows without IDs and gives them the same IDs again.
     const { cellsChanged } = plan.cells.length + plan.tables.length > 0 ? await ports.writer.applyWriteBack(plan) : { cellsChanged: 0 };
-    if (changes.length > 0) request.onProgress?.(`Committing ${changes.length} change(s)…`);
+    if (changes.length > 0) request.onProgress?.(`Committing ${counted(changes.length, 'change')}…`);
     const entries = await ports.store.commit({ records: changes.map((change) => change.after), drafts, run });
     // Settled only once written back and committed: a refused cell not yet put back stays pending, so a retry refuses it again.
     if (review && review.settled.length > 0) await ports.store.markEditsApplied(review.settled, context.runId);

@@ -1,5 +1,6 @@
 // Renders findings for a terminal: one line each, grouped by tab, with the counts last.
 import type { Finding, FindingSummary } from '../core/findings.js';
+import { counted } from '../core/plural.js';
 
 function location(finding: Finding): string {
   let where = finding.row === null ? finding.tab : `${finding.tab} row ${finding.row}`;
@@ -20,7 +21,7 @@ export function formatFindingsText(source: string, findings: readonly Finding[],
     const charter = finding.charter ? ` [${finding.charter}]` : '';
     lines.push(`  ${finding.severity === 'error' ? 'error  ' : 'warning'}  ${location(finding)}: ${finding.message} (${finding.rule})${charter}`);
   }
-  const verdict = findings.length === 0 ? 'no findings: the workbook follows the charter.' : `${summary.errors} error(s), ${summary.warnings} warning(s).`;
+  const verdict = findings.length === 0 ? 'no findings: the workbook follows the charter.' : `${counted(summary.errors, 'error')}, ${counted(summary.warnings, 'warning')}.`;
   lines.push('', `${source}: ${verdict}`);
   return `${lines.join('\n').replace(/^\n/, '')}\n`;
 }

@@ -22,6 +22,11 @@ export const charterConfigSchema = z.object({
     leadDays: days.default(14),
     reminderDays: days.default(14),
     draftDays: days.default(21),
+    /**
+     * How long after its moment (a paper's Adopted On, its first Not Support) the tick still drafts a notice or a
+     * dissent notice for the first time; older ones are reported as skipped (the group's setting, not the charter's).
+     */
+    backfillDays: days.default(7),
   }).strict().prefault({}),
   papers: z.object({ circulationDays: days.default(7) }).strict().prefault({}),
   endorsements: z.object({ reminderDays: days.default(30) }).strict().prefault({}),

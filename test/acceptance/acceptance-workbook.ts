@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { z } from 'zod';
 import { charterConfigSchema, DEFAULT_CONFIG, type CharterConfig } from '../../functions/core/config.js';
-import type { Severity } from '../../functions/core/findings.js';
+import type { Finding, Severity } from '../../functions/core/findings.js';
 import type { CellValue } from '../../functions/core/model/cell.js';
 import type { RawTab, RawWorkbook } from '../../functions/core/model/raw-workbook.js';
 import { type DataTabName } from '../../functions/core/model/tabs.js';
@@ -154,13 +154,22 @@ export function freshRows(): WorkbookRows {
   return structuredClone(compliantWorkbookRows());
 }
 
-/** Builds the workbook of a case from the compliant workbook and validates it. */
-export function runCase(testCase: AcceptanceCase): Located[] {
+/** Builds the workbook of a case from the compliant workbook. */
+function workbookOfCase(testCase: AcceptanceCase): RawWorkbook {
   const rows = freshRows();
   const mutations = testCase.mutate === undefined ? [] : Array.isArray(testCase.mutate) ? testCase.mutate : [testCase.mutate];
   for (const mutation of mutations as RowsMutation[]) mutation(rows);
-  const workbook = testCase.raw ? testCase.raw(workbookOf(rows)) : workbookOf(rows);
-  return locate(workbook, testCase.today ?? COMPLIANT_TODAY, configWith(testCase.config));
+  return testCase.raw ? testCase.raw(workbookOf(rows)) : workbookOf(rows);
+}
+
+/** Builds the workbook of a case from the compliant workbook and validates it. */
+export function runCase(testCase: AcceptanceCase): Located[] {
+  return locate(workbookOfCase(testCase), testCase.today ?? COMPLIANT_TODAY, configWith(testCase.config));
+}
+
+/** The findings of a case in full, messages included. */
+export function findingsOfCase(testCase: AcceptanceCase): readonly Finding[] {
+  return validateWorkbook(workbookOfCase(testCase), testCase.today ?? COMPLIANT_TODAY, configWith(testCase.config)).findings;
 }
 
 /** Every rule ID of RULES.md with its severity, read from the tables of ../shared/spec/RULES.md. */

@@ -6,7 +6,9 @@ import type { RawWorkbook } from '../../functions/core/model/raw-workbook.js';
 import { TABS, type DataTabName } from '../../functions/core/model/tabs.js';
 import { COMPLIANT_TODAY } from '../support/compliant-workbook.js';
 import { rawTab, workbookOf } from '../support/raw-workbook.js';
-import { type AcceptanceCase, type Located, append, catalogueOfRulesMd, change, freshRows, insertBefore, locate, rearrangedTab, remove, runCase, withCopiedColumn, withoutColumn, withoutTab } from './acceptance-workbook.js';
+import { CHARTER_RULES } from '../../functions/core/rules/catalogue.js';
+import { type AcceptanceCase, type Located, append, catalogueOfRulesMd, change, configWith, findingsOfCase, freshRows, insertBefore, locate, rearrangedTab, remove, runCase, withCopiedColumn, withoutColumn, withoutTab } from './acceptance-workbook.js';
+import { wordingProblems } from './message-wording.js';
 
 const E = (rule: string, tab: string, row: number | null, column: string | null, id: string | null): Located => [rule, 'error', tab, row, column, id];
 const W = (rule: string, tab: string, row: number | null, column: string | null, id: string | null): Located => [rule, 'warning', tab, row, column, id];
@@ -536,6 +538,51 @@ describe('every rule of RULES.md, broken once on the compliant workbook', () => 
 
 describe('rule limits, other spellings and companion findings', () => {
   for (const testCase of BOUNDARIES) caseTest(testCase);
+});
+
+/** The rules whose findings say a required document is missing: each ends with the Deliverables row that records it. */
+const ROW_TO_ADD_RULES = new Set(['report.update-missing', 'report.update-due-soon', 'report.annual-missing', 'issue.response-overdue', 'consensus.chair-report-missing']);
+
+describe('every finding message speaks a secretariat\'s words', () => {
+  const cases = [...EVERY_RULE, ...BOUNDARIES].map((testCase) => ({ testCase, findings: findingsOfCase(testCase) }));
+
+  it('walks a message of every charter rule of the catalogue', () => {
+    const fired = new Set(cases.flatMap(({ findings }) => findings.map((finding) => finding.rule)));
+    expect(CHARTER_RULES.map((rule) => rule.id).filter((id) => !fired.has(id))).toEqual([]);
+  });
+
+  it.each([...EVERY_RULE, ...BOUNDARIES].map((testCase, index) => ({ title: `${testCase.rule} ${testCase.name}`, index })))(
+    '$title: no "(s)", no group\'s setting passed off as the charter\'s, only real settings', ({ index }) => {
+      const { testCase, findings } = cases[index] as (typeof cases)[number];
+      const config = configWith(testCase.config);
+      expect(findings.flatMap((finding) => wordingProblems(finding.message, config).map((problem) => `${finding.rule}: ${problem}`))).toEqual([]);
+    });
+
+  it('ends every finding on a missing report or deliverable with the Deliverables row to add', () => {
+    const findings = cases.flatMap(({ findings: all }) => all.filter((finding) => ROW_TO_ADD_RULES.has(finding.rule)));
+    expect(new Set(findings.map((finding) => finding.rule))).toEqual(ROW_TO_ADD_RULES);
+    for (const finding of findings) {
+      // A finding a held-back row could change says so after the row to add ("… is not counted until its data error is fixed.").
+      const message = finding.message.replace(/ \([^()]+ is not counted until its data error is fixed\.\)$/, '');
+      expect(message).toMatch(/To record it, add a Deliverables row: Type [^,]+, (For Meeting|Related) \S+, Delivered On\.$|\(one was delivered on \d{4}-\d{2}-\d{2}, after the AGM started\)\.$/);
+    }
+  });
+});
+
+describe('the wording check', () => {
+  it.each([
+    { name: 'a count with "(s)"', message: 'GNSO has 1 active Member(s) on 2018-06-01.' },
+    { name: 'a group\'s setting called the charter\'s', message: 'Active Members come from 2 regions; the charter asks for diversity across at least 3.' },
+    { name: 'a share the group chose called the charter\'s', message: 'More than the small minority of 25% the charter requires.' },
+    { name: 'a setting that does not exist', message: 'Stale after 12 months (the group\'s setting soi.maxAge).' },
+    { name: 'a setting named without its value', message: 'Stale SOI (the group\'s setting soi.maxAgeMonths).' },
+  ])('catches $name', ({ message }) => {
+    expect(wordingProblems(message, configWith(undefined))).not.toEqual([]);
+  });
+
+  it('lets the charter\'s own numbers be the charter\'s', () => {
+    expect(wordingProblems('GNSO has 1 active Member; each participating organization appoints at least 2 (the charter\'s number, §5).', configWith(undefined))).toEqual([]);
+  });
 });
 
 /** Header spellings that must read the same column: upper case, snake case, no spaces, padded. */

@@ -25,9 +25,13 @@ function sampleCopy(): { dir: string; workbook: string } {
   return { dir, workbook };
 }
 
-/** The day each document of the sample falls due in 2018, computed from the rows apart from the code under test. */
+/**
+ * The day each document of the sample falls due in 2018, computed from the rows apart from the code under test. A notice
+ * or dissent notice whose moment came more than reports.backfillDays (7) before the first tick is past: never drafted.
+ */
 function expectedDraftDays(rows: GroupRows): Map<string, string> {
   const from2018 = (day: string) => [day, '2018-01-01'].sort().at(-1) ?? '';
+  const current = (day: string) => day >= minusDays('2018-01-01', 7);
   const expected = new Map<string, string>();
   for (const meeting of rows.Meetings) {
     const icann = (meeting.type === 'ICANN Public Meeting' || meeting.type === 'ICANN AGM') && meeting.faceToFace;
@@ -39,12 +43,12 @@ function expectedDraftDays(rows: GroupRows): Map<string, string> {
   const participating = new Set(rows.Organizations.filter((organization) => organization.participating).map((organization) => organization.code));
   for (const paper of rows.Papers) {
     if (paper.id === null) continue;
-    if (paper.adoptedOn !== null && paper.adoptedOn <= '2018-12-31') expected.set(`notice ${paper.id}`, from2018(paper.adoptedOn));
+    if (paper.adoptedOn !== null && paper.adoptedOn <= '2018-12-31' && current(paper.adoptedOn)) expected.set(`notice ${paper.id}`, from2018(paper.adoptedOn));
     const dissents = rows.Endorsements
       .filter((endorsement) => endorsement.paper === paper.id && endorsement.decision === 'Not Support' && participating.has(endorsement.organization))
       .map((endorsement) => endorsement.decidedOn ?? '2018-01-01')
       .sort();
-    if (dissents[0] !== undefined && dissents[0] <= '2018-12-31') expected.set(`dissent ${paper.id}`, from2018(dissents[0]));
+    if (dissents[0] !== undefined && dissents[0] <= '2018-12-31' && current(dissents[0])) expected.set(`dissent ${paper.id}`, from2018(dissents[0]));
   }
   for (const call of rows.ConsensusCalls) {
     if (call.id !== null && call.designation === 'No Consensus' && call.calledOn <= '2018-12-31') expected.set(`chair-report ${call.id}`, from2018(call.calledOn));
@@ -125,10 +129,42 @@ describe('cceg tick', () => {
 
   it('drafts into a documents folder beside the workbook by default', async () => {
     const { dir, workbook } = sampleCopy();
-    const run = await cli(['tick', workbook, '--today', '2018-12-31']);
+    const run = await cli(['tick', workbook, '--today', '2018-09-26']);
     expect(run.code, run.err).toBe(0);
-    expect(run.out).toContain(`Drafted notice`);
+    expect(run.out).toContain(`Drafted notice PP-0006: ${join(dir, 'documents', 'notice', 'PP-0006.html')}`);
     expect(existsSync(join(dir, 'documents', 'notice'))).toBe(true);
+  }, 60_000);
+
+  it('on a fresh store, skips the notices and dissent notices whose moment has passed, says so, and drafts them never', async () => {
+    const { dir, workbook } = sampleCopy();
+    const out = join(dir, 'out');
+    const tick = () => cli(['tick', workbook, '--store', `sqlite:${join(dir, 'store.db')}`, '--out', out, '--today', '2018-11-01']);
+    const run = await tick();
+    expect(run.code, run.err).toBe(0);
+    const skipped = run.out.split('\n').filter((line) => line.startsWith('Skipped (past) '));
+    expect(skipped.map((line) => line.split(',')[0])).toEqual([
+      'Skipped (past) notice PP-0001', 'Skipped (past) notice PP-0002', 'Skipped (past) dissent PP-0002', 'Skipped (past) notice PP-0003',
+      'Skipped (past) dissent PP-0003', 'Skipped (past) notice PP-0004', 'Skipped (past) dissent PP-0004', 'Skipped (past) notice PP-0006',
+    ]);
+    expect(skipped[0]).toBe('Skipped (past) notice PP-0001, not drafted: the paper was adopted on 2018-05-23, more than 7 days before 2018-11-01 ' +
+      '(the group\'s setting reports.backfillDays); cceg report renders it on request');
+    expect(skipped[2]).toContain('dissent PP-0002, not drafted: the first participating organization decided Not Support on 2018-07-26,');
+    expect(run.out).toMatch(/^Tick 2018-11-01: 1 drafted, 0 updated, 0 kept, 0 failed, 0 up to date, 8 skipped \(past\); sync \S+ \(0 errors\)\.$/m);
+    expect(existsSync(join(out, 'notice'))).toBe(false);
+    expect(existsSync(join(out, 'dissent'))).toBe(false);
+
+    const again = await tick();
+    expect(again.out).not.toContain('Drafted ');
+    expect(again.out).toMatch(/0 drafted, 0 updated, 0 kept, 0 failed, 1 up to date, 8 skipped \(past\)/);
+  }, 60_000);
+
+  it('drafts a notice within reports.backfillDays of its adoption, and skips it the day after', async () => {
+    const tickOn = async (today: string) => {
+      const { dir, workbook } = sampleCopy();
+      return cli(['tick', workbook, '--store', `sqlite:${join(dir, 'store.db')}`, '--out', join(dir, 'out'), '--today', today]);
+    };
+    expect((await tickOn('2018-10-03')).out).toContain('Drafted notice PP-0006');
+    expect((await tickOn('2018-10-04')).out).toContain('Skipped (past) notice PP-0006, not drafted: the paper was adopted on 2018-09-26, more than 7 days before 2018-10-04');
   }, 60_000);
 
   it('re-renders a drafted document into the same file when its data changes, and keeps a file a person edited', async () => {
@@ -174,7 +210,8 @@ describe('cceg tick', () => {
     });
     const run = await cli(['tick', workbook, '--store', `sqlite:${join(dir, 'store.db')}`, '--out', join(dir, 'out'), '--today', windowOpens]);
     expect(run.out).toContain(`Drafted update-report ${id}`);
-    expect(run.out).toMatch(new RegExp(`Still missing \\(report\\.update-due-soon\\): The IG Update Report for .+ is due on \\d{4}-\\d{2}-\\d{2} and has not been delivered yet\\.`));
+    expect(run.out).toMatch(new RegExp(`Still missing \\(report\\.update-due-soon\\): The IG Update Report for .+ is due on \\d{4}-\\d{2}-\\d{2} and has not been delivered yet; ` +
+      `.+ To record it, add a Deliverables row: Type IG Update Report, For Meeting ${id}, Delivered On\\.`));
 
     await editWorkbook(workbook, (book) => {
       const sheet = book.getWorksheet('Deliverables');

@@ -9,6 +9,8 @@ import { parseWorkbook } from '../../functions/core/parse/parse-workbook.js';
 import type { FunctionDeps } from '../../functions/entry/function-deps.js';
 import { createHandlers } from '../../functions/entry/handlers.js';
 import { runtimeDeps } from '../../functions/entry/runtime.js';
+import { DOCX_TYPE } from '../../functions/adapters/google/docx/docx-package.js';
+import { docxText } from '../support/docx-parts.js';
 import { googleIdTokenVerifier } from '../../functions/adapters/oidc/google-id-token-verifier.js';
 import { addDriveFolder, addSharedDrive, moveDriveFile, seedRawWorkbook } from '../support/fake-google/seed.js';
 import { SAMPLE_WORKBOOK, sampleAgm } from '../support/sample-agm.js';
@@ -93,14 +95,19 @@ describe('the tick function drafts the documents due into the spreadsheet\'s Dri
     expect(body.documents.list).toContainEqual(expect.objectContaining({ kind: 'annual-report', key: agmId, outcome: 'drafted' }));
     expect(docsOf('update-report')).toEqual([expect.stringContaining('IG Update Report')]);
     expect(docsOf('annual-report')).toHaveLength(1);
-    expect(body.documents.drafted).toBe(body.documents.list.length);
-    expect(fake.count('drive.files.create')).toBe(body.documents.drafted + new Set(body.documents.list.map((document) => document.kind)).size);
+    // The notices and dissent notices of papers adopted or dissented from months before are skipped as past, not drafted.
+    expect(body.documents.drafted).toBe(body.documents.list.filter((document) => document.outcome === 'drafted').length);
+    expect(body.documents.list).toContainEqual(expect.objectContaining({ kind: 'notice', key: 'PP-0001', outcome: 'skipped', location: '' }));
+    expect(body.documents.list.every((document) => document.outcome === 'drafted' || document.outcome === 'skipped')).toBe(true);
+    const draftedKinds = new Set(body.documents.list.filter((document) => document.outcome === 'drafted').map((document) => document.kind));
+    expect(fake.count('drive.files.create')).toBe(body.documents.drafted + draftedKinds.size);
 
     const entry = await deps.store.getDocument('update-report', agmId);
     expect(entry?.location).toBe(body.documents.list.find((document) => document.kind === 'update-report')?.location);
     const doc = fake.files.get(entry?.location.replace(/^drive:/, '') ?? '');
-    expect(doc?.uploadedType).toBe('text/html');
-    expect(doc?.content?.toString('utf8')).toContain('This document comes from the CCEG IG only and not from the ICANN community');
+    // A Word file that Drive converts into a Google Doc, with the charts as PNG and the §2 notice.
+    expect(doc?.uploadedType).toBe(DOCX_TYPE);
+    expect(await docxText(doc!.content!)).toContain('This document comes from the CCEG IG only and not from the ICANN community');
   });
 
   it('drafts nothing again at the next schedule time when nothing changed: no Doc created or written', async () => {

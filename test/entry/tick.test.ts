@@ -1,7 +1,7 @@
 // tick over real HTTP: only Cloud Scheduler's OIDC token for the configured audience; once per schedule time; then drafting.
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AUDIENCE, LOCATION, PEOPLE } from '../support/functions/functions-fixture.js';
 import { useFunctionsFixture } from '../support/functions/use-functions-fixture.js';
 import type { TokenClaims } from '../support/functions/id-tokens.js';
@@ -85,6 +85,11 @@ describe('tick syncs once per schedule time', () => {
 });
 
 describe('tick drafts the documents that fell due', () => {
+  // The compliant workbook's paper was adopted in 2018, long past: its notice would be skipped. Adopted today, it is due.
+  beforeEach(() => {
+    typeInto(shared.fx.workbook, 'Papers', 'Adopted On', 2, new Date().toISOString().slice(0, 10), PEOPLE.staff);
+  });
+
   it('drafts into the workbook\'s documents place, and a second delivery for the same time drafts nothing', async () => {
     const response = await tick(schedulerToken());
     const body = await response.json() as { documents: { drafted: number; list: { kind: string; key: string; outcome: string; location: string }[] } };

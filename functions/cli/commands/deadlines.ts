@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { deadlinesOf, type Deadline } from '../../core/derived/deadlines.js';
 import { deadlinesToIcs } from '../../core/derived/deadlines-ics.js';
 import { parseWorkbook } from '../../core/parse/parse-workbook.js';
+import { counted } from '../../core/plural.js';
 import { EXIT, type CommandContext } from '../command-context.js';
 import { commonOptions, formatOption, resolveCommonOptions, type CommonOptionValues } from '../options.js';
 import { readWorkbook } from '../workbook-source.js';
@@ -17,7 +18,7 @@ function deadlinesText(deadlines: readonly Deadline[], today: string, all: boole
   const met = deadlines.length - shown.length;
   const lines = [`Deadlines as of ${today}:`, ...shown.map(deadlineLine)];
   if (shown.length === 0) lines.push('  none open.');
-  if (met > 0) lines.push(`(${met} deadline(s) already met are not shown; --all lists them.)`);
+  if (met > 0) lines.push(`(${counted(met, 'deadline')} already met ${met === 1 ? 'is' : 'are'} not shown; --all lists them.)`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,6 +1,7 @@
 // `cceg report update|annual|notice|dissent|chair WORKBOOK --meeting|--paper|--call ID`: renders one document to a folder or Drive.
 import { Argument, Command, Option } from 'commander';
 import { RENDERERS } from '../../app/draft-documents.js';
+import { assertDocumentSubject } from '../../core/documents/document-subjects.js';
 import type { DueDocumentKind } from '../../core/documents/due-documents.js';
 import { CcegError } from '../../core/errors.js';
 import { parseWorkbook } from '../../core/parse/parse-workbook.js';
@@ -57,6 +58,8 @@ export function reportCommand(context: CommandContext): Command {
     if (id === undefined || id === '') throw new CcegError('BAD_OPTION', `cceg report ${document} needs --${report.subject} ID.`);
     const { today, config } = resolveCommonOptions(values, context.io);
     const { group } = parseWorkbook(await readWorkbook(workbook, config.limits));
+    // Never a false document: a notice for a paper never adopted, a dissent nobody made, an update report for a call.
+    assertDocumentSubject(group.rows, report.kind, id);
     const rendered = RENDERERS[report.kind](group.rows, id, { today, config, runId: values.runId ?? `local-${today}` });
     const publisher = await documentsPublisherFor(workbook, values.out, DEFAULT_OUT_DIR);
     const published = await publisher.publish({ kind: report.kind, key: id, title: rendered.title, html: rendered.html, previous: null });

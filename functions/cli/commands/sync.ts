@@ -1,6 +1,7 @@
 // `cceg sync WORKBOOK`: validate, commit changed records with audit entries, write IDs, Status, Findings and Dashboard back.
 import { Command } from 'commander';
 import { syncFromCli } from '../cli-sync.js';
+import { counted } from '../../core/plural.js';
 import { EXIT, type CommandContext } from '../command-context.js';
 import { commonOptions, formatOption, resolveCommonOptions, type CommonOptionValues } from '../options.js';
 import { formatFindingsText } from '../format-findings.js';
@@ -24,7 +25,7 @@ export function syncCommand(context: CommandContext): Command {
         context.io.out(`${JSON.stringify({ run: result.run, findings: result.findings, summary: result.summary, cellsChanged: result.cellsChanged, auditHead: result.auditHead }, null, 2)}\n`);
       } else {
         context.io.out(formatFindingsText(workbook, result.findings, result.summary));
-        context.io.out(`Sync ${result.run.id}: ${counts.created} created, ${counts.updated} updated, ${counts.tombstoned} tombstoned, ${counts.unchanged} unchanged, ${counts.notCommitted} not saved (data findings); ${result.entries.length} audit entr${result.entries.length === 1 ? 'y' : 'ies'}; ${result.cellsChanged} workbook cell(s) written; audit anchor ${result.auditHead === null ? 'none' : `${result.auditHead.seq}:${result.auditHead.hash}`}.\n`);
+        context.io.out(`Sync ${result.run.id}: ${counts.created} created, ${counts.updated} updated, ${counts.tombstoned} tombstoned, ${counts.unchanged} unchanged, ${counts.notCommitted} not saved (data findings); ${counted(result.entries.length, 'audit entry', 'audit entries')}; ${counted(result.cellsChanged, 'workbook cell')} written; audit anchor ${result.auditHead === null ? 'none' : `${result.auditHead.seq}:${result.auditHead.hash}`}.\n`);
       }
       context.exitCode = result.summary.errors > 0 ? EXIT.findings : EXIT.ok;
       return Promise.resolve();

@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { draftDueDocuments } from '../../app/draft-documents.js';
 import { countOutcomes, describeDraftOutcome, missingDocumentFindings } from '../../app/draft-summary.js';
+import { counted } from '../../core/plural.js';
 import { syncFromCli } from '../cli-sync.js';
 import { EXIT, type CommandContext } from '../command-context.js';
 import { documentsPublisherFor } from '../documents-source.js';
@@ -31,7 +32,7 @@ export function tickCommand(context: CommandContext): Command {
       for (const finding of missingDocumentFindings(result.findings)) context.io.out(`Still missing (${finding.rule}): ${finding.message}\n`);
       const counts = countOutcomes(documents);
       context.io.out(`Tick ${today}: ${counts.drafted} drafted, ${counts.updated} updated, ${counts.kept} kept, ${counts.failed} failed, ` +
-        `${unchanged} up to date; sync ${result.run.id} (${result.summary.errors} error(s)).\n`);
+        `${unchanged} up to date, ${counts.skipped} skipped (past); sync ${result.run.id} (${counted(result.summary.errors, 'error')}).\n`);
       context.exitCode = counts.failed > 0 ? EXIT.fault : result.summary.errors > 0 ? EXIT.findings : EXIT.ok;
     });
   });

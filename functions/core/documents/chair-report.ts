@@ -1,6 +1,7 @@
 // The Chair(s)' Report for a consensus call designated No Consensus (§6): the call pre-filled, the rest for the chairs.
 import { CcegError } from '../errors.js';
 import type { GroupRows } from '../model/group.js';
+import { assertDocumentSubject } from './document-subjects.js';
 import { html, renderDocument, type DocumentContext, type RenderedDocument } from './html.js';
 
 /** The sections §6 asks the chairs to complete, in order. */
@@ -14,14 +15,13 @@ export const CHAIR_REPORT_SECTIONS = [
  * The draft Chair(s)' Report to the Chartering Organizations for the consensus call `callId` (§6): the call's subject,
  * date, paper, members involved and objections, its minority viewpoints, and the sections the chairs complete, left
  * visibly empty, with the note that a Final Chair(s)' Report follows if mitigation does not bring consensus.
- * @throws CcegError UNKNOWN_ENTITY when no consensus call has that ID; BAD_OPTION when the call is not No Consensus.
+ * @throws CcegError UNKNOWN_ENTITY when no consensus call has that ID; BAD_OPTION when the call is not No Consensus
+ * (`assertDocumentSubject`: the line lists the No Consensus calls).
  */
 export function renderChairReport(rows: GroupRows, callId: string, context: DocumentContext): RenderedDocument {
+  assertDocumentSubject(rows, 'chair-report', callId);
   const call = rows.ConsensusCalls.find((candidate) => candidate.id === callId);
   if (!call) throw new CcegError('UNKNOWN_ENTITY', `No consensus call has the ID ${callId}.`);
-  if (call.designation !== 'No Consensus') {
-    throw new CcegError('BAD_OPTION', `Consensus call ${callId} is designated ${call.designation ?? 'nothing yet'}, not No Consensus; a Chair's Report is only for No Consensus.`);
-  }
   const paper = call.paper === null ? null : rows.Papers.find((candidate) => candidate.id === call.paper);
   const paperText = call.paper === null ? 'none' : `${call.paper}${paper ? ` — ${paper.title}` : ''}`;
   const title = `Chair's Report on consensus call ${call.id}: ${call.subject}`;

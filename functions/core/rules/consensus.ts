@@ -1,6 +1,8 @@
 // Charter rules on the chairs' calls for consensus and their designations (§6 Decision-Making Methodologies).
 import type { IsoDate } from '../dates.js';
 import type { ConsensusCall, Person } from '../model/tabs.js';
+import { counted } from '../plural.js';
+import { deliverableRowToAdd } from './reports.js';
 import { defineRule, hitOnRow, type RuleHit } from './rule.js';
 
 const callLabel = (call: ConsensusCall) => `${call.id ?? `the call on row ${call.sheetRow}`} "${call.subject}"`;
@@ -36,7 +38,7 @@ export const consensusFullWithObjections = defineRule({
   needs: ['ConsensusCalls'],
   check: ({ rows }) =>
     rows.ConsensusCalls.filter((c) => c.designation === 'Full Consensus' && (c.objections ?? 0) > 0).map((c) =>
-      hitOnRow('ConsensusCalls', c, 'Objections', `${callLabel(c)} was designated Full Consensus but records ${c.objections} objection(s); Full Consensus means no objection.`),
+      hitOnRow('ConsensusCalls', c, 'Objections', `${callLabel(c)} was designated Full Consensus but records ${counted(c.objections ?? 0, 'objection')}; Full Consensus means no objection.`),
     ),
 });
 
@@ -48,7 +50,7 @@ export const consensusMinorityMissing = defineRule({
   needs: ['ConsensusCalls'],
   check: ({ rows }) =>
     rows.ConsensusCalls.filter((c) => (c.objections ?? 0) > 0 && (c.designation === 'Full Consensus' || c.designation === 'Consensus') && c.minorityViewpoints === null).map((c) =>
-      hitOnRow('ConsensusCalls', c, 'Minority Viewpoints', `${callLabel(c)} was designated ${c.designation} with ${c.objections} objection(s) but records no minority viewpoints.`),
+      hitOnRow('ConsensusCalls', c, 'Minority Viewpoints', `${callLabel(c)} was designated ${c.designation} with ${counted(c.objections ?? 0, 'objection')} but records no minority viewpoints.`),
     ),
 });
 
@@ -66,7 +68,8 @@ export const consensusNotSmallMinority = defineRule({
       const objections = c.objections ?? 0;
       if (c.designation !== 'Consensus' || involved <= 0 || objections / involved <= maxShare) continue;
       hits.push(hitOnRow('ConsensusCalls', c, 'Objections',
-        `${callLabel(c)} was designated Consensus with ${objections} objection(s) among ${involved} Members involved (${formatShare(objections / involved)}), more than the small minority of ${formatShare(maxShare)}.`));
+        `${callLabel(c)} was designated Consensus with ${counted(objections, 'objection')} among ${counted(involved, 'Member')} involved (${formatShare(objections / involved)}), ` +
+        `more than ${formatShare(maxShare)} (the group's setting consensus.smallMinorityMaxShare; §6 calls Consensus a position where "a small minority disagrees, but most agree").`));
     }
     return hits;
   },
@@ -91,9 +94,9 @@ export const consensusMembersNotInvolved = defineRule({
       const involved = c.membersInvolved ?? 0;
       const active = activeMembers(c.calledOn);
       if (involved >= active) continue;
-      const reach = c.membersInvolved === null ? 'records no number of Members involved' : `involved ${involved} Member(s)`;
+      const reach = c.membersInvolved === null ? 'records no number of Members involved' : `involved ${counted(involved, 'Member')}`;
       hits.push(hitOnRow('ConsensusCalls', c, 'Members Involved',
-        `${callLabel(c)} ${reach}, but ${active} Member(s) were active on ${c.calledOn}; the chairs should involve all Members.`));
+        `${callLabel(c)} ${reach}, but ${counted(active, 'Member')} ${active === 1 ? 'was' : 'were'} active on ${c.calledOn}; the chairs should involve all Members.`));
     }
     return hits;
   },
@@ -122,7 +125,8 @@ export const consensusChairReportMissing = defineRule({
     const hasReport = (c: ConsensusCall) => (c.id !== null && reported.has(c.id)) || (c.paper !== null && reported.has(c.paper));
     return rows.ConsensusCalls.filter((c) => c.designation === 'No Consensus' && !hasReport(c)).map((c) =>
       hitOnRow('ConsensusCalls', c, 'Designation',
-        `${callLabel(c)} reached No Consensus but no Chair's Report deliverable is related to ${c.id ?? 'the call'}${c.paper === null ? '' : ` or to its paper ${c.paper}`}.`),
+        `${callLabel(c)} reached No Consensus but no Chair's Report deliverable is related to ${c.id ?? 'the call'}${c.paper === null ? '' : ` or to its paper ${c.paper}`}. ` +
+        deliverableRowToAdd([['Type', "Chair's Report"], ['Related', c.id ?? c.paper ?? "the call's ID"]])),
     );
   },
 });

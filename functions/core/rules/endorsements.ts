@@ -3,6 +3,7 @@ import { daysBetween } from '../dates.js';
 import type { GroupRows } from '../model/group.js';
 import { endorsementsByPaper } from '../model/queries.js';
 import type { Endorsement } from '../model/tabs.js';
+import { counted } from '../plural.js';
 import { decisionBook, failingDecisions, listFailing, paperLabel } from './papers.js';
 import { defineRule, hitOnRow, type RuleHit } from './rule.js';
 
@@ -103,7 +104,9 @@ export const endorsementAwaiting = defineRule({
       const pending = failingDecisions(book, paper.id ?? '', (decision) => decision !== 'Pending');
       if (pending.count === 0) continue;
       hits.push(hitOnRow('Papers', paper, 'Circulated On',
-        `${paperLabel(paper)} was circulated on ${paper.circulatedOn}, ${days} days ago, and ${pending.count} participating organization(s) have not decided yet: ${listFailing(pending, false)}.`));
+        `${paperLabel(paper)} was circulated on ${paper.circulatedOn}, ${counted(days, 'day')} ago, and ${counted(pending.count, 'participating organization')} ` +
+        `${pending.count === 1 ? 'has' : 'have'} not decided yet: ${listFailing(pending, false)}. The group reminds them after ${counted(allowed, 'day')} ` +
+        `(its setting endorsements.reminderDays); the charter asks for decisions "as soon as feasible" (§4).`));
     }
     return hits;
   },

@@ -1,6 +1,7 @@
 // Charter rules on the list of Internet governance issues: relevance to ICANN's mission, consultation responses (§2, §3).
 import { defineRule, hitOnRow } from './rule.js';
 import type { GroupRows } from '../model/group.js';
+import { deliverableRowToAdd } from './reports.js';
 
 /** The IDs named in `Related` by an `Ad Hoc Communication` or `Position Paper` deliverable: the issues responded to. */
 export function respondedIssueIds(rows: GroupRows): Set<string> {
@@ -43,7 +44,8 @@ export const issueResponseOverdue = defineRule({
       .filter((issue) => issue.id === null || !responded.has(issue.id))
       .map((issue) =>
         hitOnRow('Issues', issue, 'Response Due',
-          `The response to consultation "${issue.title}" was due on ${issue.responseDue}, and no Ad Hoc Communication or Position Paper deliverable names ${issue.id ?? 'it'} in Related.`),
+          `The response to consultation "${issue.title}" was due on ${issue.responseDue}, and no Ad Hoc Communication or Position Paper deliverable names ${issue.id ?? 'it'} in Related. ` +
+          deliverableRowToAdd([['Type', 'Ad Hoc Communication (or Position Paper)'], ['Related', issue.id ?? 'the issue\'s ID']])),
       );
   },
 });

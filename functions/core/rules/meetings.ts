@@ -2,6 +2,7 @@
 import { defineRule, hitOnRow, hitOnTab } from './rule.js';
 import { addDays } from '../dates.js';
 import { isIcannMeeting } from '../model/queries.js';
+import { counted } from '../plural.js';
 
 /** §3 Work Plan: a meeting of the schedule cannot end before it starts. */
 export const meetingEndBeforeStart = defineRule({
@@ -39,7 +40,9 @@ export const meetingNoCcegSession = defineRule({
       .filter((meeting) => meeting.id === null || !withSession.has(meeting.id))
       .map((meeting) =>
         hitOnRow('Meetings', meeting, null,
-          `ICANN meeting ${meeting.name} (${meeting.startDate} to ${meeting.endDate}) has no F2F Session in the work plan; the CCEG meets in person at each ICANN meeting.`),
+          `ICANN meeting ${meeting.name} (${meeting.startDate} to ${meeting.endDate}) has no F2F Session in the work plan; the CCEG meets in person at each ICANN meeting (§2 item 4), ` +
+          `and the group looks ${counted(config.schedule.horizonDays, 'day')} ahead (its setting schedule.horizonDays). ` +
+          `To plan it, add a WorkPlan row: Type F2F Session, Related Meeting ${meeting.id ?? meeting.name}.`),
       );
   },
 });
@@ -81,7 +84,8 @@ export const meetingBoardCoordinationGap = defineRule({
     }
     const since = last === null ? 'none is recorded' : `the last one ended on ${last}`;
     return [hitOnTab('Meetings',
-      `No Board IG WG Coordination meeting took place between ${windowStart} and ${today} (${since}); the CCEG coordinates with the Board IG WG at least every ${everyDays} days.`)];
+      `No Board IG WG Coordination meeting took place between ${windowStart} and ${today} (${since}); the group coordinates with the Board IG WG at least every ${counted(everyDays, 'day')} ` +
+      `(the group's setting boardCoordination.everyDays; §2 item 1 says "on a regular basis (periodicity to be agreed)").`)];
   },
 });
 

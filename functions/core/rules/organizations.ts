@@ -1,6 +1,8 @@
 // Charter rules on the chartering organizations themselves (§1 Annex A, §5, §7).
 import { defineRule, hitOnRow, hitOnTab } from './rule.js';
 import { participatingOrganizations } from '../model/queries.js';
+import { counted } from '../plural.js';
+import { numberSource } from './number-source.js';
 
 /** §7: the CCEG needs at least `continuation.minOrganizations` participating organizations to exist at all. */
 export const orgTooFewParticipating = defineRule({
@@ -13,7 +15,8 @@ export const orgTooFewParticipating = defineRule({
     const minimum = config.continuation.minOrganizations;
     if (participating.length >= minimum) return [];
     const names = participating.map((organization) => organization.code).join(', ') || 'none';
-    return [hitOnTab('Organizations', `Only ${participating.length} organization(s) participate (${names}); the CCEG needs at least ${minimum}.`)];
+    return [hitOnTab('Organizations',
+      `Only ${counted(participating.length, 'organization')} ${participating.length === 1 ? 'participates' : 'participate'} (${names}); the CCEG needs at least ${minimum} (${numberSource('continuation.minOrganizations', minimum, '§7')}).`)];
   },
 });
 

@@ -3,6 +3,8 @@ import { addDays, daysBetween } from '../dates.js';
 import type { GroupRows } from '../model/group.js';
 import { decisionOf, endorsementsByPaper, participatingOrganizations, type Decision } from '../model/queries.js';
 import type { Endorsement, Organization, Paper } from '../model/tabs.js';
+import { counted } from '../plural.js';
+import { numberSource } from './number-source.js';
 import { defineRule, hitOnRow, type RuleContext, type RuleHit } from './rule.js';
 
 /** How a paper is named in messages: its ID and title. */
@@ -116,10 +118,10 @@ function lateAfterAdoption(field: 'releasedOn' | 'circulatedOn', header: string,
       const done = paper[field];
       const days = daysBetween(paper.adoptedOn, done ?? today);
       if (days <= allowed) continue;
-      const due = addDays(paper.adoptedOn, allowed);
+      const due = `it was due by ${addDays(paper.adoptedOn, allowed)}, ${counted(allowed, 'day')} after adoption (${numberSource('papers.circulationDays', allowed, '§4')})`;
       const message = done === null
-        ? `${paperLabel(paper)} was adopted on ${paper.adoptedOn} and is still not ${what}; it was due by ${due}, ${allowed} days after adoption.`
-        : `${paperLabel(paper)} was adopted on ${paper.adoptedOn} but ${what} on ${done}, ${days} days later; it was due by ${due}, ${allowed} days after adoption.`;
+        ? `${paperLabel(paper)} was adopted on ${paper.adoptedOn} and is still not ${what}; ${due}.`
+        : `${paperLabel(paper)} was adopted on ${paper.adoptedOn} but ${what} on ${done}, ${counted(days, 'day')} later; ${due}.`;
       hits.push(hitOnRow('Papers', paper, header, message));
     }
     return hits;

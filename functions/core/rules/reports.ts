@@ -5,6 +5,8 @@ import { addDays, type IsoDate } from '../dates.js';
 import type { GroupRows } from '../model/group.js';
 import { isIcannMeeting } from '../model/queries.js';
 import type { Deliverable, Meeting } from '../model/tabs.js';
+import { counted } from '../plural.js';
+import { numberSource } from './number-source.js';
 
 /** The update due date of an ICANN meeting: its Start Date minus `reports.leadDays` days. */
 export function updateDueDate(meeting: Pick<Meeting, 'startDate'>, config: CharterConfig): IsoDate {
@@ -14,6 +16,11 @@ export function updateDueDate(meeting: Pick<Meeting, 'startDate'>, config: Chart
 /** The earliest Start Date the report rules look at: meetings start at most `schedule.lookbackDays` days before today. */
 export function lookbackStart(today: IsoDate, config: CharterConfig): IsoDate {
   return addDays(today, -config.schedule.lookbackDays);
+}
+
+/** The row that records a deliverable, for the end of a message: "add a Deliverables row: Type IG Update Report, For Meeting ICANN64, Delivered On." */
+export function deliverableRowToAdd(cells: readonly (readonly [header: string, value: string])[]): string {
+  return `To record it, add a Deliverables row: ${[...cells.map(([header, value]) => `${header} ${value}`), 'Delivered On'].join(', ')}.`;
 }
 
 /** The earliest Delivered On of the deliverables of a type, by the meeting they are for. */
@@ -47,7 +54,9 @@ export const reportUpdateMissing = defineRule({
       .filter(({ due, delivered }) => due < today && !delivered)
       .map(({ meeting, due }) =>
         hitOnRow('Meetings', meeting, null,
-          `No IG Update Report has been delivered for ${meeting.name}; it was due on ${due}, ${config.reports.leadDays} days before the meeting starts on ${meeting.startDate}.`),
+          `No IG Update Report has been delivered for ${meeting.name}; it was due on ${due}, ${counted(config.reports.leadDays, 'day')} before the meeting starts on ${meeting.startDate} ` +
+          `(${numberSource('reports.leadDays', config.reports.leadDays, '§3: two weeks before each F2F ICANN meeting')}). ` +
+          deliverableRowToAdd([['Type', 'IG Update Report'], ['For Meeting', meeting.id ?? meeting.name]])),
       ),
 });
 
@@ -86,7 +95,8 @@ export const reportUpdateDueSoon = defineRule({
       .filter(({ due, delivered }) => today <= due && due <= until && !delivered)
       .map(({ meeting, due }) =>
         hitOnRow('Meetings', meeting, null,
-          `The IG Update Report for ${meeting.name} is due on ${due} and has not been delivered yet.`),
+          `The IG Update Report for ${meeting.name} is due on ${due} and has not been delivered yet; the group warns ${counted(config.reports.reminderDays, 'day')} ahead ` +
+          `(its setting reports.reminderDays). ${deliverableRowToAdd([['Type', 'IG Update Report'], ['For Meeting', meeting.id ?? meeting.name]])}`),
       );
   },
 });
@@ -102,7 +112,7 @@ export const reportUpdateLength = defineRule({
       .filter((deliverable) => deliverable.type === 'IG Update Report' && deliverable.pages !== null && deliverable.pages !== 1 && deliverable.pages !== 2)
       .map((deliverable) =>
         hitOnRow('Deliverables', deliverable, 'Pages',
-          `IG Update Report ${deliverable.id ?? `"${deliverable.title ?? 'untitled'}"`} has ${deliverable.pages} pages; the charter asks for one to two.`),
+          `IG Update Report ${deliverable.id ?? `"${deliverable.title ?? 'untitled'}"`} has ${counted(deliverable.pages ?? 0, 'page')}; the charter asks for one to two.`),
       ),
 });
 
@@ -123,9 +133,10 @@ export const reportAnnualMissing = defineRule({
       .flatMap((meeting) => {
         const first = meeting.id === null ? undefined : delivered.get(meeting.id);
         if (first !== undefined && first <= meeting.startDate) return [];
-        const late = first === undefined ? '' : ` (one was delivered on ${first}, after the AGM started)`;
-        return [hitOnRow('Meetings', meeting, null,
-          `No Annual Report was delivered for the AGM ${meeting.name} on or before its start on ${meeting.startDate}${late}.`)];
+        const what = `No Annual Report was delivered for the AGM ${meeting.name} on or before its start on ${meeting.startDate}`;
+        return [hitOnRow('Meetings', meeting, null, first === undefined
+          ? `${what}. ${deliverableRowToAdd([['Type', 'Annual Report'], ['For Meeting', meeting.id ?? meeting.name]])}`
+          : `${what} (one was delivered on ${first}, after the AGM started).`)];
       });
   },
 });

@@ -1,6 +1,8 @@
 // Charter rules on the annual review: timely notification and whether the mandate is extended (§7).
 import { addMonths } from '../dates.js';
 import { continuationOf } from '../derived/continuation.js';
+import { counted } from '../plural.js';
+import { numberSource } from './number-source.js';
 import { defineRule, hitOnRow, hitOnTab } from './rule.js';
 
 /** §7: an organization notifies its decision at most `review.noticeMonths` month(s) after the review date. */
@@ -16,7 +18,8 @@ export const reviewLateNotification = defineRule({
       const deadline = addMonths(review.reviewDate, months);
       if (review.notifiedOn <= deadline) return [];
       return [hitOnRow('Reviews', review, 'Notified On',
-        `${review.organization} notified its ${review.year} decision (${review.decision}) on ${review.notifiedOn}, after the deadline of ${deadline} (${months} month(s) after the review of ${review.reviewDate}).`)];
+        `${review.organization} notified its ${review.year} decision (${review.decision}) on ${review.notifiedOn}, after the deadline of ${deadline} ` +
+        `(${counted(months, 'month')} after the review of ${review.reviewDate}; ${numberSource('review.noticeMonths', months, '§7')}).`)];
     });
   },
 });
@@ -32,7 +35,8 @@ export const reviewMandateNotExtended = defineRule({
     if (year === null || continues) return [];
     const names = (codes: string[]) => codes.join(', ') || 'none';
     return [hitOnTab('Reviews',
-      `After the ${year} review only ${continuing.length} participating organization(s) continue (${names(continuing)}; withdrawn: ${names(withdrawn)}); the CCEG continues only if at least ${minimum} do.`)];
+      `After the ${year} review only ${counted(continuing.length, 'participating organization')} ${continuing.length === 1 ? 'continues' : 'continue'} ` +
+      `(${names(continuing)}; withdrawn: ${names(withdrawn)}); the CCEG continues only if at least ${minimum} do (${numberSource('continuation.minOrganizations', minimum, '§7')}).`)];
   },
 });
 

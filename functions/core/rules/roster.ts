@@ -2,6 +2,8 @@
 import { addMonths } from '../dates.js';
 import { activeMembersByOrganization, isActive, participatingOrganizations } from '../model/queries.js';
 import type { Person } from '../model/tabs.js';
+import { counted } from '../plural.js';
+import { numberSource } from './number-source.js';
 import { defineRule, hitOnRow, hitOnTab } from './rule.js';
 
 const APPOINTED_ROLES: ReadonlySet<Person['role']> = new Set(['Member', 'Chair', 'Co-Chair']);
@@ -54,7 +56,7 @@ export const rosterMembersBelowMinimum = defineRule({
       .filter((organization) => (counts.get(organization.code) ?? 0) < minimum)
       .map((organization) =>
         hitOnRow('Organizations', organization, null,
-          `${organization.code} has ${counts.get(organization.code) ?? 0} active Member(s) on ${today}; each participating organization appoints at least ${minimum}.`),
+          `${organization.code} has ${counted(counts.get(organization.code) ?? 0, 'active Member')} on ${today}; each participating organization appoints at least ${minimum} (${numberSource('members.min', minimum, '§5')}).`),
       );
   },
 });
@@ -72,7 +74,7 @@ export const rosterMembersAboveMaximum = defineRule({
       .filter((organization) => (counts.get(organization.code) ?? 0) > maximum)
       .map((organization) =>
         hitOnRow('Organizations', organization, null,
-          `${organization.code} has ${counts.get(organization.code) ?? 0} active Members on ${today}; an organization appoints at most ${maximum}.`),
+          `${organization.code} has ${counted(counts.get(organization.code) ?? 0, 'active Member')} on ${today}; an organization appoints at most ${maximum} (${numberSource('members.max', maximum, '§5')}).`),
       );
   },
 });
@@ -103,7 +105,8 @@ export const rosterSoiStale = defineRule({
     return rows.Roster.filter(
       (person) => SOI_ROLES.has(person.role) && isActive(person, today) && person.soiDate !== null && addMonths(person.soiDate, months) < today,
     ).map((person) =>
-      hitOnRow('Roster', person, 'SOI Date', `${personLabel(person)} last updated their SOI on ${person.soiDate}, more than ${months} months before ${today}.`),
+      hitOnRow('Roster', person, 'SOI Date',
+        `${personLabel(person)} last updated their SOI on ${person.soiDate}, more than ${counted(months, 'month')} before ${today} (the group's setting soi.maxAgeMonths; §5 asks Members and Participants to update their SOI).`),
     );
   },
 });
@@ -164,7 +167,8 @@ export const rosterRegionDiversity = defineRule({
     const minimum = config.diversity.minRegions;
     if (regions.size >= minimum) return [];
     const names = [...regions].sort().join(', ') || 'none';
-    return [hitOnTab('Roster', `Active Members come from ${regions.size} region(s) (${names}); the charter asks for diversity across at least ${minimum}.`)];
+    return [hitOnTab('Roster',
+      `Active Members come from ${counted(regions.size, 'region')} (${names}); the group asks for at least ${counted(minimum, 'region')} (the group's setting diversity.minRegions; §5 asks for a sufficiently diverse membership).`)];
   },
 });
 

@@ -1,7 +1,7 @@
 // Tests of which documents fall due on a day: each kind fires in its window, not outside it, and on its boundary days.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../functions/core/config.js';
-import { dueDocuments } from '../../../functions/core/documents/due-documents.js';
+import { dueDocuments, isPastMoment, pastMomentReason } from '../../../functions/core/documents/due-documents.js';
 import { emptyGroupRows, type GroupRows } from '../../../functions/core/model/group.js';
 import { consensusCall, endorsement, meeting, org, paper } from '../../support/group-builder.js';
 
@@ -72,6 +72,38 @@ describe('dueDocuments', () => {
     { name: "a Chair's Report for an undesignated call", today: '2018-12-31', due: 'chair-report CC-0003' },
   ])('does not fire: $name', ({ today, due }) => {
     expect(dueOn(today)).not.toContain(due);
+  });
+
+  it('dates the moment of a notice by its Adopted On and of a dissent by the first dated Not Support of a participating organization', () => {
+    const moments = (today: string) => Object.fromEntries(dueDocuments(rows, today, DEFAULT_CONFIG).map((due) => [`${due.kind} ${due.key}`, due.since]));
+    expect(moments('2018-12-31')).toMatchObject({ 'notice PP-0001': '2018-05-01', 'dissent PP-0002': '2018-07-01', 'dissent PP-0004': null, 'chair-report CC-0001': null });
+    const twoDissents = { ...rows, Organizations: [...rows.Organizations, org({ code: 'ccNSO' })], Endorsements: [
+      endorsement({ paper: 'PP-0002', organization: 'GNSO', decision: 'Not Support', decidedOn: '2018-07-01' }),
+      endorsement({ paper: 'PP-0002', organization: 'ALAC', decision: 'Not Support', decidedOn: '2018-06-01' }),
+      endorsement({ paper: 'PP-0002', organization: 'ccNSO', decision: 'Not Support', decidedOn: '2018-06-15' }),
+    ] };
+    expect(dueDocuments(twoDissents, '2018-12-31', DEFAULT_CONFIG).find((due) => due.kind === 'dissent')?.since).toBe('2018-06-15');
+  });
+
+  it.each([
+    { name: 'a notice on the day of adoption', today: '2018-05-01', key: 'notice PP-0001', past: false },
+    { name: 'a notice reports.backfillDays (7) after adoption', today: '2018-05-08', key: 'notice PP-0001', past: false },
+    { name: 'a notice 8 days after adoption', today: '2018-05-09', key: 'notice PP-0001', past: true },
+    { name: 'a dissent 8 days after the first Not Support', today: '2018-07-09', key: 'dissent PP-0002', past: true },
+    { name: 'a dissent whose Not Support has no date', today: '2018-12-31', key: 'dissent PP-0004', past: false },
+    { name: "a Chair's Report, however old", today: '2018-12-31', key: 'chair-report CC-0001', past: false },
+  ])('isPastMoment: $name is past: $past', ({ today, key, past }) => {
+    const due = dueDocuments(rows, today, DEFAULT_CONFIG).find((document) => `${document.kind} ${document.key}` === key);
+    expect(due && isPastMoment(due, today, DEFAULT_CONFIG)).toBe(past);
+  });
+
+  it('follows reports.backfillDays, and says why a past notice is skipped', () => {
+    const config = { ...DEFAULT_CONFIG, reports: { ...DEFAULT_CONFIG.reports, backfillDays: 30 } };
+    const [notice] = dueDocuments(rows, '2018-05-31', config).filter((due) => due.kind === 'notice');
+    expect(notice && isPastMoment(notice, '2018-05-31', config)).toBe(false);
+    expect(notice && isPastMoment(notice, '2018-06-01', config)).toBe(true);
+    expect(notice && pastMomentReason(notice, '2018-06-01', config)).toBe(
+      'the paper was adopted on 2018-05-01, more than 30 days before 2018-06-01 (the group\'s setting reports.backfillDays); cceg report renders it on request');
   });
 
   it('skips rows without an ID and follows reports.draftDays', () => {

@@ -92,7 +92,7 @@ describe('consensus.members-not-involved', () => {
     { name: 'does not fire for an open call with no designation', fields: { membersInvolved: 0 }, column: null },
   ])('$name', ({ fields, column }) => {
     const hits = expectCallRule(consensusMembersNotInvolved, { calledOn, ...fields }, column, { Roster: roster });
-    if (column) expect(hits[0]?.message).toContain('3 Member(s) were active on 2018-02-01');
+    if (column) expect(hits[0]?.message).toContain('3 Members were active on 2018-02-01');
   });
 });
 

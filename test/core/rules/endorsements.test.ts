@@ -88,7 +88,7 @@ describe('endorsement.awaiting', () => {
     const subject = paper({ id: 'PP-0001', circulatedOn: addDays(today, -daysAgo), outcome });
     const hits = endorsementAwaiting.check(contextOf({ Organizations: organizations, Papers: [subject], Endorsements: decisions }, today));
     expect(hits).toEqual(fires ? [expect.objectContaining({ tab: 'Papers', row: subject.sheetRow, id: 'PP-0001', column: 'Circulated On' })] : []);
-    if (fires) expect(hits[0]?.message).toContain('1 participating organization(s) have not decided yet: ALAC.');
+    if (fires) expect(hits[0]?.message).toContain('1 participating organization has not decided yet: ALAC. The group reminds them after 30 days (its setting endorsements.reminderDays); the charter asks for decisions "as soon as feasible" (§4).');
   });
 
   it('does not fire for a paper that is not circulated', () => {

@@ -50,6 +50,11 @@ describe('issue.response-overdue', () => {
     expect(hit?.message).toContain('WSIS+20');
     expect(hit?.message).toContain('2018-05-31');
   });
+
+  it('ends with the Deliverables row that records the response', () => {
+    const [hit] = issueResponseOverdue.check(contextOf({ Issues: [consultation({ responseDue: '2018-05-31' })] }, TODAY));
+    expect(hit?.message).toMatch(/ To record it, add a Deliverables row: Type Ad Hoc Communication \(or Position Paper\), Related I-0002, Delivered On\.$/);
+  });
 });
 
 describe('issueRules', () => {

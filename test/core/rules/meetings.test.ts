@@ -86,6 +86,12 @@ describe('meeting.board-coordination-gap', () => {
     expect(hit?.message).toContain('2018-01-15');
   });
 
+  it('says the period is the group\'s setting: the charter leaves it "to be agreed"', () => {
+    const [hit] = meetingBoardCoordinationGap.check(contextOf({ Meetings: [coordination('2018-01-15')] }, TODAY));
+    expect(hit?.message).toContain('at least every 120 days (the group\'s setting boardCoordination.everyDays; §2 item 1 says "on a regular basis (periodicity to be agreed)").');
+    expect(hit?.message).not.toMatch(/the charter (asks|requires)/);
+  });
+
   it('is turned off by a period of 0 days', () => {
     const config = { ...DEFAULT_CONFIG, boardCoordination: { everyDays: 0 } };
     expect(meetingBoardCoordinationGap.check(contextOf({ Meetings: [] }, TODAY, config))).toEqual([]);

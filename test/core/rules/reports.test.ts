@@ -42,6 +42,18 @@ describe('report.update-missing', () => {
     expect(hit?.message).toContain('ICANN62');
     expect(hit?.message).toContain('2018-05-31');
   });
+
+  it('says the 14 days are the charter\'s two weeks and ends with the Deliverables row to add', () => {
+    const [hit] = reportUpdateMissing.check(contextOf({ Meetings: [meeting({ id: 'ICANN62', name: 'ICANN62 Policy Forum', startDate: '2018-06-14', endDate: '2018-06-14' })] }, TODAY));
+    expect(hit?.message).toBe('No IG Update Report has been delivered for ICANN62 Policy Forum; it was due on 2018-05-31, 14 days before the meeting starts on 2018-06-14 ' +
+      '(the charter\'s number, §3: two weeks before each F2F ICANN meeting). To record it, add a Deliverables row: Type IG Update Report, For Meeting ICANN62, Delivered On.');
+  });
+
+  it('says a lead time the group changed is its setting, and what the charter\'s number is', () => {
+    const config = { ...DEFAULT_CONFIG, reports: { ...DEFAULT_CONFIG.reports, leadDays: 21 } };
+    const [hit] = reportUpdateMissing.check(contextOf({ Meetings: [meeting({ startDate: '2018-06-14', endDate: '2018-06-14' })] }, TODAY, config));
+    expect(hit?.message).toContain('21 days before the meeting starts on 2018-06-14 (the group\'s setting reports.leadDays; the charter\'s number is 14, §3');
+  });
 });
 
 describe('report.update-late', () => {
@@ -81,6 +93,11 @@ describe('report.update-due-soon', () => {
     const hits = reportUpdateDueSoon.check(contextOf({ Meetings: [row], Deliverables: deliverables }, TODAY));
     expect(hits).toEqual(fires ? [expect.objectContaining({ tab: 'Meetings', row: row.sheetRow, id: 'ICANN62', column: null })] : []);
   });
+  it('says the 14 days of warning are the group\'s setting and ends with the Deliverables row to add', () => {
+    const [hit] = reportUpdateDueSoon.check(contextOf({ Meetings: [meeting({ id: 'ICANN62', name: 'ICANN62', startDate: '2018-06-20', endDate: '2018-06-20' })] }, TODAY));
+    expect(hit?.message).toBe('The IG Update Report for ICANN62 is due on 2018-06-06 and has not been delivered yet; the group warns 14 days ahead ' +
+      '(its setting reports.reminderDays). To record it, add a Deliverables row: Type IG Update Report, For Meeting ICANN62, Delivered On.');
+  });
 });
 
 describe('report.update-length', () => {
@@ -95,6 +112,12 @@ describe('report.update-length', () => {
     const row = deliverable({ id: 'D-0002', type, pages });
     const hits = reportUpdateLength.check(contextOf({ Deliverables: [row] }));
     expect(hits).toEqual(fires ? [expect.objectContaining({ tab: 'Deliverables', row: row.sheetRow, id: 'D-0002', column: 'Pages' })] : []);
+  });
+
+  it('counts pages in the right number', () => {
+    const message = (pages: number) => reportUpdateLength.check(contextOf({ Deliverables: [deliverable({ id: 'D-0002', type: 'IG Update Report', pages })] }))[0]?.message;
+    expect(message(3)).toBe('IG Update Report D-0002 has 3 pages; the charter asks for one to two.');
+    expect(message(0)).toBe('IG Update Report D-0002 has 0 pages; the charter asks for one to two.');
   });
 });
 
@@ -111,6 +134,14 @@ describe('report.annual-missing', () => {
     const row = meeting({ id: 'ICANN63', type: 'ICANN AGM', startDate: start, endDate: start });
     const hits = reportAnnualMissing.check(contextOf({ Meetings: [row], Deliverables: deliverables }, TODAY));
     expect(hits).toEqual(fires ? [expect.objectContaining({ tab: 'Meetings', row: row.sheetRow, id: 'ICANN63', column: null })] : []);
+  });
+
+  it('ends with the Deliverables row to add when no annual report was delivered, and says when a late one was', () => {
+    const row = meeting({ id: 'ICANN63', name: 'ICANN63 AGM', type: 'ICANN AGM', startDate: '2018-05-20', endDate: '2018-05-24' });
+    expect(reportAnnualMissing.check(contextOf({ Meetings: [row] }, TODAY))[0]?.message).toBe('No Annual Report was delivered for the AGM ICANN63 AGM on or before ' +
+      'its start on 2018-05-20. To record it, add a Deliverables row: Type Annual Report, For Meeting ICANN63, Delivered On.');
+    expect(reportAnnualMissing.check(contextOf({ Meetings: [row], Deliverables: [annual('2018-05-21')] }, TODAY))[0]?.message).toBe(
+      'No Annual Report was delivered for the AGM ICANN63 AGM on or before its start on 2018-05-20 (one was delivered on 2018-05-21, after the AGM started).');
   });
 
   it('checks an AGM held remotely too', () => {

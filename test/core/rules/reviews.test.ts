@@ -55,7 +55,7 @@ describe('review.mandate-not-extended', () => {
     const reviews = ['GNSO', 'ALAC'].map((code) => review({ organization: code, decision: 'Withdraw' }));
     const [hit] = reviewMandateNotExtended.check(contextOf({ Organizations: organizations(), Reviews: reviews }));
     expect(hit?.message).toBe(
-      'After the 2018 review only 1 participating organization(s) continue (ccNSO; withdrawn: GNSO, ALAC); the CCEG continues only if at least 2 do.',
+      'After the 2018 review only 1 participating organization continues (ccNSO; withdrawn: GNSO, ALAC); the CCEG continues only if at least 2 do (the charter\'s number, §7).',
     );
   });
 });

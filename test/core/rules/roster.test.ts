@@ -61,7 +61,7 @@ describe('roster.members-below-minimum', () => {
     ];
     const hits = rosterMembersBelowMinimum.check(contextOf({ Organizations: [gnso], Roster: roster }, TODAY));
     expect(hits).toHaveLength(1);
-    expect(hits[0]?.message).toContain('GNSO has 1 active Member');
+    expect(hits[0]?.message).toBe('GNSO has 1 active Member on 2018-06-01; each participating organization appoints at least 2 (the charter\'s number, §5).');
   });
 
   it('counts a Member whose End Date is today', () => {
@@ -202,6 +202,12 @@ describe('roster.region-diversity', () => {
 
   it('names the regions it found', () => {
     const [hit] = rosterRegionDiversity.check(contextOf({ Roster: inRegions(['Europe', 'Africa']) }, TODAY));
-    expect(hit?.message).toContain('2 region(s) (Africa, Europe)');
+    expect(hit?.message).toBe('Active Members come from 2 regions (Africa, Europe); the group asks for at least 3 regions ' +
+      '(the group\'s setting diversity.minRegions; §5 asks for a sufficiently diverse membership).');
+  });
+
+  it('counts one region in the singular', () => {
+    const [hit] = rosterRegionDiversity.check(contextOf({ Roster: inRegions(['Europe']) }, TODAY));
+    expect(hit?.message).toContain('Active Members come from 1 region (Europe);');
   });
 });

@@ -10,7 +10,7 @@ import type { StoredRecord } from '../../../functions/core/records/stored-record
 import { assignIds } from '../../../functions/core/sync/assign-ids.js';
 import { diffRecords } from '../../../functions/core/sync/diff.js';
 import { findingsTable, planWriteBack } from '../../../functions/core/sync/plan-write-back.js';
-import { STATUS_MAX_LENGTH, statusText } from '../../../functions/core/sync/status-text.js';
+import { NOT_SAVED_NOTE, STATUS_MAX_LENGTH, statusText } from '../../../functions/core/sync/status-text.js';
 import type { WriteBackPlan } from '../../../functions/core/sync/write-back-plan.js';
 import { validateWorkbook } from '../../../functions/core/validate.js';
 import { COMPLIANT_TODAY, compliantWorkbookRows } from '../../support/compliant-workbook.js';
@@ -80,21 +80,31 @@ function applied(raw: RawWorkbook, plan: WriteBackPlan): RawWorkbook {
 describe('statusText', () => {
   it.each([
     { name: 'says OK for a row without findings', findings: [], heldBack: null, text: 'OK' },
-    { name: 'names an error with its rule and message', findings: [finding()], heldBack: null, text: 'Error roster.soi-missing: Ana Costa has no SOI.' },
-    { name: 'names a warning as a warning', findings: [finding({ severity: 'warning', rule: 'roster.soi-stale', message: 'SOI is old.' })], heldBack: null, text: 'Warning roster.soi-stale: SOI is old.' },
+    { name: 'names an error by its message, leaving the rule ID to the Findings tab', findings: [finding()], heldBack: null, text: 'Error: Ana Costa has no SOI.' },
+    { name: 'names a warning as a warning', findings: [finding({ severity: 'warning', rule: 'roster.soi-stale', message: 'SOI is old.' })], heldBack: null, text: 'Warning: SOI is old.' },
     {
       name: 'joins several findings in one line', heldBack: null,
       findings: [finding({ message: 'First.' }), finding({ severity: 'warning', rule: 'roster.soi-stale', message: 'Second.' })],
-      text: 'Error roster.soi-missing: First. | Warning roster.soi-stale: Second.',
+      text: 'Error: First. | Warning: Second.',
     },
-    { name: 'folds line breaks and runs of spaces into one space', findings: [finding({ message: 'Line one.\nLine   two.\r\n\tEnd.' })], heldBack: null, text: 'Error roster.soi-missing: Line one. Line two. End.' },
+    { name: 'folds line breaks and runs of spaces into one space', findings: [finding({ message: 'Line one.\nLine   two.\r\n\tEnd.' })], heldBack: null, text: 'Error: Line one. Line two. End.' },
     {
       name: 'says a held-back row with a saved version keeps that version', findings: [finding({ rule: 'cell.invalid-email', message: 'Bad e-mail.' })],
-      heldBack: { hasCommittedVersion: true }, text: 'NOT SAVED, the last saved version is kept. Error cell.invalid-email: Bad e-mail.',
+      heldBack: { hasCommittedVersion: true }, text: 'NOT SAVED, the last saved version is kept. Error: Bad e-mail.',
     },
     {
       name: 'says a held-back row without a saved version is not saved until fixed', findings: [finding({ rule: 'cell.invalid-email', message: 'Bad e-mail.' })],
-      heldBack: { hasCommittedVersion: false }, text: 'NOT SAVED until fixed. Error cell.invalid-email: Bad e-mail.',
+      heldBack: { hasCommittedVersion: false }, text: 'NOT SAVED until fixed. Error: Bad e-mail.',
+    },
+    {
+      name: 'says "not saved" once for a held-back row whose data finding carries the sync\'s note', heldBack: { hasCommittedVersion: true },
+      findings: [finding({ rule: 'cell.invalid-email', message: `Bad e-mail.${NOT_SAVED_NOTE.kept}` }), finding({ message: 'No SOI.' })],
+      text: 'NOT SAVED, the last saved version is kept. Error: Bad e-mail. | Error: No SOI.',
+    },
+    {
+      name: 'says "not saved" once for a held-back row with no saved version', heldBack: { hasCommittedVersion: false },
+      findings: [finding({ rule: 'cell.invalid-email', message: `Bad e-mail.${NOT_SAVED_NOTE.untilFixed}` })],
+      text: 'NOT SAVED until fixed. Error: Bad e-mail.',
     },
   ])('$name', ({ findings, heldBack, text }) => {
     expect(statusText(findings, heldBack)).toBe(text);
@@ -104,11 +114,11 @@ describe('statusText', () => {
     const text = statusText(Array.from({ length: 50 }, (_, index) => finding({ message: `Finding number ${index} says something long enough.` })), null);
     expect(text).toHaveLength(STATUS_MAX_LENGTH);
     expect(text.endsWith('…')).toBe(true);
-    expect(text.startsWith('Error roster.soi-missing: Finding number 0')).toBe(true);
+    expect(text.startsWith('Error: Finding number 0')).toBe(true);
   });
 
   it('never cuts a character such as an emoji in half', () => {
-    const prefix = 'Error roster.soi-missing: ';
+    const prefix = 'Error: ';
     const filler = 'x'.repeat(STATUS_MAX_LENGTH - 2 - prefix.length);
     const text = statusText([finding({ message: `${filler}🌍🌍🌍` })], null);
     expect(text).toBe(`${prefix}${filler}…`);
@@ -118,18 +128,18 @@ describe('statusText', () => {
 describe('planWriteBack writes the Status of each row', () => {
   it('writes OK for a row without findings and the findings of a row in one line', () => {
     const plan = planOf(rawWorkbook(rosterWithStatus([ana, bo])), [finding({ row: 3, id: 'P-0002', message: 'Bo has no SOI.' })]);
-    expect(cellsOf(plan, 'Roster')).toEqual([[2, 13, 'OK'], [3, 13, 'Error roster.soi-missing: Bo has no SOI.']]);
+    expect(cellsOf(plan, 'Roster')).toEqual([[2, 13, 'OK'], [3, 13, 'Error: Bo has no SOI.']]);
   });
 
   it('writes NOT SAVED in the Status of a row with a data finding', () => {
     const plan = planOf(rawWorkbook(rosterWithStatus([ana, { ...bo, Email: 'bo@' }])));
-    expect(cellsOf(plan, 'Roster')).toEqual([[2, 13, 'OK'], [3, 13, expect.stringMatching(/^NOT SAVED until fixed\. Error cell\.invalid-email: Email "bo@"/)]]);
+    expect(cellsOf(plan, 'Roster')).toEqual([[2, 13, 'OK'], [3, 13, expect.stringMatching(/^NOT SAVED until fixed\. Error: Email "bo@"/)]]);
   });
 
   it('says the saved version is kept when a held-back row has one', () => {
     const stored = new Map([['Roster/P-0002', { tab: 'Roster', id: 'P-0002', hash: '0'.repeat(64), data: {}, tombstoned: false, committedAt: CONTEXT.at, runId: 'run-0' }]]);
     const plan = planOf(rawWorkbook(rosterWithStatus([ana, { ...bo, Email: 'bo@' }])), [], stored);
-    expect(cellsOf(plan, 'Roster')[1]?.[2]).toMatch(/^NOT SAVED, the last saved version is kept\. Error cell\.invalid-email/);
+    expect(cellsOf(plan, 'Roster')[1]?.[2]).toMatch(/^NOT SAVED, the last saved version is kept\. Error: /);
   });
 
   it('leaves findings of the whole tab or group out of every row\'s Status', () => {
@@ -164,7 +174,7 @@ describe('planWriteBack writes the Status of each row', () => {
     expect(cellsOf(plan, 'WorkPlan')).toEqual([
       [1, syncColumn, 'Sync Status'],
       [2, syncColumn, 'OK'],
-      [3, syncColumn, expect.stringMatching(/^NOT SAVED until fixed\. Error cell\.invalid-choice: Status "Finished"/)],
+      [3, syncColumn, expect.stringMatching(/^NOT SAVED until fixed\. Error: Status "Finished"/)],
     ]);
     expect(cellsOf(plan, 'WorkPlan').some(([, column]) => column === statusColumn)).toBe(false);
   });
@@ -184,7 +194,7 @@ describe('planWriteBack writes the Status of each row', () => {
   it('writes a message that looks like a formula as plain text, verbatim', () => {
     const plan = planOf(rawWorkbook(rosterWithStatus([{ ...ana, 'Start Date': '=IMPORTXML("x")' }])));
     const [[, , value] = []] = cellsOf(plan, 'Roster');
-    expect(value).toBe('NOT SAVED until fixed. Error cell.invalid-date: Start Date "=IMPORTXML("x")" is not a date; enter a date or YYYY-MM-DD.');
+    expect(value).toBe('NOT SAVED until fixed. Error: Start Date "=IMPORTXML("x")" is not a date; enter a date or YYYY-MM-DD.');
     const findingRows = plan.tables.find((table) => table.tab === 'Findings')?.rows ?? [];
     expect(findingRows[1]).toContain('Start Date "=IMPORTXML("x")" is not a date; enter a date or YYYY-MM-DD.');
   });
@@ -259,7 +269,7 @@ describe('planWriteBack writes the system tabs', () => {
 describe('planWriteBack plans only what differs', () => {
   it('plans nothing for Status cells that already hold the right value', () => {
     const findings = [finding({ row: 3, message: 'Bo has no SOI.' })];
-    const raw = workbookWithStatus(rosterWithStatus([{ ...ana, Status: 'OK' }, { ...bo, Status: 'Error roster.soi-missing: Bo has no SOI.' }]), ...systemTabs(findings));
+    const raw = workbookWithStatus(rosterWithStatus([{ ...ana, Status: 'OK' }, { ...bo, Status: 'Error: Bo has no SOI.' }]), ...systemTabs(findings));
     expect(planOf(raw, findings)).toEqual({ cells: [], tables: [] });
   });
 
