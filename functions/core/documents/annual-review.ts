@@ -1,4 +1,5 @@
 // The §7 part of the Annual Report: charter amendments and their state, the year's review decisions and what they mean.
+import { counted } from '../plural.js';
 import type { CharterConfig } from '../config.js';
 import { addMonths } from '../dates.js';
 import { continuationOf } from '../derived/continuation.js';
@@ -68,9 +69,9 @@ export function annualReviewSection(rows: GroupRows, year: number, config: Pick<
     : html`<p>Decisions of the ${year} annual review${notify === null ? '' : `, to be notified to the other organizations by ${notify}`}:</p>`;
   const withdrawn = outcome.withdrawn.length === 0 ? '' : ` ${outcome.withdrawn.join(', ')} withdrew.`;
   const meaning = outcome.continues
-    ? html`<p><strong>The CCEG continues in ${year + 1}</strong> with ${outcome.continuing.length} participating organizations (${
+    ? html`<p><strong>The CCEG continues in ${year + 1}</strong> with ${counted(outcome.continuing.length, 'participating organization')} (${
       outcome.continuing.join(', ')}); at least ${outcome.minimum} must extend its mandate.${withdrawn}</p>`
-    : html`<p><strong>The CCEG does not continue in ${year + 1}</strong>: ${outcome.continuing.length} participating organization(s) continue${
+    : html`<p><strong>The CCEG does not continue in ${year + 1}</strong>: ${counted(outcome.continuing.length, 'participating organization')} ${outcome.continuing.length === 1 ? 'continues' : 'continue'}${
       outcome.continuing.length === 0 ? '' : ` (${outcome.continuing.join(', ')})`}, fewer than the ${outcome.minimum} required.${withdrawn}</p>`;
   return html`${recorded}${list}${meaning}`;
 }
