@@ -43,7 +43,7 @@ describe('annualReviewSection', () => {
   it('says the CCEG does not continue when fewer than continuation.minOrganizations do', () => {
     const reviews = ['ALAC', 'GNSO'].map((organization, n) => review({ id: `R-${n}`, organization, decision: 'Withdraw' }));
     const text = annualReviewSection(rowsWith({ Reviews: reviews }), 2018, DEFAULT_CONFIG).text;
-    expect(text).toContain('<strong>The CCEG does not continue in 2019</strong>: 1 participating organization(s) continue (GAC), fewer than the 2 required.');
+    expect(text).toContain('<strong>The CCEG does not continue in 2019</strong>: 1 participating organization continues (GAC), fewer than the 2 required.');
   });
 
   it('says no decision is recorded yet for a year with no review', () => {
