@@ -1,17 +1,21 @@
 // The Functions Framework targets onSheetEdit, tick and audit (`npx functions-framework --target=onSheetEdit` after a build).
-import { createHandlers, type Handlers } from './entry/handlers.js';
+import type { Handlers } from './entry/handlers.js';
 import { guarded } from './entry/http.js';
 import { registerFunction } from './entry/register.js';
-import { runtimeDeps } from './entry/runtime.js';
 
 let handlers: Promise<Handlers> | null = null;
 
-/** The handlers, built on the first request (so loading this module opens nothing); a failed build is retried next time. */
+/**
+ * The handlers, built on the first request: loading this module opens nothing and loads no adapter, the handlers and
+ * the composition root are imported then (each adapter on its own first use). A failed build is retried next time.
+ */
 function loadHandlers(): Promise<Handlers> {
-  handlers ??= runtimeDeps().then(createHandlers, (error: unknown) => {
-    handlers = null;
-    throw error;
-  });
+  handlers ??= Promise.all([import('./entry/handlers.js'), import('./entry/runtime.js')])
+    .then(async ([{ createHandlers }, { runtimeDeps }]) => createHandlers(await runtimeDeps()))
+    .catch((error: unknown) => {
+      handlers = null;
+      throw error;
+    });
   return handlers;
 }
 

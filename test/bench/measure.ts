@@ -8,7 +8,7 @@ export interface Sample<R> {
   readonly ms: readonly number[];
   /** The median of `ms`. */
   readonly medianMs: number;
-  /** Highest RSS seen during the timed runs (setup excluded), minus the RSS after a GC before them, in MB. */
+  /** Highest RSS seen during the timed runs (setup excluded), minus the RSS after a GC before them, in MB (NaN when the runs were other processes). */
   readonly peakRssDeltaMb: number;
   /** What each timed run returned, in run order (the warm-up's is dropped). */
   readonly results: readonly R[];

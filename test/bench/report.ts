@@ -58,7 +58,7 @@ export function formatReport(sections: readonly Section[]): string {
     const ratio = ratioToSmallest(rows, row);
     const { ms } = row.sample;
     return [row.name, integer(row.size), String(ms.length), fixed(row.sample.medianMs, 2), `${fixed(Math.min(...ms), 1)}–${fixed(Math.max(...ms), 1)}`,
-      ratio === null ? '1 (base)' : `×${fixed(ratio, 2)}`, fixed(row.sample.peakRssDeltaMb, 1), row.note ?? ''];
+      ratio === null ? '1 (base)' : `×${fixed(ratio, 2)}`, Number.isNaN(row.sample.peakRssDeltaMb) ? '–' : fixed(row.sample.peakRssDeltaMb, 1), row.note ?? ''];
   });
   const widths = header.map((title, column) => Math.max(title.length, ...lines.map((line) => line[column]!.length)));
   const right = new Set([1, 2, 3, 4, 5, 6]);

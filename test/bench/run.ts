@@ -1,7 +1,9 @@
-// `npm run bench`: times validation, sync (.xlsx and Google Sheets), document rendering and store commits, and the memory a row needs; prints figures and ratios.
+// `npm run bench`: times validation, sync (.xlsx and Google Sheets), document rendering, store commits, the memory a row needs and the functions' cold start; prints figures and ratios.
+// `npm run bench -- cold-start` times the cold start only.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { COLD_START_GOAL, coldStartSection } from './cold-start-bench.js';
 import { documentsSection } from './documents-bench.js';
 import { memorySection } from './memory-bench.js';
 import { formatReport, type Section } from './report.js';
@@ -12,39 +14,48 @@ import { validateSection } from './validate-bench.js';
 import { bigWorkbook } from './workbooks.js';
 
 /** Timed runs per measurement (after one warm-up): more for the quick ones, fewer for whole syncs. */
-const RUNS = { quick: 5, sync: 3 } as const;
+const RUNS = { quick: 5, sync: 3, coldStart: 7 } as const;
 const SIZES = { validate: [1_000, 10_000], sync: [1_000, 10_000], sheets: [100, 10_000], store: [2_000, 20_000], memory: [10_000, 100_000] } as const;
 
 const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);
+
+/** Every section, in the order printed. */
+async function allSections(dir: string): Promise<Section[]> {
+  const paths = new Map<number, string>();
+  for (const size of new Set([0, ...SIZES.validate, ...SIZES.sync, ...SIZES.sheets, ...SIZES.memory])) {
+    progress(`writing a ${size.toLocaleString('en-US')}-row workbook`);
+    paths.set(size, (await bigWorkbook(dir, size)).path);
+  }
+  const sections: Section[] = [];
+  progress('validate');
+  sections.push(await validateSection(paths, SIZES.validate, RUNS.quick));
+  progress('sync .xlsx');
+  sections.push(await syncSection(dir, paths, SIZES.sync, RUNS.sync));
+  progress('sync Google Sheets (fake server)');
+  sections.push(await sheetsSection(dir, paths, SIZES.sheets, RUNS.sync));
+  progress('documents');
+  sections.push(await documentsSection(RUNS.quick));
+  progress('SQLite store');
+  sections.push(await storeSection(dir, SIZES.store, RUNS.quick));
+  progress('memory per row (cceg validate in its own process)');
+  sections.push(await memorySection(paths.get(0)!, paths, SIZES.memory));
+  progress('cold start of each function (Functions Framework processes of their own)');
+  sections.push(await coldStartSection(RUNS.coldStart));
+  return sections;
+}
 
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'cceg-bench-'));
   const started = performance.now();
   try {
-    const paths = new Map<number, string>();
-    for (const size of new Set([0, ...SIZES.validate, ...SIZES.sync, ...SIZES.sheets, ...SIZES.memory])) {
-      progress(`writing a ${size.toLocaleString('en-US')}-row workbook`);
-      paths.set(size, (await bigWorkbook(dir, size)).path);
-    }
-    const sections: Section[] = [];
-    progress('validate');
-    sections.push(await validateSection(paths, SIZES.validate, RUNS.quick));
-    progress('sync .xlsx');
-    sections.push(await syncSection(dir, paths, SIZES.sync, RUNS.sync));
-    progress('sync Google Sheets (fake server)');
-    sections.push(await sheetsSection(dir, paths, SIZES.sheets, RUNS.sync));
-    progress('documents');
-    sections.push(await documentsSection(RUNS.quick));
-    progress('SQLite store');
-    sections.push(await storeSection(dir, SIZES.store, RUNS.quick));
-    progress('memory per row (cceg validate in its own process)');
-    sections.push(await memorySection(paths.get(0)!, paths, SIZES.memory));
+    const sections = process.argv.includes('cold-start') ? [await coldStartSection(RUNS.coldStart)] : await allSections(dir);
 
     const cpu = cpus();
     console.log(`cceg benchmarks: Node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}`);
     console.log('Median of the timed runs after one warm-up; ratio = median / median of the smallest size of the same measurement;');
     console.log('peak ΔRSS = highest RSS during the timed runs minus RSS after a GC before them (0 when no new memory was needed);');
-    console.log('for memory per row, the peak RSS of a cceg process of its own minus that of one validating an empty workbook.');
+    console.log('for memory per row, the peak RSS of a cceg process of its own minus that of one validating an empty workbook;');
+    console.log(`cold start: spawn of the Functions Framework to its first HTTP answer, against a hello-world function with a Firestore client (goal ≤${COLD_START_GOAL}×).`);
     console.log('A size ratio below the linear one means fixed costs still weigh on the smaller size.\n');
     console.log(formatReport(sections));
     console.log(`\nPeak RSS of the whole run: ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB; took ${((performance.now() - started) / 1000).toFixed(1)} s.`);

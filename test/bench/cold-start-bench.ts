@@ -1,0 +1,122 @@
+// Times the cold start of each Functions Framework target (spawn to first HTTP answer) against a hello-world function that constructs a Firestore client.
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { median, type Sample } from './measure.js';
+import type { Row, Section } from './report.js';
+
+/** The targets of functions/index.ts, timed against the hello-world function. */
+export const COLD_START_TARGETS = ['onSheetEdit', 'tick', 'audit'] as const;
+/** A target is ready soon enough when its median start is at most this many times the hello-world one's. */
+export const COLD_START_GOAL = 1.2;
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const FRAMEWORK = join(ROOT, 'node_modules/@google-cloud/functions-framework/build/src/main.js');
+const HELLO = 'hello';
+const HELLO_SOURCE = `import * as functions from '@google-cloud/functions-framework';
+import { Firestore } from '@google-cloud/firestore';
+const db = new Firestore({ projectId: 'x' });
+functions.http('hello', (req, res) => { res.send(db ? 'hello' : ''); });
+`;
+
+/**
+ * The environment of every start: a Firestore store, a Google Sheet, a secret; every Google endpoint on a loopback
+ * port nothing listens on (Firestore emulator, Sheets and Drive, the metadata server), so no request leaves the machine.
+ */
+function coldStartEnvironment(): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH, HOME: process.env.HOME, NODE_ENV: 'production',
+    CCEG_STORE: 'firestore', GOOGLE_CLOUD_PROJECT: 'demo-cceg', FIRESTORE_EMULATOR_HOST: '127.0.0.1:1',
+    CCEG_WORKBOOK: 'sheets:abc', CCEG_WEBHOOK_SECRET: 'x', CCEG_CONFIG: join(ROOT, 'config/charter.yaml'),
+    CCEG_GOOGLE_ROOT_URL: 'http://127.0.0.1:1/', GCE_METADATA_HOST: '127.0.0.1:1', GCE_METADATA_IP: '127.0.0.1:1', METADATA_SERVER_DETECTION: 'none',
+  };
+}
+
+/** Compiles functions/ into `dir/lib` (emit only: `npm run typecheck` checks types) and writes the hello-world function into `dir/hello`; both resolve packages through a link to node_modules. */
+function prepare(dir: string): { lib: string; hello: string } {
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
+  const lib = join(dir, 'lib');
+  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', lib, '--noCheck'], { encoding: 'utf8' });
+  if (build.status !== 0) throw new Error(`The build failed:\n${build.stdout}${build.stderr}`);
+  const hello = join(dir, HELLO);
+  mkdirSync(hello);
+  writeFileSync(join(hello, 'index.js'), HELLO_SOURCE);
+  return { lib, hello };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    }).on('error', fail);
+  });
+}
+
+/** Whether anything answers HTTP on the port (any status counts); false when refused or slower than `timeoutMs`. */
+async function answers(port: number, timeoutMs: number): Promise<boolean> {
+  try {
+    await fetch(`http://127.0.0.1:${port}/`, { signal: AbortSignal.timeout(timeoutMs) });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Milliseconds from spawning the framework with `target` from `source` to its first HTTP answer; the process is then killed. */
+async function coldStart(target: string, source: string): Promise<number> {
+  const port = await freePort();
+  const start = performance.now();
+  const child = spawn(process.execPath, [FRAMEWORK, `--target=${target}`, `--source=${source}`, `--port=${port}`], { env: coldStartEnvironment(), stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  try {
+    while (!(await answers(port, 250))) {
+      if (child.exitCode !== null) throw new Error(`${target} exited with ${child.exitCode} before answering:\n${stderr}`);
+      if (performance.now() - start > 30_000) throw new Error(`${target} did not answer within 30 s:\n${stderr}`);
+      await new Promise((done) => setTimeout(done, 5));
+    }
+    return performance.now() - start;
+  } finally {
+    const exited = new Promise((done) => child.once('exit', done));
+    child.kill('SIGKILL');
+    await exited;
+  }
+}
+
+function sampleOf(ms: readonly number[]): Sample<unknown> {
+  return { ms, medianMs: median(ms), peakRssDeltaMb: Number.NaN, results: [] };
+}
+
+/**
+ * Starts the hello-world function and each target in turn, `runs` rounds after one warm-up round (alternating, so
+ * the machine's load weighs on all alike), and reports each target's median against the hello-world one (the floor).
+ */
+export async function coldStartSection(runs: number): Promise<Section> {
+  const dir = mkdtempSync(join(tmpdir(), 'cceg-cold-start-'));
+  try {
+    const { lib, hello } = prepare(dir);
+    const starts = [{ name: HELLO, source: hello }, ...COLD_START_TARGETS.map((name) => ({ name, source: lib }))];
+    const ms = new Map<string, number[]>(starts.map(({ name }) => [name, []]));
+    for (let round = 0; round <= runs; round++) {
+      for (const { name, source } of starts) {
+        const elapsed = await coldStart(name, source);
+        if (round > 0) ms.get(name)!.push(elapsed);
+      }
+    }
+    const floor = median(ms.get(HELLO)!);
+    const rows: Row[] = [{ name: 'cold start: hello-world + Firestore client (floor)', size: 1, sample: sampleOf(ms.get(HELLO)!), note: 'spawn to first HTTP answer' }];
+    const ratios = COLD_START_TARGETS.map((target) => {
+      const sample = sampleOf(ms.get(target)!);
+      const ratio = sample.medianMs / floor;
+      rows.push({ name: `cold start: ${target}`, size: 1, sample, note: `floor ${floor.toFixed(0)} ms, ×${ratio.toFixed(2)}, ${ratio <= COLD_START_GOAL ? 'meets' : 'misses'} ≤${COLD_START_GOAL}` });
+      return { label: `Cold start ${target} / hello-world + Firestore`, value: ratio, expected: `≤${COLD_START_GOAL}: ${ratio <= COLD_START_GOAL ? 'meets' : 'misses'}` };
+    });
+    return { title: 'Cold start', rows, ratios };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
