@@ -1,4 +1,4 @@
-// The sync use case: read → identify rows → parse → diff by ID and content hash → rules → write back → commit with audit entries.
+// The sync use case: read → digests → identify rows → parse → diff by ID and content hash → rules → write back → commit with audit entries.
 import type { AuditEntry, AuditHead, AuditSource } from '../core/audit/audit-entry.js';
 import { chainDrafts } from '../core/audit/chain.js';
 import type { CharterConfig } from '../core/config.js';
@@ -15,13 +15,12 @@ import { NOT_SAVED_NOTE } from '../core/sync/status-text.js';
 import { syncedRows, type UncommittedRow } from '../core/sync/synced-rows.js';
 import { accessPolicyOf, refusalDrafts, reviewEdits, type EditReview, type HeldChange, type RefusedChange } from '../core/sync/review-edits.js';
 import { validateParsed, type LeftOutRows } from '../core/validate.js';
-import { parseWorkbook } from '../core/parse/parse-workbook.js';
-import { rowIdentifier } from '../core/sync/identify-rows.js';
 import type { GroupRows } from '../core/model/group.js';
 import type { DataTabName } from '../core/model/tabs.js';
 import type { RecordStore } from '../ports/record-store.port.js';
 import type { WorkbookReader, WorkbookWriter } from '../ports/workbook.port.js';
 import { withLease } from './lease.js';
+import { readStored } from './read-stored.js';
 
 /** The ports a sync works through. */
 export interface SyncPorts {
@@ -114,10 +113,8 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
     // here is already in what is read next. Edits recorded from now on are the next sync's.
     const edits = request.takeEdits ? await ports.store.pendingEdits(request.workbook) : [];
     const raw = await ports.reader.read();
-    const stored = await ports.store.loadRecords();
-    const identifier = rowIdentifier(stored);
-    const parsed = parseWorkbook(raw, identifier.identify);
-    const assigned = identifier.assigned();
+    // The digests, and the data only of the records this sync looks into: reads that do not grow with the sheet.
+    const { parsed, assigned, stored } = await readStored(ports.store, raw, { organizations: request.takeEdits ?? false });
     const context = { runId: ports.newId(), at: started.toISOString(), actor: request.actor, source: request.source };
     const diff = diffRecords(parsed, assigned, stored, context);
     const review: EditReview | null = request.takeEdits

@@ -1,7 +1,7 @@
 // A record store a stop signal can end cleanly: it remembers the leases taken through it and whether a commit began.
 import { CcegError } from '../core/errors.js';
 import type { AuditEntry, AuditHead } from '../core/audit/audit-entry.js';
-import type { DocumentEntry, RunRecord, StoredRecord } from '../core/records/stored-record.js';
+import type { DocumentEntry, RecordDigest, RunRecord, StoredRecord } from '../core/records/stored-record.js';
 import type { SheetEdit } from '../core/records/sheet-edit.js';
 import type { CommitBatch, RecordStore } from '../ports/record-store.port.js';
 
@@ -29,6 +29,16 @@ export class StoppableStore implements RecordStore {
   /** Every record, tombstoned ones included. */
   async loadRecords(): Promise<Map<string, StoredRecord>> {
     return this.running().loadRecords();
+  }
+
+  /** Every record's digest. */
+  async loadDigests(): Promise<Map<string, RecordDigest>> {
+    return this.running().loadDigests();
+  }
+
+  /** The records of these keys. */
+  async loadRecordsByKey(keys: Iterable<string>): Promise<Map<string, StoredRecord>> {
+    return this.running().loadRecordsByKey(keys);
   }
 
   /** Commits through the wrapped store, noting that a commit began. */

@@ -1,6 +1,6 @@
 // The record-store port: records, the hash-chained audit log, sync runs, leases, nonces, sheet edits and the document index.
 import type { AuditDraft, AuditEntry, AuditHead } from '../core/audit/audit-entry.js';
-import type { DocumentEntry, RunRecord, StoredRecord } from '../core/records/stored-record.js';
+import type { DocumentEntry, RecordDigest, RunRecord, StoredRecord } from '../core/records/stored-record.js';
 import type { SheetEdit } from '../core/records/sheet-edit.js';
 
 /** Everything one sync commits, all or nothing. */
@@ -16,6 +16,10 @@ export interface CommitBatch {
 export interface RecordStore {
   /** Every record, tombstoned ones included, keyed `Tab/ID`. */
   loadRecords(): Promise<Map<string, StoredRecord>>;
+  /** The digest of every record, tombstoned ones included, keyed `Tab/ID`: reads that do not grow with the records. */
+  loadDigests(): Promise<Map<string, RecordDigest>>;
+  /** The records of these `Tab/ID` keys, keyed the same way; a key with no record is left out. */
+  loadRecordsByKey(keys: Iterable<string>): Promise<Map<string, StoredRecord>>;
   /** Commits records, audit entries and the run atomically; returns the chained entries. */
   commit(batch: CommitBatch): Promise<AuditEntry[]>;
   /** The last audit entry's seq and hash as the store records them, or null when the log is empty. */

@@ -7,6 +7,7 @@ import { storedRecordSchema, type RunRecord, type StoredRecord } from '../../cor
 import { CcegError } from '../../core/errors.js';
 import { damaged, isAlreadyExists, validDocument, validValue } from './firestore-errors.js';
 import type { FirestoreLayout } from './firestore-layout.js';
+import { DIGESTS_COMPLETE, digestWrites } from './record-digests.js';
 import { unstorablePart } from './storable-values.js';
 
 /** The Firestore client and where things are. */
@@ -23,7 +24,7 @@ export interface JournalChunk {
   readonly payload: string;
 }
 
-/** A chunk stays under Firestore's 500 writes per batch and well under its 1 MiB per document. */
+/** A chunk (plus at most DIGEST_SHARDS digest writes) stays under Firestore's 500 writes per batch and well under its 1 MiB per document. */
 export const CHUNK_LIMITS = { maxWrites: 400, maxBytes: 512 * 1024 } as const;
 
 /** Journal documents written per batch (a Commit request may carry 10 MiB). */
@@ -142,6 +143,8 @@ export async function applyChunk({ db, layout }: JournalContext, chunk: JournalC
   // Entries first: should a create fail, the emulator (which applies a batch write by write) has changed no record.
   for (const entry of entries) batch.create(layout.auditEntry(entry.seq), entry);
   for (const record of chunk.records) batch.set(layout.record(record.tab, record.id), record);
+  // The records' digests go in the same batch, so a replayed chunk restores them too.
+  for (const [shard, fields] of digestWrites(chunk.records)) batch.set(layout.digestShard(shard), fields, { merge: true });
   try {
     await batch.commit();
   } catch (error) {
@@ -150,10 +153,18 @@ export async function applyChunk({ db, layout }: JournalContext, chunk: JournalC
   }
 }
 
-/** Publishes the run (head and status in one batch), then drops its journal chunks. */
-export async function finishRun({ db, layout }: JournalContext, runId: string, headAfter: AuditHead | null, chunkCount: number): Promise<void> {
+/**
+ * Publishes the run (head and status in one batch), then drops its journal chunks. The head keeps its other fields;
+ * after the first sync of an empty store it says that the digests are complete (every record got its digest).
+ */
+export async function finishRun(
+  { db, layout }: JournalContext, runId: string, headBefore: AuditHead | null, headAfter: AuditHead | null, chunkCount: number,
+): Promise<void> {
   const batch = db.batch();
-  if (headAfter !== null) batch.set(layout.head(), { ...headAfter, runId });
+  // A sync without entries leaves the head as it is: a sync that changes nothing writes only its run (and lease).
+  if (headAfter !== null && !sameHead(headBefore, headAfter)) {
+    batch.set(layout.head(), { ...headAfter, runId, ...(headBefore === null ? DIGESTS_COMPLETE : {}) }, { merge: true });
+  }
   batch.set(layout.run(runId), { status: 'committed' }, { merge: true });
   await batch.commit();
   try {
@@ -180,7 +191,7 @@ async function rollForward(context: JournalContext, path: string, journal: z.inf
   const runId = journal.id;
   const head = await readHead(context);
   if (!sameHead(head, journal.headBefore)) {
-    if (sameHead(head, journal.headAfter)) return finishRun(context, runId, journal.headAfter, journal.chunkCount);
+    if (sameHead(head, journal.headAfter)) return finishRun(context, runId, journal.headBefore, journal.headAfter, journal.chunkCount);
     throw damaged(path, `is an interrupted sync that does not follow the head of the audit log (seq ${head?.seq ?? 0})`);
   }
   for (let n = 0; n < journal.chunkCount; n += 1) {
@@ -190,7 +201,7 @@ async function rollForward(context: JournalContext, path: string, journal: z.inf
     const chunk = validValue(payloadSchema, parseJson(payload, snapshot.ref.path), snapshot.ref.path, 'journal chunk');
     await applyChunk(context, { ...chunk, payload }, true);
   }
-  await finishRun(context, runId, journal.headAfter, journal.chunkCount);
+  await finishRun(context, runId, journal.headBefore, journal.headAfter, journal.chunkCount);
 }
 
 function refuseUnstorable(what: string, fields: Record<string, unknown>): void {

@@ -12,6 +12,7 @@ import { CcegError } from '../../core/errors.js';
  * | `runs/{id}`              | `runs/{id}` and its journal `runs/{id}/chunks/{n, 6 digits}` |
  * | `documents/{kind}/{key}` | `documents/{kind}/entries/{key}`            |
  * | (head of the audit log)  | `meta/head`                                 |
+ * | (record digests)         | `digests/{shard, 2 digits}`: `{r<hex of Tab/ID>: digest}` |
  * | (leases, nonces)         | `leases/{key}/generations/{n, 12 digits}`, `nonces/{sha256 of the nonce}` |
  * | (sheet edits)            | `edits/{id}`, with `pendingFor` (the workbook) until a sync settles it |
  *
@@ -25,6 +26,8 @@ export interface FirestoreLayout {
   audit(): CollectionReference;
   auditEntry(seq: number): DocumentReference;
   head(): DocumentReference;
+  digests(): CollectionReference;
+  digestShard(n: number): DocumentReference;
   runs(): CollectionReference;
   run(id: string): DocumentReference;
   chunk(runId: string, n: number): DocumentReference;
@@ -53,6 +56,8 @@ export function firestoreLayout(db: Firestore, rootPath = ''): FirestoreLayout {
     audit: () => collection('audit'),
     auditEntry: (seq) => collection('audit').doc(padded(seq, 12)),
     head: () => collection('meta').doc('head'),
+    digests: () => collection('digests'),
+    digestShard: (n) => collection('digests').doc(padded(n, 2)),
     runs: () => collection('runs'),
     run: (id) => collection('runs').doc(documentId(id)),
     chunk: (runId, n) => collection('runs').doc(documentId(runId)).collection('chunks').doc(padded(n, 6)),

@@ -5,7 +5,8 @@ import { chainDrafts } from '../../core/audit/chain.js';
 import { sha256Hex } from '../../core/canonical-json.js';
 import { DATA_TAB_NAMES } from '../../core/model/tabs.js';
 import {
-  documentEntrySchema, recordKey, runRecordSchema, storedRecordSchema, type DocumentEntry, type RunRecord, type StoredRecord,
+  documentEntrySchema, recordKey, runRecordSchema, splitRecordKey, storedRecordSchema, type DocumentEntry, type RecordDigest, type RunRecord,
+  type StoredRecord,
 } from '../../core/records/stored-record.js';
 import type { SheetEdit } from '../../core/records/sheet-edit.js';
 import type { CommitBatch, RecordStore } from '../../ports/record-store.port.js';
@@ -13,6 +14,7 @@ import { applyChunks, finishRun, planChunks, readHead, recoverPendingRuns, write
 import { isAlreadyExists, storeFault, validDocument } from './firestore-errors.js';
 import { firestoreLayout, type FirestoreLayout } from './firestore-layout.js';
 import { acquireLease, releaseLease } from './firestore-leases.js';
+import { readDigests } from './record-digests.js';
 import { markEditsApplied, pendingEdits, recordEdit } from './firestore-edits.js';
 
 /** How to reach Firestore and where in it the store lives. */
@@ -29,6 +31,9 @@ export interface FirestoreStoreOptions {
   readonly faultAfterChunks?: number;
 }
 
+/** Documents asked for in one `getAll`. */
+const READS_PER_CALL = 300;
+
 /** Opens the store; nothing is read until the first call, which reports an unreachable Firestore as STORE_UNAVAILABLE. */
 export async function openFirestoreStore(options: FirestoreStoreOptions = {}): Promise<FirestoreRecordStore> {
   const ownsClient = options.firestore === undefined;
@@ -44,7 +49,8 @@ export async function openFirestoreStore(options: FirestoreStoreOptions = {}): P
 /**
  * The record store over Firestore, using only what a batch of writes and `create()` guarantee (no transactions): a
  * commit is journaled under `runs/{id}`, applied in chunks and published by moving `meta/head`, and readers never
- * see audit entries beyond that head. `loadRecords` and `commit` first roll forward a sync a crash interrupted, so
+ * see audit entries beyond that head. Each record's digest is kept in `digests/{shard}` by the same chunks. The record
+ * reads and `commit` first roll forward a sync a crash interrupted, so
  * call them under the sync lease, as syncs do.
  */
 export class FirestoreRecordStore implements RecordStore {
@@ -74,6 +80,36 @@ export class FirestoreRecordStore implements RecordStore {
     });
   }
 
+  /** Every record's digest, keyed `Tab/ID`, after completing an interrupted sync: reads a few shard documents. */
+  async loadDigests(): Promise<Map<string, RecordDigest>> {
+    return this.guard('read the record digests', async () => {
+      await recoverPendingRuns(this.context);
+      return readDigests(this.db, this.layout);
+    });
+  }
+
+  /** The records of these `Tab/ID` keys, read by reference a few hundred at a time; a key with no record is left out. */
+  async loadRecordsByKey(keys: Iterable<string>): Promise<Map<string, StoredRecord>> {
+    return this.guard('read records', async () => {
+      await recoverPendingRuns(this.context);
+      const wanted = [...new Set(keys)];
+      const records = new Map<string, StoredRecord>();
+      for (let from = 0; from < wanted.length; from += READS_PER_CALL) {
+        const refs = wanted.slice(from, from + READS_PER_CALL).map((key) => {
+          const { tab, id } = splitRecordKey(key);
+          return this.layout.record(tab, id);
+        });
+        if (refs.length === 0) continue;
+        for (const snapshot of await this.db.getAll(...refs)) {
+          if (!snapshot.exists) continue;
+          const record = validDocument(storedRecordSchema, snapshot, 'record');
+          records.set(recordKey(record.tab, record.id), record);
+        }
+      }
+      return records;
+    });
+  }
+
   /** Journals the sync, applies it chunk by chunk and moves the head last; returns the chained entries. */
   async commit(batch: CommitBatch): Promise<AuditEntry[]> {
     return this.guard('commit the sync', async () => {
@@ -90,7 +126,7 @@ export class FirestoreRecordStore implements RecordStore {
         throw new Error(`simulated crash after ${fault} applied chunks`);
       }
       await applyChunks(this.context, chunks);
-      await finishRun(this.context, batch.run.id, headAfter, chunks.length);
+      await finishRun(this.context, batch.run.id, headBefore, headAfter, chunks.length);
       return entries;
     });
   }

@@ -1,7 +1,9 @@
 // Table rows to and from the stored shapes, validated with the zod schemas when read back.
 import type { z } from 'zod';
 import { auditEntrySchema, type AuditEntry } from '../../core/audit/audit-entry.js';
-import { documentEntrySchema, runRecordSchema, storedRecordSchema, type DocumentEntry, type RunRecord, type StoredRecord } from '../../core/records/stored-record.js';
+import {
+  documentEntrySchema, recordDigestSchema, runRecordSchema, storedRecordSchema, type DocumentEntry, type RecordDigest, type RunRecord, type StoredRecord,
+} from '../../core/records/stored-record.js';
 import { sheetEditSchema, type SheetEdit } from '../../core/records/sheet-edit.js';
 import { unavailable } from './sqlite-errors.js';
 
@@ -15,6 +17,9 @@ export interface RecordRow {
   readonly committed_at: string;
   readonly run_id: string;
 }
+
+/** The digest columns of a `records` row. */
+export type DigestRow = Pick<RecordRow, 'tab' | 'id' | 'hash' | 'tombstoned' | 'committed_at'>;
 
 /** A row of `audit`. */
 export interface AuditRow {
@@ -79,6 +84,12 @@ export function recordFromRow(row: RecordRow, path: string): StoredRecord {
     committedAt: row.committed_at,
     runId: row.run_id,
   }, what, path);
+}
+
+/** Reads a record's digest columns back. */
+export function digestFromRow(row: DigestRow, path: string): RecordDigest {
+  const what = `record ${row.tab}/${row.id}`;
+  return validated(recordDigestSchema, { tab: row.tab, id: row.id, hash: row.hash, tombstoned: row.tombstoned === 1, committedAt: row.committed_at }, what, path);
 }
 
 /** Reads an `audit` row back. */

@@ -2,11 +2,11 @@
 import Database from 'better-sqlite3';
 import type { AuditEntry, AuditHead } from '../../core/audit/audit-entry.js';
 import { chainDrafts } from '../../core/audit/chain.js';
-import { recordKey, type DocumentEntry, type RunRecord, type StoredRecord } from '../../core/records/stored-record.js';
+import { recordKey, splitRecordKey, type DocumentEntry, type RecordDigest, type RunRecord, type StoredRecord } from '../../core/records/stored-record.js';
 import type { SheetEdit } from '../../core/records/sheet-edit.js';
 import type { CommitBatch, RecordStore } from '../../ports/record-store.port.js';
 import { holderIsGone, thisProcess, type HolderProcess } from './holder-process.js';
-import { documentFromJson, editFromJson, entryFromRow, entryToRow, recordFromRow, recordToRow, runFromJson } from './rows.js';
+import { digestFromRow, documentFromJson, editFromJson, entryFromRow, entryToRow, recordFromRow, recordToRow, runFromJson } from './rows.js';
 import { META, prepareDatabase } from './schema.js';
 import { storeFault, unavailable } from './sqlite-errors.js';
 import { prepareStatements, type Statements } from './statements.js';
@@ -64,6 +64,28 @@ export class SqliteRecordStore implements RecordStore {
     return this.guard(() => {
       const records = new Map<string, StoredRecord>();
       for (const row of this.statements.allRecords.iterate()) records.set(recordKey(row.tab, row.id), recordFromRow(row, this.path));
+      return records;
+    });
+  }
+
+  /** Every record's digest, from the same rows (a local read costs nothing per row worth avoiding). */
+  async loadDigests(): Promise<Map<string, RecordDigest>> {
+    return this.guard(() => {
+      const digests = new Map<string, RecordDigest>();
+      for (const row of this.statements.allDigests.iterate()) digests.set(recordKey(row.tab, row.id), digestFromRow(row, this.path));
+      return digests;
+    });
+  }
+
+  /** The records of these `Tab/ID` keys; a key with no record is left out. */
+  async loadRecordsByKey(keys: Iterable<string>): Promise<Map<string, StoredRecord>> {
+    return this.guard(() => {
+      const records = new Map<string, StoredRecord>();
+      for (const key of keys) {
+        const { tab, id } = splitRecordKey(key);
+        const row = this.statements.record.get(tab, id);
+        if (row !== undefined) records.set(key, recordFromRow(row, this.path));
+      }
       return records;
     });
   }

@@ -1,6 +1,6 @@
 // The prepared statements of the SQLite record store, each prepared once per connection, when first used.
 import type Database from 'better-sqlite3';
-import type { AuditRow, LeaseRow, RecordRow } from './rows.js';
+import type { AuditRow, DigestRow, LeaseRow, RecordRow } from './rows.js';
 
 /** The store's statements, prepared once so a 20,000-record commit only binds and steps. */
 export type Statements = ReturnType<typeof prepareStatements>;
@@ -12,6 +12,8 @@ export type Statements = ReturnType<typeof prepareStatements>;
 export function prepareStatements(db: Database.Database) {
   return preparedOnFirstUse({
     allRecords: () => db.prepare<[], RecordRow>('SELECT * FROM records ORDER BY tab, id'),
+    allDigests: () => db.prepare<[], DigestRow>('SELECT tab, id, hash, tombstoned, committed_at FROM records ORDER BY tab, id'),
+    record: () => db.prepare<[string, string], RecordRow>('SELECT * FROM records WHERE tab = ? AND id = ?'),
     upsertRecord: () => db.prepare<[RecordRow]>(
       `INSERT INTO records (tab, id, hash, data, tombstoned, committed_at, run_id)
        VALUES (@tab, @id, @hash, @data, @tombstoned, @committed_at, @run_id)

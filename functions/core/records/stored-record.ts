@@ -16,6 +16,9 @@ export const storedRecordSchema = z.object({
   runId: z.string(),
 });
 
+/** What a sync knows of a record without reading its data: enough to tell whether a row changed, and when. */
+export const recordDigestSchema = storedRecordSchema.pick({ tab: true, id: true, hash: true, tombstoned: true, committedAt: true });
+
 /** One sync (`runs/{id}`): who, when, what it counted. */
 export const runRecordSchema = z.object({
   id: z.string().min(1),
@@ -57,6 +60,8 @@ export const documentEntrySchema = z.object({
 
 /** A stored record. */
 export type StoredRecord = z.infer<typeof storedRecordSchema>;
+/** A stored record's digest. */
+export type RecordDigest = z.infer<typeof recordDigestSchema>;
 /** A sync run. */
 export type RunRecord = z.infer<typeof runRecordSchema>;
 /** A drafted document's index entry. */
@@ -65,4 +70,15 @@ export type DocumentEntry = z.infer<typeof documentEntrySchema>;
 /** The key of a record: `Tab/ID`, as audit entries name their entity. */
 export function recordKey(tab: string, id: string): string {
   return `${tab}/${id}`;
+}
+
+/** The tab and ID of a `Tab/ID` key (tab names hold no `/`; IDs may). */
+export function splitRecordKey(key: string): { readonly tab: string; readonly id: string } {
+  const slash = key.indexOf('/');
+  return { tab: key.slice(0, slash), id: key.slice(slash + 1) };
+}
+
+/** The digest of a record. */
+export function digestOf(record: RecordDigest): RecordDigest {
+  return { tab: record.tab, id: record.id, hash: record.hash, tombstoned: record.tombstoned, committedAt: record.committedAt };
 }

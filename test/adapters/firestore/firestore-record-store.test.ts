@@ -10,6 +10,7 @@ import type { Firestore } from '@google-cloud/firestore';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openFirestoreStore, type FirestoreStoreOptions } from '../../../functions/adapters/firestore/firestore-record-store.js';
 import { storeFault } from '../../../functions/adapters/firestore/firestore-errors.js';
+import { DIGEST_SHARDS } from '../../../functions/adapters/firestore/record-digests.js';
 import { openSqliteStore } from '../../../functions/adapters/sqlite/sqlite-record-store.js';
 import { chainDrafts, verifyChain, verifyHead } from '../../../functions/core/audit/chain.js';
 import { CcegError } from '../../../functions/core/errors.js';
@@ -59,7 +60,7 @@ describe('FirestoreRecordStore layout', () => {
 
     expect((await at('records/Roster/rows/P-0001')).data()).toEqual(batch.records[0]);
     expect((await at('audit/000000000001')).get('hash')).toBe(entry?.hash);
-    expect((await at('meta/head')).data()).toEqual({ seq: 1, hash: entry?.hash, runId: 'run-1' });
+    expect((await at('meta/head')).data()).toEqual({ seq: 1, hash: entry?.hash, runId: 'run-1', digestShards: DIGEST_SHARDS });
     expect((await at('runs/run-1')).get('status')).toBe('committed');
     expect((await firestore().collection(`${root}/runs/run-1/chunks`).get()).size).toBe(0);
     expect((await at('documents/update-report/entries/M-0001')).get('location')).toBe('drive:update-report/M-0001');
@@ -108,6 +109,37 @@ describe('FirestoreRecordStore commits beyond one batch', () => {
   });
 });
 
+describe('FirestoreRecordStore record digests', () => {
+  it('keeps the digests in a fixed number of shard documents, however many records there are', async () => {
+    const root = freshRoot();
+    const store = await openAt(root);
+    await store.commit(createBatch('run-1', 1_200));
+
+    const shards = await firestore().collection(`${root}/digests`).get();
+    expect(shards.size).toBeLessThanOrEqual(DIGEST_SHARDS);
+    expect(shards.docs.reduce((sum, shard) => sum + Object.keys(shard.data()).length, 0)).toBe(1_200);
+  });
+
+  it('rebuilds the digests of a store written before they were kept, once, from the records', async () => {
+    const root = freshRoot();
+    const store = await openAt(root);
+    await store.commit(createBatch('run-1', 5));
+    const shards = await firestore().collection(`${root}/digests`).get();
+    for (const shard of shards.docs) await shard.ref.delete();
+    const head = (await firestore().doc(`${root}/meta/head`).get()).data()!;
+    // Deleted, then written anew: the emulator's set() keeps fields it is not given.
+    await firestore().doc(`${root}/meta/head`).delete();
+    await firestore().doc(`${root}/meta/head`).set({ seq: head.seq, hash: head.hash, runId: head.runId });
+
+    const digests = await store.loadDigests();
+
+    expect([...digests.keys()].sort()).toEqual([...(await store.loadRecords()).keys()].sort());
+    expect((await firestore().doc(`${root}/meta/head`).get()).get('digestShards')).toBe(DIGEST_SHARDS);
+    await store.commit(createBatch('run-2', 2, 6));
+    expect((await store.loadDigests()).size).toBe(7);
+  });
+});
+
 describe('FirestoreRecordStore after a crash in the middle of a commit', () => {
   // 1,200 records and 1,200 entries make 6 chunks: crash before the first, in the middle, and after the last.
   it.each([0, 3, 6])('shows the old head until recovery, then has the whole commit (crash after %i chunks)', async (chunks) => {
@@ -123,6 +155,7 @@ describe('FirestoreRecordStore after a crash in the middle of a commit', () => {
     const reopened = await openAt(root);
     await expectWholeAndVerified(reopened, 1_201);
     expect(await reopened.getRun('run-2')).toStrictEqual(runRecord('run-2', { created: 1_200 }));
+    expect((await reopened.loadDigests()).size).toBe(1_201);
   });
 
   it('lets the next commit recover the interrupted one and chain after it', async () => {

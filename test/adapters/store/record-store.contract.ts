@@ -1,7 +1,7 @@
 // The record-store contract: every adapter (SQLite, Firestore) registers this suite with its own `open`.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, verifyChain, verifyHead } from '../../../functions/core/audit/chain.js';
-import { recordKey } from '../../../functions/core/records/stored-record.js';
+import { recordKey, type StoredRecord } from '../../../functions/core/records/stored-record.js';
 import type { RecordStore } from '../../../functions/ports/record-store.port.js';
 import {
   auditDraft, createBatch, documentEntry, readWholeLog, rosterData, runRecord, sheetEdit, storedRecord, T0,
@@ -126,6 +126,43 @@ export function recordStoreContract(name: string, open: () => Promise<RecordStor
         const log = await readWholeLog(store);
         expect(log).toHaveLength(largeBatch);
         expect(verifyHead(verifyChain(log), await store.auditHead())).toMatchObject({ ok: true, count: largeBatch });
+      });
+    });
+
+    describe('digests and records by key', () => {
+      const digestOfRecord = (record: StoredRecord) =>
+        ({ tab: record.tab, id: record.id, hash: record.hash, tombstoned: record.tombstoned, committedAt: record.committedAt });
+
+      it('an empty store has no digests and finds no record by key', async () => {
+        expect((await store.loadDigests()).size).toBe(0);
+        expect((await store.loadRecordsByKey(['Roster/P-0001'])).size).toBe(0);
+      });
+
+      it('every committed record has a digest of its hash, tombstone and commit time', async () => {
+        await store.commit(createBatch('run-1', 3));
+        const tombstoned = storedRecord('Roster', 'P-0002', rosterData(2), { tombstoned: true, runId: 'run-2', committedAt: at(60_000).toISOString() });
+        await store.commit({ records: [tombstoned], drafts: [auditDraft('Roster/P-0002', 'tombstone', rosterData(2), null)], run: runRecord('run-2', { tombstoned: 1 }) });
+
+        const records = await store.loadRecords();
+        const digests = await store.loadDigests();
+        expect([...digests.keys()].sort()).toEqual([...records.keys()].sort());
+        for (const [key, record] of records) expect(digests.get(key)).toStrictEqual(digestOfRecord(record));
+        expect(digests.get('Roster/P-0002')).toMatchObject({ tombstoned: true, committedAt: at(60_000).toISOString() });
+      });
+
+      it('records by key return exactly the records asked for, and leave out keys with no record', async () => {
+        const batch = createBatch('run-1', 4);
+        await store.commit(batch);
+
+        const found = await store.loadRecordsByKey(['Roster/P-0002', 'Roster/P-0004', 'Roster/P-0009', 'Roster/P-0002']);
+        expect([...found.keys()].sort()).toEqual(['Roster/P-0002', 'Roster/P-0004']);
+        expect(found.get('Roster/P-0004')).toStrictEqual(batch.records[3]);
+      });
+
+      it(`the digests of ${largeBatch.toLocaleString('en-US')} records committed in one batch are all there`, async () => {
+        await store.commit(createBatch('run-1', largeBatch));
+
+        expect((await store.loadDigests()).size).toBe(largeBatch);
       });
     });
 

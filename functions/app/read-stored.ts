@@ -1,0 +1,77 @@
+// A sync's reads of the store: every record's digest, and the data only of the records the sync looks into.
+import type { RawWorkbook } from '../core/model/raw-workbook.js';
+import type { DataTabName } from '../core/model/tabs.js';
+import { parseWorkbook } from '../core/parse/parse-workbook.js';
+import type { ParsedTab, ParsedWorkbook } from '../core/parse/parsed.js';
+import { recordKey, type RecordDigest, type StoredRecord } from '../core/records/stored-record.js';
+import type { AssignedIds } from '../core/sync/assign-ids.js';
+import { diffRecords, type CommitContext } from '../core/sync/diff.js';
+import { rowIdentifier } from '../core/sync/identify-rows.js';
+import type { RecordStore } from '../ports/record-store.port.js';
+
+/** The workbook parsed against the store, and the records as the sync sees them. */
+export interface StoredView {
+  readonly parsed: ParsedWorkbook;
+  readonly assigned: AssignedIds;
+  /**
+   * Every record, keyed `Tab/ID`, with its hash, tombstone and commit time. Its data is the stored data for every
+   * record the sync reads the data of (a changed, held-back or vanished row's record, and with `organizations` every
+   * live organization); the others stand in with empty data, never read.
+   */
+  readonly stored: ReadonlyMap<string, StoredRecord>;
+}
+
+/** What the sync reads the data of besides changed, held-back and vanished rows. */
+export interface StoredViewOptions {
+  /** Every live Organizations record (the access policy of sheet edits names their contacts). */
+  readonly organizations: boolean;
+}
+
+/**
+ * Parses `raw` against the store reading only what a sync needs: the digests, then the records of rows that are not
+ * in the sheet (a row whose ID was cleared may be one of them, recognised by its data, so the sheet is identified
+ * again once they are read), then the records of rows that changed or are held back. A sync that changes k rows
+ * reads the digests and k records, not every record.
+ */
+export async function readStored(store: RecordStore, raw: RawWorkbook, options: StoredViewOptions): Promise<StoredView> {
+  const digests = await store.loadDigests();
+  const known = new Map<string, StoredRecord>();
+  for (const [key, digest] of digests) known.set(key, hollow(digest));
+  let typedIds = new Map<DataTabName, Set<string> | null>();
+  const identifier = rowIdentifier(known);
+  let parsed = parseWorkbook(raw, (tabs) => {
+    typedIds = idsOnRows(tabs);
+    return identifier.identify(tabs);
+  });
+  let assigned = identifier.assigned();
+  const vanished = [...digests].filter(([, digest]) => !digest.tombstoned && typedIds.get(digest.tab as DataTabName)?.has(digest.id.toLowerCase()) === false);
+  if (vanished.length > 0) {
+    for (const [key, record] of await store.loadRecordsByKey(vanished.map(([key]) => key))) known.set(key, record);
+    const again = rowIdentifier(known);
+    parsed = parseWorkbook(raw, again.identify);
+    assigned = again.assigned();
+  }
+  const looked = diffRecords(parsed, assigned, known, { runId: '', at: '', actor: '', source: 'cli' } satisfies CommitContext);
+  const wanted = new Set<string>();
+  for (const change of looked.changes) if (change.before !== null) wanted.add(recordKey(change.before.tab, change.before.id));
+  for (const row of looked.heldBack) if (row.id !== null) wanted.add(recordKey(row.tab, row.id));
+  if (options.organizations) for (const digest of digests.values()) if (digest.tab === 'Organizations' && !digest.tombstoned) wanted.add(recordKey(digest.tab, digest.id));
+  for (const [key] of vanished) wanted.delete(key);
+  for (const key of [...wanted]) if (!digests.has(key)) wanted.delete(key);
+  if (wanted.size > 0) for (const [key, record] of await store.loadRecordsByKey(wanted)) known.set(key, record);
+  return { parsed, assigned, stored: known };
+}
+
+/** A record known by its digest alone: its data has not been read. */
+function hollow(digest: RecordDigest): StoredRecord {
+  return { ...digest, data: {}, runId: '' };
+}
+
+/** The IDs typed on each available tab's rows, in lower case (IDs match case-insensitively); null for an unavailable tab. */
+function idsOnRows(tabs: Readonly<Record<DataTabName, ParsedTab>>): Map<DataTabName, Set<string> | null> {
+  const ids = new Map<DataTabName, Set<string> | null>();
+  for (const [name, tab] of Object.entries(tabs) as [DataTabName, ParsedTab][]) {
+    ids.set(name, tab.available ? new Set(tab.rows.flatMap((row) => (row.id === null ? [] : [row.id.toLowerCase()]))) : null);
+  }
+  return ids;
+}

@@ -1,0 +1,95 @@
+// A sync reads the data of the records it looks into, and only theirs: changed rows, vanished rows, held-back rows.
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { openSqliteStore, type SqliteRecordStore } from '../../functions/adapters/sqlite/sqlite-record-store.js';
+import { XlsxWorkbookReader } from '../../functions/adapters/xlsx/read-xlsx.js';
+import { XlsxWorkbookWriter } from '../../functions/adapters/xlsx/write-back-xlsx.js';
+import { readStored } from '../../functions/app/read-stored.js';
+import { syncWorkbook } from '../../functions/app/sync.js';
+import { DEFAULT_CONFIG } from '../../functions/core/config.js';
+import type { RecordStore } from '../../functions/ports/record-store.port.js';
+import { cli } from '../support/cli.js';
+import { COMPLIANT_TODAY, compliantWorkbookRows } from '../support/compliant-workbook.js';
+import { fill } from '../support/fill-workbook.js';
+import { columnOf, editWorkbook } from '../support/workbook-snapshot.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'cceg-read-stored-'));
+const pristine = join(dir, 'pristine.xlsx');
+let synced: SqliteRecordStore;
+
+/** The store, noting every key whose record is read by key. */
+function spied(store: RecordStore): { store: RecordStore; asked: string[] } {
+  const asked: string[] = [];
+  const spy = Object.create(store) as RecordStore;
+  spy.loadRecordsByKey = (keys) => {
+    const wanted = [...keys];
+    asked.push(...wanted);
+    return store.loadRecordsByKey(wanted);
+  };
+  return { store: spy, asked };
+}
+
+/** The workbook at `path` synced once into a new store. */
+async function syncedOnce(path: string): Promise<SqliteRecordStore> {
+  copyFileSync(pristine, path);
+  const store = openSqliteStore(`${path}.db`);
+  let tick = 0;
+  const ports = {
+    reader: new XlsxWorkbookReader(path), writer: new XlsxWorkbookWriter(path), store,
+    now: () => new Date(Date.UTC(2018, 5, 1, 12, 0, tick++)), newId: () => `run-${tick++}`,
+  };
+  await syncWorkbook(ports, { workbook: path, actor: 'staff@icann.example.org', source: 'cli', today: COMPLIANT_TODAY, config: DEFAULT_CONFIG });
+  return store;
+}
+
+beforeAll(async () => {
+  expect((await cli(['init', pristine])).code).toBe(0);
+  await fill(pristine, compliantWorkbookRows());
+}, 60_000);
+afterEach(async () => {
+  await synced?.close();
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('readStored', () => {
+  it('reads no record of a workbook that has not changed, yet knows every record by its digest', async () => {
+    const path = join(dir, 'unchanged.xlsx');
+    synced = await syncedOnce(path);
+    const { store, asked } = spied(synced);
+
+    const view = await readStored(store, await new XlsxWorkbookReader(path).read(), { organizations: false });
+
+    expect(asked).toEqual([]);
+    expect([...view.stored.keys()].sort()).toEqual([...(await synced.loadRecords()).keys()].sort());
+  });
+
+  it('reads the records of a changed row and of a deleted row, with their stored data', async () => {
+    const path = join(dir, 'changed.xlsx');
+    synced = await syncedOnce(path);
+    const all = await synced.loadRecords();
+    await editWorkbook(path, (workbook) => {
+      const roster = workbook.getWorksheet('Roster')!;
+      roster.getRow(3).getCell(columnOf(roster, 'Name')).value = 'Bo Lindqvist-Berg';
+      workbook.getWorksheet('Issues')!.spliceRows(3, 1);
+    });
+    const { store, asked } = spied(synced);
+
+    const view = await readStored(store, await new XlsxWorkbookReader(path).read(), { organizations: false });
+
+    expect(asked.map((key) => key.split('/')[0]).sort()).toEqual(['Issues', 'Roster']);
+    for (const key of asked) expect(view.stored.get(key)).toStrictEqual(all.get(key));
+  });
+
+  it('reads every live organization when the access policy of sheet edits needs their contacts', async () => {
+    const path = join(dir, 'organizations.xlsx');
+    synced = await syncedOnce(path);
+    const organizations = [...(await synced.loadRecords()).values()].filter((record) => record.tab === 'Organizations');
+    const { store, asked } = spied(synced);
+
+    await readStored(store, await new XlsxWorkbookReader(path).read(), { organizations: true });
+
+    expect(asked.sort()).toEqual(organizations.map((record) => `Organizations/${record.id}`).sort());
+  });
+});
