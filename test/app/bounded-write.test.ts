@@ -3,11 +3,12 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../support/cli.js';
 import { COMPLIANT_TODAY, compliantWorkbookRows } from '../support/compliant-workbook.js';
 import { fakeRows, seedRawWorkbook } from '../support/fake-google/seed.js';
-import { startFakeGoogle, type FakeGoogle } from '../support/fake-google/server.js';
+import type { FakeGoogle } from '../support/fake-google/server.js';
+import { useFakeGoogle } from '../support/fake-google/use-fake-google.js';
 import { fill } from '../support/fill-workbook.js';
 import { workbookOf } from '../support/raw-workbook.js';
 
@@ -26,15 +27,9 @@ function expectBounded(cells: readonly unknown[]): void {
   expect(longest).toBeLessThanOrEqual(1000);
 }
 
+const google = useFakeGoogle();
 let fake: FakeGoogle;
-beforeAll(async () => {
-  fake = await startFakeGoogle();
-  vi.stubEnv('CCEG_GOOGLE_ROOT_URL', fake.rootUrl);
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await fake.stop();
-});
+beforeAll(() => void (fake = google.fake));
 
 describe('a sync of a workbook with a 32,767-character cell', () => {
   it('quotes the value in 60 characters in validate, and writes no Findings or Status cell over 1,000 characters into the .xlsx', async () => {

@@ -2,17 +2,19 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readXlsxWorkbook } from '../../functions/adapters/xlsx/read-xlsx.js';
 import { parseWorkbook } from '../../functions/core/parse/parse-workbook.js';
 import { cli } from '../support/cli.js';
 import { addDriveFolder, addSharedDrive, seedRawWorkbook } from '../support/fake-google/seed.js';
 import { SAMPLE_WORKBOOK, sampleAgm } from '../support/sample-agm.js';
-import { startFakeGoogle, type FakeGoogle } from '../support/fake-google/server.js';
+import type { FakeGoogle } from '../support/fake-google/server.js';
+import { useFakeGoogle } from '../support/fake-google/use-fake-google.js';
 
 const FOLDER = 'application/vnd.google-apps.folder';
 const GOOGLE_DOC = 'application/vnd.google-apps.document';
 
+const google = useFakeGoogle();
 let fake: FakeGoogle;
 let spreadsheetId = '';
 let agmId = '';
@@ -32,8 +34,7 @@ function docsIn(root: string, kind: string): [string, string][] {
 }
 
 beforeAll(async () => {
-  fake = await startFakeGoogle();
-  vi.stubEnv('CCEG_GOOGLE_ROOT_URL', fake.rootUrl);
+  fake = google.fake;
   const raw = await readXlsxWorkbook(SAMPLE_WORKBOOK);
   ({ id: agmId, draftDay: windowOpens } = sampleAgm(parseWorkbook(raw).group.rows));
   spreadsheetId = seedRawWorkbook(fake, raw);
@@ -41,10 +42,6 @@ beforeAll(async () => {
   addFolder('folder-named-by-out');
   const file = fake.files.get(spreadsheetId);
   if (file) file.metadata.parents = ['folder-beside-sheet'];
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await fake.stop();
 });
 beforeEach(() => fake.resetCalls());
 

@@ -4,26 +4,21 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ADC_LOGIN_COMMAND } from '../../functions/adapters/google/google-errors.js';
 import { cli, cliProcess } from '../support/cli.js';
 import { COMPLIANT_TODAY, compliantWorkbookRows } from '../support/compliant-workbook.js';
 import { seedRawWorkbook } from '../support/fake-google/seed.js';
-import { startFakeGoogle, type FakeGoogle } from '../support/fake-google/server.js';
+import type { FakeGoogle } from '../support/fake-google/server.js';
+import { useFakeGoogle } from '../support/fake-google/use-fake-google.js';
 import { workbookOf } from '../support/raw-workbook.js';
 
 /** What `gcloud auth application-default login` grants without --scopes (gcloud's reference: its default scopes). */
 const GCLOUD_DEFAULT_SCOPES = ['openid', 'https://www.googleapis.com/auth/userinfo.email', 'https://www.googleapis.com/auth/cloud-platform'];
 
+const google = useFakeGoogle();
 let fake: FakeGoogle;
-beforeAll(async () => {
-  fake = await startFakeGoogle();
-  vi.stubEnv('CCEG_GOOGLE_ROOT_URL', fake.rootUrl);
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await fake.stop();
-});
+beforeAll(() => void (fake = google.fake));
 
 describe('a token from a plain gcloud auth application-default login', () => {
   it('makes cceg validate sheets:<id> exit 2 with the full login command, not "share the spreadsheet"', async () => {

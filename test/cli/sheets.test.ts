@@ -2,27 +2,22 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { readXlsxWorkbook } from '../../functions/adapters/xlsx/read-xlsx.js';
 import { writeBigWorkbook } from '../support/big-workbook.js';
 import { cli } from '../support/cli.js';
 import { COMPLIANT_TODAY, compliantWorkbookRows } from '../support/compliant-workbook.js';
 import { addSpreadsheet, fakeRows, fakeTab, seedRawWorkbook } from '../support/fake-google/seed.js';
-import { startFakeGoogle, type FakeGoogle } from '../support/fake-google/server.js';
+import type { FakeGoogle } from '../support/fake-google/server.js';
+import { useFakeGoogle } from '../support/fake-google/use-fake-google.js';
 import { tabOf, rawWorkbook } from '../support/raw-workbook.js';
 import type { DataTabName } from '../../functions/core/model/tabs.js';
 
+const google = useFakeGoogle();
 let fake: FakeGoogle;
 const dir = mkdtempSync(join(tmpdir(), 'cceg-sheets-cli-'));
-beforeAll(async () => {
-  fake = await startFakeGoogle();
-  vi.stubEnv('CCEG_GOOGLE_ROOT_URL', fake.rootUrl);
-});
-afterAll(async () => {
-  vi.unstubAllEnvs();
-  await fake.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+beforeAll(() => void (fake = google.fake));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 beforeEach(() => fake.resetCalls());
 
 const reads = () => fake.count('sheets.spreadsheets.get') + fake.count('sheets.spreadsheets.values.batchGet');
