@@ -3,6 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, open, readFile, rename, unlink } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { CcegError } from '../../core/errors.js';
+import { fileSystemReason } from '../file-system-reason.js';
 import type { DocumentPublisher, DocumentToPublish, PublishedDocument } from '../../ports/documents.port.js';
 
 /** Longest file name kept as is; longer ones are cut and given a hash of the whole (file systems stop at 255 bytes). */
@@ -82,8 +83,7 @@ function writeError(path: string, error: unknown): unknown {
   if (error instanceof CcegError) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === undefined) return error;
-  const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'no space left on the device' : code;
-  const fault = new CcegError('BAD_OPTION', `Cannot write ${path}: ${reason}.`);
+  const fault = new CcegError('BAD_OPTION', `Cannot write ${path}: ${fileSystemReason(code, 'write')}.`);
   fault.cause = error;
   return fault;
 }

@@ -2,6 +2,7 @@
 import { writeFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
 import { CcegError } from '../../core/errors.js';
+import { fileSystemReason } from '../file-system-reason.js';
 import { parseIsoDate } from '../../core/dates.js';
 import type { TemplateColumn, TemplateTab, WorkbookTemplate } from '../../core/template.js';
 import type { WorkbookCreator } from '../../ports/workbook.port.js';
@@ -194,7 +195,7 @@ function writeError(path: string, error: unknown): CcegError {
       ? new CcegError('FILE_EXISTS', `${path} already exists; choose another name or delete it first.`)
       : code === 'ENOENT' || code === 'ENOTDIR'
         ? new CcegError('FILE_NOT_FOUND', `Cannot create ${path}: no such folder.`)
-        : new CcegError('BAD_OPTION', `Cannot write ${path}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'write error')}.`);
+        : new CcegError('BAD_OPTION', `Cannot write ${path}: ${fileSystemReason(code, 'write')}.`);
   fault.cause = error;
   return fault;
 }

@@ -2,6 +2,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { DEFAULT_LIMITS, type WorkbookLimits } from '../../core/config.js';
 import { CcegError } from '../../core/errors.js';
+import { fileSystemReason } from '../file-system-reason.js';
 import type { RawTab, RawWorkbook } from '../../core/model/raw-workbook.js';
 import type { WorkbookReader } from '../../ports/workbook.port.js';
 import { dateStyles } from './package/date-styles.js';
@@ -99,7 +100,7 @@ function fileError(path: string, error: unknown): CcegError {
       ? new CcegError('FILE_NOT_FOUND', `Cannot open ${path}: no such file.`)
       : code === 'EISDIR'
         ? new CcegError('NOT_A_WORKBOOK', `${path} is not an .xlsx workbook.`)
-        : new CcegError('UNREADABLE_WORKBOOK', `Cannot read ${path}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : (code ?? 'read error')}.`);
+        : new CcegError('UNREADABLE_WORKBOOK', `Cannot read ${path}: ${fileSystemReason(code, 'read')}.`);
   fault.cause = error;
   return fault;
 }

@@ -4,20 +4,7 @@ import { charterConfigSchema } from '../../../functions/core/config.js';
 import { LOCATION, PEOPLE, SECRET, startFunctionsFixture, type FixtureOptions, type FunctionsFixture } from '../../support/functions/functions-fixture.js';
 import { startTokenIssuer, type TokenIssuer } from '../../support/functions/id-tokens.js';
 import { signedEdit } from '../../support/functions/signed-edits.js';
-
-/** What a case observed, whether that is what was expected, and (for the cases that measure it) the peak RSS. */
-export interface CaseResult {
-  readonly observed: string;
-  readonly pass: boolean;
-  readonly peakRssKb?: number;
-}
-
-/** One reliability case, as `test/reliability/run.ts` collects them. */
-export interface ReliabilityCase {
-  readonly name: string;
-  readonly expected: string;
-  run(): Promise<CaseResult>;
-}
+import type { CaseOutcome, ReliabilityCase } from '../reliability-case.js';
 
 /** A case that takes longer than this has failed: every one of them should answer within seconds. */
 const DEADLINE_MS = 20_000;
@@ -27,11 +14,11 @@ const ONE_JSON_LINE = /^\{"error":\{"code":"[A-Z_]+","message":"[^\n]+"\}\}$/;
 const UNREACHABLE_CERTS = 'http://127.0.0.1:9/oauth2/v1/certs';
 
 /** Runs `work` against a fresh fixture (and token issuer), closing both after, failing the case past the deadline. */
-async function withFixture(options: FixtureOptions, work: (fx: FunctionsFixture, issuer: TokenIssuer) => Promise<CaseResult>): Promise<CaseResult> {
+async function withFixture(options: FixtureOptions, work: (fx: FunctionsFixture, issuer: TokenIssuer) => Promise<CaseOutcome>): Promise<CaseOutcome> {
   const issuer = await startTokenIssuer();
   const fx = await startFunctionsFixture(issuer, options);
   let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<CaseResult>((resolve) => {
+  const deadline = new Promise<CaseOutcome>((resolve) => {
     timer = setTimeout(() => resolve({ observed: `no answer within ${DEADLINE_MS / 1000} s`, pass: false }), DEADLINE_MS);
   });
   try {
@@ -44,7 +31,7 @@ async function withFixture(options: FixtureOptions, work: (fx: FunctionsFixture,
 }
 
 /** Runs `work` while sampling the process's RSS every 10 ms; adds the peak, and fails the case when RSS grew past the limit. */
-async function withRssBound(work: () => Promise<CaseResult>): Promise<CaseResult> {
+async function withRssBound(work: () => Promise<CaseOutcome>): Promise<CaseOutcome> {
   const baseline = process.memoryUsage().rss;
   let peak = baseline;
   const sampler = setInterval(() => {

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { chmod, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CcegError } from '../../../core/errors.js';
+import { fileSystemReason } from '../../file-system-reason.js';
 
 /** What the file looked like when read: a replace is refused if it changed since. */
 export interface FileStamp {
@@ -80,7 +81,6 @@ const IN_USE = new Set(['EBUSY', 'EPERM', 'EACCES']);
 function fileError(path: string, error: unknown, action: 'read' | 'write'): CcegError {
   if (error instanceof CcegError) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'ENOSPC' ? 'no space left on the device' : code === 'EROFS' ? 'the folder is on a read-only file system' : (code ?? `${action} error`);
   const fault =
     code === 'ENOENT' || code === 'ENOTDIR'
       ? new CcegError('FILE_NOT_FOUND', `Cannot open ${path}: no such file.`)
@@ -88,7 +88,7 @@ function fileError(path: string, error: unknown, action: 'read' | 'write'): Cceg
         ? new CcegError('NOT_A_WORKBOOK', `${path} is not an .xlsx workbook.`)
         : action === 'write' && IN_USE.has(code ?? '')
           ? new CcegError('UNREADABLE_WORKBOOK', `Cannot write ${path}: it is open in another program or read-only; close it and sync again.`)
-          : new CcegError('UNREADABLE_WORKBOOK', `Cannot ${action} ${path}: ${reason}.`);
+          : new CcegError('UNREADABLE_WORKBOOK', `Cannot ${action} ${path}: ${fileSystemReason(code, action)}.`);
   fault.cause = error;
   return fault;
 }
