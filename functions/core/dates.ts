@@ -4,26 +4,46 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_MS = 86_400_000;
 /** Day 0 of spreadsheet serial dates (Google Sheets and Excel since 1900-03-01). */
 const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
+/** 0000-01-01 and 10000-01-01: between them `toIsoDate` computes the date itself. */
+const FIRST_FOUR_DIGIT_YEAR_MS = -62_167_219_200_000;
+const AFTER_LAST_FOUR_DIGIT_YEAR_MS = 253_402_300_800_000;
 
 /** A calendar date written `YYYY-MM-DD`. */
 export type IsoDate = string;
 
 /** Returns the ISO date when `text` is a real calendar date written `YYYY-MM-DD`, else null. */
 export function parseIsoDate(text: string): IsoDate | null {
-  const match = ISO_DATE.exec(text.trim());
+  const trimmed = text.trim();
+  const match = ISO_DATE.exec(trimmed);
   if (!match) return null;
-  const [, y, m, d] = match;
-  const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
-  const date = new Date(ms);
-  if (date.getUTCFullYear() !== Number(y) || date.getUTCMonth() !== Number(m) - 1 || date.getUTCDate() !== Number(d)) {
-    return null;
-  }
-  return toIsoDate(ms);
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  // Years 0-99 are refused: Date.UTC, which this once relied on, reads them as 1900-1999.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  return trimmed;
 }
 
 /** Formats a UTC timestamp (ms) as its calendar date. */
 export function toIsoDate(ms: number): IsoDate {
-  return new Date(ms).toISOString().slice(0, 10);
+  if (!(ms >= FIRST_FOUR_DIGIT_YEAR_MS && ms < AFTER_LAST_FOUR_DIGIT_YEAR_MS)) return new Date(ms).toISOString().slice(0, 10);
+  // The civil date of a day number (Howard Hinnant's days_from_civil inverted), without a Date: validation reads many.
+  // A Date drops the fraction of a millisecond toward zero.
+  const days = Math.floor(Math.trunc(ms) / DAY_MS) + 719_468;
+  const era = Math.floor(days / 146_097);
+  const dayOfEra = days - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
 }
 
 /** Days since 1970-01-01 of an ISO date. */

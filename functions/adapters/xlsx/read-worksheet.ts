@@ -1,10 +1,10 @@
 // Reads one worksheet's XML, streamed, into its header row and non-empty data rows, and the formulas that span ranges.
-import { createRequire } from 'node:module';
 import type { WorkbookLimits } from '../../core/config.js';
 import { excelSerialToDate, parseIsoDate } from '../../core/dates.js';
 import { isEmptyCell, isFormulaCell, type CellValue } from '../../core/model/cell.js';
 import type { RawRow, RawTab } from '../../core/model/raw-workbook.js';
 import { cellTooLong, rowsAllowedIn, rowTooWide, tooManyRows } from '../../core/workbook-limits.js';
+import { scanXml } from './package/xml-scanner.js';
 
 /** What cells need from the rest of the workbook: shared strings, which styles show dates, and the date system. */
 export interface WorkbookParts {
@@ -34,15 +34,9 @@ export interface WorksheetContents extends Omit<RawTab, 'name'> {
   readonly formulaRanges: readonly FormulaRange[];
 }
 
-type SaxEvent =
-  | { eventType: 'opentag'; value: { name: string; attributes: Record<string, string> } }
-  | { eventType: 'text'; value: string }
-  | { eventType: 'closetag'; value: { name: string } };
-
-// exceljs's SAX helper (saxes, as exceljs uses it); the cells themselves are read here, since exceljs's worksheet
-// reader loses formula error results (#REF! becomes NaN), turns formula booleans into 1/0, keeps only the last run of
-// inline rich text, and reads a formula with no computed value as an empty cell.
-const parseSax = createRequire(import.meta.url)('exceljs/lib/utils/parse-sax.js') as (xml: AsyncIterable<string>) => AsyncIterable<SaxEvent[]>;
+// The cells are read here rather than with exceljs's worksheet reader, which loses formula error results (#REF!
+// becomes NaN), turns formula booleans into 1/0, keeps only the last run of inline rich text, and reads a formula with
+// no computed value as an empty cell.
 
 /** A `<c>` element as read: its column, type (`t`), style index (`s`), text of `<v>` or `<is>`, and formula (`<f>`). */
 interface CellXml {
@@ -77,40 +71,40 @@ export async function readWorksheet(xml: AsyncIterable<string>, book: WorkbookPa
   let capture: 'value' | 'formula' | null = null;
   let inInlineString = false;
   let inPhonetic = false;
-  for await (const events of parseSax(xml)) {
-    for (const event of events) {
-      if (event.eventType === 'text') {
-        if (capture === 'value' && cell) cell.text += event.value;
-        else if (capture === 'formula' && cell) cell.formula += event.value;
-        continue;
+  await scanXml(xml, {
+    text(value) {
+      if (capture === 'value' && cell) cell.text += value;
+      else if (capture === 'formula' && cell) cell.formula += value;
+    },
+    openTag(qualifiedName, attributes) {
+      const name = localName(qualifiedName);
+      if (name === 'row') {
+        rowNumber = Number.parseInt(attributes.get('r') ?? '', 10) || rowNumber + 1;
+        cells = [];
+        column = 0;
+      } else if (name === 'c' && cells) {
+        column = columnNumber(attributes.get('r') ?? '') || column + 1;
+        cell = { column, type: attributes.get('t') ?? 'n', style: Number(attributes.get('s') ?? 0), text: '', hasValue: false, formula: null };
+      } else if (name === 'v' && cell) {
+        capture = 'value';
+        cell.hasValue = true;
+      } else if (name === 'f' && cell) {
+        capture = 'formula';
+        cell.formula = '';
+        const kind = attributes.get('t');
+        const ref = attributes.get('ref');
+        if (kind === 'shared') cell.sharedIndex = attributes.get('si');
+        if (ref !== undefined && ref.trim() !== '') formulaRanges.push({ kind: kind === 'shared' ? 'shared' : 'array', ref: ref.trim() });
+      } else if (name === 'is' && cell) {
+        inInlineString = cell.hasValue = true;
+      } else if (name === 'rPh') {
+        inPhonetic = true;
+      } else if (name === 't' && inInlineString && !inPhonetic) {
+        capture = 'value';
       }
-      const name = localName(event.value.name);
-      if (event.eventType === 'opentag') {
-        const attributes = event.value.attributes;
-        if (name === 'row') {
-          rowNumber = Number.parseInt(attributes.r ?? '', 10) || rowNumber + 1;
-          cells = [];
-          column = 0;
-        } else if (name === 'c' && cells) {
-          column = columnNumber(attributes.r ?? '') || column + 1;
-          cell = { column, type: attributes.t ?? 'n', style: Number(attributes.s ?? 0), text: '', hasValue: false, formula: null };
-        } else if (name === 'v' && cell) {
-          capture = 'value';
-          cell.hasValue = true;
-        } else if (name === 'f' && cell) {
-          capture = 'formula';
-          cell.formula = '';
-          if (attributes.t === 'shared') cell.sharedIndex = attributes.si;
-          if (attributes.ref !== undefined && attributes.ref.trim() !== '') formulaRanges.push({ kind: attributes.t === 'shared' ? 'shared' : 'array', ref: attributes.ref.trim() });
-        } else if (name === 'is' && cell) {
-          inInlineString = cell.hasValue = true;
-        } else if (name === 'rPh') {
-          inPhonetic = true;
-        } else if (name === 't' && inInlineString && !inPhonetic) {
-          capture = 'value';
-        }
-        continue;
-      }
+    },
+    closeTag(qualifiedName) {
+      const name = localName(qualifiedName);
       if (name === 'v' || name === 't') capture = null;
       else if (name === 'f' && cell) {
         capture = null;
@@ -128,8 +122,7 @@ export async function readWorksheet(xml: AsyncIterable<string>, book: WorkbookPa
         else if (!isEmptyCell(value)) throw rowTooWide(file, tab, rowNumber, limits);
         cell = null;
       } else if (name === 'row' && cells) {
-        const filled = Array.from(cells, (value) => value ?? null);
-        while (filled.length > 0 && filled[filled.length - 1] === null) filled.pop();
+        const filled = withoutTrailingEmpty(cells);
         if (rowNumber === 1) header = filled;
         else if (rowNumber > 1 && !filled.every(isEmptyCell)) {
           if (rows.length === rowsAllowed) throw tooManyRows(file, tab, limits);
@@ -137,9 +130,18 @@ export async function readWorksheet(xml: AsyncIterable<string>, book: WorkbookPa
         }
         cells = null;
       }
-    }
-  }
+    },
+  });
   return { header, rows, formulaRanges };
+}
+
+/** The cells of a row, gaps as null, without the null cells at its end. */
+function withoutTrailingEmpty(cells: CellValue[]): CellValue[] {
+  let length = cells.length;
+  while (length > 0 && (cells[length - 1] ?? null) === null) length--;
+  const filled: CellValue[] = [];
+  for (let index = 0; index < length; index++) filled.push(cells[index] ?? null);
+  return filled;
 }
 
 function localName(name: string): string {

@@ -9,7 +9,10 @@ export type ColumnKind =
   | 'id' | 'text' | 'email' | 'emails' | 'url' | 'date' | 'number' | 'count'
   | 'yesno' | 'choice' | 'timezone' | 'ref' | 'refs';
 
-/** A column of a tab: its header, kind, whether required, and the schema that reads its cells. */
+/** What reading one cell gives: its typed value, or the data finding that keeps its row out. */
+export type CellRead<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly rule: DataRuleId; readonly message: string };
+
+/** A column of a tab: its header, kind, whether required, and how its cells are read (`read`, and the same as a zod schema). */
 export interface Column<T = unknown> {
   readonly header: string;
   readonly kind: ColumnKind;
@@ -18,38 +21,44 @@ export interface Column<T = unknown> {
   readonly choices?: readonly string[];
   /** The tab a reference column points into. */
   readonly ref?: string;
+  /** Reads a cell without zod, for the rows of a whole workbook; `schema` gives the same results and messages. */
+  readonly read: (value: CellValue | undefined) => CellRead<T>;
   readonly schema: z.ZodType<T>;
 }
 
 type NonEmptyCell = Exclude<CellValue, null>;
-type Parsed<T> = { ok: true; value: T } | { ok: false; rule: DataRuleId; message: string };
+type Parsed<T> = CellRead<T>;
 
 const ok = <T>(value: T): Parsed<T> => ({ ok: true, value });
 const fail = (rule: DataRuleId, message: string): Parsed<never> => ({ ok: false, rule, message });
 
-/** Builds the cell schema: error values, uncomputed formulas, emptiness and required-ness first, then the kind's own parsing. */
-function cellSchema<T, E>(
+/** Builds the cell reader: error values, uncomputed formulas, emptiness and required-ness first, then the kind's own parsing. */
+function cellReader<T, E>(
   header: string,
   required: boolean,
   whenEmpty: E,
   parse: (value: NonEmptyCell, text: string) => Parsed<T>,
-): z.ZodType<T | E> {
-  return z.custom<CellValue>().transform((value, ctx): T | E => {
-    const issue = (rule: DataRuleId, message: string) => {
-      ctx.addIssue({ code: 'custom', message, params: { rule } });
-      return z.NEVER;
-    };
-    if (isErrorCell(value) || (typeof value === 'string' && FORMULA_ERRORS.includes(value.trim().toUpperCase()))) {
-      return issue('cell.formula-error', `${header} holds the spreadsheet error ${quote(cellText(value).trim())}; fix the formula or type the value.`);
+): (value: CellValue | undefined) => Parsed<T | E> {
+  const empty: Parsed<T | E> = required ? fail('cell.required', `${header} is required but empty.`) : ok(whenEmpty);
+  return (value) => {
+    if (isErrorCell(value ?? null) || (typeof value === 'string' && FORMULA_ERRORS.includes(value.trim().toUpperCase()))) {
+      return fail('cell.formula-error', `${header} holds the spreadsheet error ${quote(cellText(value as CellValue).trim())}; fix the formula or type the value.`);
     }
-    if (isFormulaCell(value)) {
-      return issue('cell.formula-not-computed', `${header} holds a formula with no computed value: open and save the workbook in a spreadsheet program, or type the value.`);
+    if (isFormulaCell(value ?? null)) {
+      return fail('cell.formula-not-computed', `${header} holds a formula with no computed value: open and save the workbook in a spreadsheet program, or type the value.`);
     }
-    if (value === undefined || isEmptyCell(value)) {
-      return required ? issue('cell.required', `${header} is required but empty.`) : whenEmpty;
-    }
-    const parsed = parse(value as NonEmptyCell, cellText(value as NonEmptyCell).trim());
-    return parsed.ok ? parsed.value : issue(parsed.rule, parsed.message);
+    if (value === undefined || isEmptyCell(value)) return empty;
+    return parse(value as NonEmptyCell, cellText(value as NonEmptyCell).trim());
+  };
+}
+
+/** The zod schema of a cell reader: its value, or an issue carrying the finding's rule and message. */
+function cellSchema<T>(read: (value: CellValue | undefined) => Parsed<T>): z.ZodType<T> {
+  return z.custom<CellValue>().transform((value, ctx): T => {
+    const parsed = read(value);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: 'custom', message: parsed.message, params: { rule: parsed.rule } });
+    return z.NEVER;
   });
 }
 
@@ -99,13 +108,26 @@ function parseUrl(header: string, text: string): Parsed<string> {
   return fail('cell.invalid-url', `${header} ${quote(text)} is not an absolute http or https address.`);
 }
 
-function parseTimeZone(header: string, text: string): Parsed<string> {
+/** Time zone names as Intl resolves them (null when it refuses one): a Meetings tab names a few zones many times. */
+const resolvedZones = new Map<string, string | null>();
+const RESOLVED_ZONES_KEPT = 1_000;
+
+function resolvedTimeZone(text: string): string | null {
+  const known = resolvedZones.get(text);
+  if (known !== undefined) return known;
+  let zone: string | null;
   try {
-    const zone = new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
-    return ok(zone);
+    zone = new Intl.DateTimeFormat('en-US', { timeZone: text }).resolvedOptions().timeZone;
   } catch {
-    return fail('cell.invalid-choice', `${header} ${quote(text)} is not an IANA time zone such as UTC or America/Puerto_Rico.`);
+    zone = null;
   }
+  if (resolvedZones.size < RESOLVED_ZONES_KEPT) resolvedZones.set(text, zone);
+  return zone;
+}
+
+function parseTimeZone(header: string, text: string): Parsed<string> {
+  const zone = resolvedTimeZone(text);
+  return zone !== null ? ok(zone) : fail('cell.invalid-choice', `${header} ${quote(text)} is not an IANA time zone such as UTC or America/Puerto_Rico.`);
 }
 
 type Opt<R extends boolean, T> = R extends true ? T : T | null;
@@ -113,30 +135,30 @@ interface ColumnOptions<R extends boolean> {
   readonly required?: R;
 }
 
-function column<T>(header: string, kind: ColumnKind, required: boolean, schema: z.ZodType<T>, extra: Partial<Column<T>> = {}): Column<T> {
-  return { header, kind, required, schema, ...extra };
+function column<T>(header: string, kind: ColumnKind, required: boolean, read: (value: CellValue | undefined) => Parsed<T>, extra: Partial<Column<T>> = {}): Column<T> {
+  return { header, kind, required, read, schema: cellSchema(read), ...extra };
 }
 
 /** The ID column of a tab (stable key; empty until the system assigns one). */
 export function idColumn(header = 'ID'): Column<string | null> {
-  return column(header, 'id', false, cellSchema(header, false, null, (_v, text) => ok(text)));
+  return column(header, 'id', false, cellReader(header, false, null, (_v, text) => ok(text)));
 }
 
 /** Free text. */
 export function text<R extends boolean = false>(header: string, options: ColumnOptions<R> = {}): Column<Opt<R, string>> {
   const required = options.required ?? false;
-  return column(header, 'text', required, cellSchema(header, required, null, (_v, t) => ok(t))) as Column<Opt<R, string>>;
+  return column(header, 'text', required, cellReader(header, required, null, (_v, t) => ok(t))) as Column<Opt<R, string>>;
 }
 
 /** One e-mail address. */
 export function email<R extends boolean = false>(header: string, options: ColumnOptions<R> = {}): Column<Opt<R, string>> {
   const required = options.required ?? false;
-  return column(header, 'email', required, cellSchema(header, required, null, (_v, t) => parseEmail(header, t))) as Column<Opt<R, string>>;
+  return column(header, 'email', required, cellReader(header, required, null, (_v, t) => parseEmail(header, t))) as Column<Opt<R, string>>;
 }
 
 /** A comma-separated list of e-mail addresses. */
 export function emails(header: string): Column<string[]> {
-  return column(header, 'emails', false, cellSchema(header, false, [] as string[], (_v, t) => {
+  return column(header, 'emails', false, cellReader(header, false, [] as string[], (_v, t) => {
     const list = splitList(t);
     for (const address of list) {
       const parsed = parseEmail(header, address);
@@ -148,30 +170,30 @@ export function emails(header: string): Column<string[]> {
 
 /** An absolute http or https URL. */
 export function url(header: string): Column<string | null> {
-  return column(header, 'url', false, cellSchema(header, false, null, (_v, t) => parseUrl(header, t)));
+  return column(header, 'url', false, cellReader(header, false, null, (_v, t) => parseUrl(header, t)));
 }
 
 /** A calendar date: a date cell, a serial number, or `YYYY-MM-DD` text. */
 export function date<R extends boolean = false>(header: string, options: ColumnOptions<R> = {}): Column<Opt<R, IsoDate>> {
   const required = options.required ?? false;
-  return column(header, 'date', required, cellSchema(header, required, null, (v, t) => parseDate(header, v, t))) as Column<Opt<R, IsoDate>>;
+  return column(header, 'date', required, cellReader(header, required, null, (v, t) => parseDate(header, v, t))) as Column<Opt<R, IsoDate>>;
 }
 
 /** A number (a year, say). */
 export function number<R extends boolean = false>(header: string, options: ColumnOptions<R> = {}): Column<Opt<R, number>> {
   const required = options.required ?? false;
-  return column(header, 'number', required, cellSchema(header, required, null, (v, t) => parseNumber(header, v, t, false))) as Column<Opt<R, number>>;
+  return column(header, 'number', required, cellReader(header, required, null, (v, t) => parseNumber(header, v, t, false))) as Column<Opt<R, number>>;
 }
 
 /** A count: a number that is never negative. */
 export function count(header: string): Column<number | null> {
-  return column(header, 'count', false, cellSchema(header, false, null, (v, t) => parseNumber(header, v, t, true)));
+  return column(header, 'count', false, cellReader(header, false, null, (v, t) => parseNumber(header, v, t, true)));
 }
 
 /** Yes/No (case-insensitive); empty means No unless required. */
 export function yesNo<R extends boolean = false>(header: string, options: ColumnOptions<R> = {}): Column<boolean> {
   const required = options.required ?? false;
-  return column(header, 'yesno', required, cellSchema(header, required, false, (v, t) => {
+  return column(header, 'yesno', required, cellReader(header, required, false, (v, t) => {
     if (typeof v === 'boolean') return ok(v);
     const choice = parseChoice(header, ['Yes', 'No'], t);
     return choice.ok ? ok(choice.value === 'Yes') : choice;
@@ -181,26 +203,26 @@ export function yesNo<R extends boolean = false>(header: string, options: Column
 /** One of a fixed list of values (case-insensitive, spaces around ignored), read as the listed spelling. */
 export function choice<C extends string, R extends boolean = false>(header: string, choices: readonly C[], options: ColumnOptions<R> = {}): Column<Opt<R, C>> {
   const required = options.required ?? false;
-  return column(header, 'choice', required, cellSchema(header, required, null, (_v, t) => parseChoice(header, choices, t)), { choices }) as Column<Opt<R, C>>;
+  return column(header, 'choice', required, cellReader(header, required, null, (_v, t) => parseChoice(header, choices, t)), { choices }) as Column<Opt<R, C>>;
 }
 
 /** A choice column whose empty cell means `fallback` (Outcome: empty = Pending). */
 export function choiceOr<C extends string>(header: string, choices: readonly C[], fallback: C): Column<C> {
-  return column(header, 'choice', false, cellSchema(header, false, fallback, (_v, t) => parseChoice(header, choices, t)), { choices });
+  return column(header, 'choice', false, cellReader(header, false, fallback, (_v, t) => parseChoice(header, choices, t)), { choices });
 }
 
 /** An IANA time zone name; empty means UTC. */
 export function timeZone(header: string): Column<string> {
-  return column(header, 'timezone', false, cellSchema(header, false, 'UTC', (_v, t) => parseTimeZone(header, t)));
+  return column(header, 'timezone', false, cellReader(header, false, 'UTC', (_v, t) => parseTimeZone(header, t)));
 }
 
 /** A reference to the ID (or Code) of a row of another tab. */
 export function ref<R extends boolean = false>(header: string, tab: string, options: ColumnOptions<R> = {}): Column<Opt<R, string>> {
   const required = options.required ?? false;
-  return column(header, 'ref', required, cellSchema(header, required, null, (_v, t) => ok(t)), { ref: tab }) as Column<Opt<R, string>>;
+  return column(header, 'ref', required, cellReader(header, required, null, (_v, t) => ok(t)), { ref: tab }) as Column<Opt<R, string>>;
 }
 
 /** A comma-separated list of references to another tab. */
 export function refs(header: string, tab: string): Column<string[]> {
-  return column(header, 'refs', false, cellSchema(header, false, [] as string[], (_v, t) => ok(splitList(t))), { ref: tab });
+  return column(header, 'refs', false, cellReader(header, false, [] as string[], (_v, t) => ok(splitList(t))), { ref: tab });
 }

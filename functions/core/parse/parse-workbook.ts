@@ -1,27 +1,13 @@
 // Parses a raw workbook into typed rows per tab, with every data finding (cell.*, row.*, ref.*, tab.*).
-import { z } from 'zod';
-import { type CellValue, FORMULA_ERRORS, cellText, isEmptyCell, isErrorCell, isFormulaCell } from '../model/cell.js';
+import { FORMULA_ERRORS, cellText, isEmptyCell, isErrorCell, isFormulaCell } from '../model/cell.js';
 import type { Column } from '../model/columns.js';
 import type { Finding } from '../findings.js';
 import type { GroupRows } from '../model/group.js';
 import type { RawTab, RawWorkbook } from '../model/raw-workbook.js';
 import { DATA_TAB_NAMES, TABS, type DataTabName } from '../model/tabs.js';
-import type { DataRuleId } from '../rule-ids.js';
 import { columnLetter, mapHeaders } from './headers.js';
 import { checkReferences } from './references.js';
 import { rowFinding, type ParsedRow, type ParsedTab, type ParsedWorkbook } from './parsed.js';
-
-const schemaCache = new Map<DataTabName, z.ZodType<Record<string, unknown>>>();
-
-function rowSchema(tab: DataTabName): z.ZodType<Record<string, unknown>> {
-  let schema = schemaCache.get(tab);
-  if (!schema) {
-    const shape = Object.fromEntries(Object.entries(TABS[tab].columns as Record<string, Column>).map(([key, column]) => [key, column.schema]));
-    schema = z.object(shape) as unknown as z.ZodType<Record<string, unknown>>;
-    schemaCache.set(tab, schema);
-  }
-  return schema;
-}
 
 /** Every tab whose name folds to `name` (case and surrounding spaces aside): more than one is `tab.duplicate`. */
 function rawTabsNamed(workbook: RawWorkbook, name: DataTabName): RawTab[] {
@@ -60,38 +46,31 @@ function parseTab(name: DataTabName, raw: RawTab | null | undefined, findings: F
   findings.push(...headers.findings);
   if (!headers.usable) return { name, available: false, sheetName: raw.name, positions: headers.positions, rows: [] };
 
-  const schema = rowSchema(name);
-  const entries = [...headers.positions.entries()];
+  // Each column in the contract's order (the order of a row's fields and of its findings), with its cell index.
+  const reads = Object.entries(columns).map(([key, column]) => ({ key, column, position: headers.positions.get(key) }));
+  const positions = [...headers.positions.values()];
   const idPosition = headers.positions.get(spec.idKey);
   const idHeader = (columns[spec.idKey] as Column).header;
   const firstRowById = new Map<string, number>();
   const rows: ParsedRow[] = [];
 
   for (const rawRow of raw.rows) {
-    const input: Record<string, CellValue> = {};
-    let empty = true;
-    for (const [key, position] of entries) {
-      const cell = rawRow.cells[position] ?? null;
-      input[key] = cell;
-      if (!isEmptyCell(cell)) empty = false;
-    }
-    if (empty) continue;
-    for (const key of Object.keys(columns)) if (!(key in input)) input[key] = null;
+    const cells = rawRow.cells;
+    if (positions.every((position) => isEmptyCell(cells[position] ?? null))) continue;
 
-    const idCell = idPosition === undefined ? null : rawRow.cells[idPosition] ?? null;
+    const idCell = idPosition === undefined ? null : cells[idPosition] ?? null;
     const idText = isErrorCell(idCell) || isFormulaCell(idCell) ? '' : cellText(idCell).trim();
     const id = idText === '' || FORMULA_ERRORS.includes(idText.toUpperCase()) ? null : idText;
     const rowFindings: Finding[] = [];
-    const parsed = schema.safeParse(input);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) {
-        const key = String(issue.path[0]);
-        const rule = ((issue as { params?: { rule?: DataRuleId } }).params?.rule ?? 'cell.required') as DataRuleId;
-        const header = columns[key]?.header ?? null;
-        const position = headers.positions.get(key);
-        const message = rule === 'cell.formula-not-computed' && header !== null && position !== undefined ? formulaNotComputed(name, rawRow.row, header, position) : issue.message;
-        rowFindings.push(rowFinding(name, rawRow.row, rule, header, id, message));
+    const values: Record<string, unknown> = {};
+    for (const { key, column, position } of reads) {
+      const read = column.read(position === undefined ? null : cells[position] ?? null);
+      if (read.ok) {
+        values[key] = read.value;
+        continue;
       }
+      const message = read.rule === 'cell.formula-not-computed' && position !== undefined ? formulaNotComputed(name, rawRow.row, column.header, position) : read.message;
+      rowFindings.push(rowFinding(name, rawRow.row, read.rule, column.header, id, message));
     }
     if (id !== null) {
       const folded = id.toLowerCase();
@@ -100,7 +79,7 @@ function parseTab(name: DataTabName, raw: RawTab | null | undefined, findings: F
       else rowFindings.push(rowFinding(name, rawRow.row, 'row.duplicate-id', idHeader, id,
         `${idHeader} ${id} is already used on row ${first} of ${name}; give this row another ${idHeader} or clear it.`));
     }
-    rows.push({ sheetRow: rawRow.row, id, values: rowFindings.length === 0 && parsed.success ? parsed.data : null, findings: rowFindings });
+    rows.push({ sheetRow: rawRow.row, id, values: rowFindings.length === 0 ? values : null, findings: rowFindings });
   }
   return { name, available: true, sheetName: raw.name, positions: headers.positions, rows };
 }

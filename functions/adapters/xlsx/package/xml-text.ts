@@ -94,10 +94,33 @@ export function elementPrefix(xml: string, localName: string): string | null {
   return match ? (match[1] ?? '') : null;
 }
 
+interface RichTextPatterns {
+  readonly phonetic: RegExp;
+  readonly run: RegExp;
+}
+
+const richTextPatterns = new Map<string, RichTextPatterns>();
+
 /** The text of a rich or plain string item (`<si>` or `<is>` content): its `<t>` runs joined, phonetic runs left out. */
 export function richText(inner: string, prefix: string): string {
-  const text = inner.includes('rPh') ? inner.replace(new RegExp(`<${prefix}rPh[\\s>][\\s\\S]*?</${prefix}rPh>`, 'g'), '') : inner;
+  let patterns = richTextPatterns.get(prefix);
+  if (!patterns) {
+    patterns = { phonetic: new RegExp(`<${prefix}rPh[\\s>][\\s\\S]*?</${prefix}rPh>`, 'g'), run: new RegExp(`<${prefix}t(?:\\s[^>]*[^/>])?>([\\s\\S]*?)</${prefix}t>`, 'g') };
+    richTextPatterns.set(prefix, patterns);
+  }
+  const text = inner.includes('rPh') ? inner.replace(patterns.phonetic, '') : inner;
+  const plain = plainRun(text, prefix);
+  if (plain !== null) return decodeText(plain);
   let joined = '';
-  for (const match of text.matchAll(new RegExp(`<${prefix}t(?:\\s[^>]*[^/>])?>([\\s\\S]*?)</${prefix}t>`, 'g'))) joined += decodeText(match[1]!);
+  for (const match of text.matchAll(patterns.run)) joined += decodeText(match[1]!);
   return joined;
+}
+
+/** The content of an item that is one bare `<t>…</t>` run (as most are), or null when it is anything else. */
+function plainRun(text: string, prefix: string): string | null {
+  const open = `<${prefix}t>`;
+  const close = `</${prefix}t>`;
+  if (!text.startsWith(open) || !text.endsWith(close)) return null;
+  const content = text.slice(open.length, text.length - close.length);
+  return content.includes('<') ? null : content;
 }
