@@ -2,12 +2,12 @@
 import { anchorMismatch, recordMismatch } from '../core/audit/anchor.js';
 import type { AuditEntry, AuditHead } from '../core/audit/audit-entry.js';
 import { verifyChain, verifyHead, type ChainVerdict } from '../core/audit/chain.js';
-import type { RecordStore } from '../ports/record-store.port.js';
+import type { RecordLog } from '../ports/record-log.port.js';
 
 const PAGE = 1000;
 
 /** Every audit entry in seq order, fetched a page at a time. */
-export async function* auditEntries(store: RecordStore): AsyncGenerator<AuditEntry> {
+export async function* auditEntries(store: RecordLog): AsyncGenerator<AuditEntry> {
   let after = 0;
   for (;;) {
     const page = await store.auditPage(after, PAGE);
@@ -37,7 +37,7 @@ export function matchesFilter(entry: AuditEntry, filter: AuditFilter): boolean {
 }
 
 /** The entries that pass the filter, in seq order. */
-export async function listAudit(store: RecordStore, filter: AuditFilter): Promise<AuditEntry[]> {
+export async function listAudit(store: RecordLog, filter: AuditFilter): Promise<AuditEntry[]> {
   const entries: AuditEntry[] = [];
   for await (const entry of auditEntries(store)) if (matchesFilter(entry, filter)) entries.push(entry);
   return entries;
@@ -56,7 +56,7 @@ export type AuditVerdict = ChainVerdict & {
  * outside the store: the Dashboard's last line, a run's log line), that the log still holds that entry; and that
  * every record is what the log made it (a record changed without an entry, or an entry without its record).
  */
-export async function verifyAudit(store: RecordStore, options: { readonly anchor?: AuditHead } = {}): Promise<AuditVerdict> {
+export async function verifyAudit(store: RecordLog, options: { readonly anchor?: AuditHead } = {}): Promise<AuditVerdict> {
   // The head first: a sync committing meanwhile only makes the chain longer than the head, which verifyHead allows.
   const head = await store.auditHead();
   const entries: AuditEntry[] = [];
@@ -80,7 +80,7 @@ function csvField(value: unknown): string {
 }
 
 /** Writes every entry as CSV (header first) or JSON lines, through `write`. */
-export async function exportAudit(store: RecordStore, format: 'csv' | 'jsonl', write: (text: string) => void): Promise<number> {
+export async function exportAudit(store: RecordLog, format: 'csv' | 'jsonl', write: (text: string) => void): Promise<number> {
   let count = 0;
   if (format === 'csv') write(`${CSV_COLUMNS.join(',')}\r\n`);
   for await (const entry of auditEntries(store)) {

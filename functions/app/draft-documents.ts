@@ -11,7 +11,7 @@ import { CcegError } from '../core/errors.js';
 import type { GroupRows } from '../core/model/group.js';
 import type { DocumentEntry } from '../core/records/stored-record.js';
 import type { DocumentPublisher } from '../ports/documents.port.js';
-import type { RecordStore } from '../ports/record-store.port.js';
+import type { DocumentIndex } from '../ports/document-index.port.js';
 
 /** Faults of the destination as a whole (no document can be published there): drafting stops and says so once. */
 const DESTINATION_FAULTS: ReadonlySet<string> = new Set(['NOT_IN_SHARED_DRIVE', 'GOOGLE_AUTH']);
@@ -30,7 +30,7 @@ export const RENDERERS: Readonly<Record<DueDocumentKind, (rows: GroupRows, key: 
 
 /** What drafting works with and on. */
 export interface DraftRequest {
-  readonly store: Pick<RecordStore, 'getDocument' | 'claimDocument' | 'updateDocument'>;
+  readonly store: DocumentIndex;
   readonly publisher: DocumentPublisher;
   readonly rows: GroupRows;
   readonly today: IsoDate;

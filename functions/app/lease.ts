@@ -1,6 +1,6 @@
 // Runs work under a store lease, waiting a bounded time for another holder to finish; always gives the lease back.
 import { CcegError } from '../core/errors.js';
-import type { RecordStore } from '../ports/record-store.port.js';
+import type { Leases } from '../ports/leases.port.js';
 
 /** How long a lease lasts unless told otherwise: a crashed holder's lease expires after this. */
 export const LEASE_TTL_MS = 10 * 60_000;
@@ -19,7 +19,7 @@ export interface LeaseOptions {
 }
 
 /** Takes the lease `key` (waiting up to `waitMs`), runs `work`, then releases it. Throws SYNC_RUNNING when it stays taken. */
-export async function withLease<T>(store: RecordStore, key: string, options: LeaseOptions, work: () => Promise<T>): Promise<T> {
+export async function withLease<T>(store: Leases, key: string, options: LeaseOptions, work: () => Promise<T>): Promise<T> {
   // Count attempts rather than read the clock: the injected clock may stand still (a `--today` run, a test).
   const attempts = Math.max(1, Math.ceil(options.waitMs / RETRY_MS) + 1);
   for (let attempt = 1; !(await store.acquireLease(key, options.holder, options.ttlMs ?? LEASE_TTL_MS, options.now())); attempt++) {

@@ -1,15 +1,16 @@
 // A sync's reads of the store: every record's digest, and the data only of the records the sync looks into.
+import type { AuditHead } from '../core/audit/audit-entry.js';
 import type { RawWorkbook } from '../core/model/raw-workbook.js';
 import type { DataTabName } from '../core/model/tabs.js';
 import { parseWorkbook } from '../core/parse/parse-workbook.js';
 import type { ParsedTab, ParsedWorkbook } from '../core/parse/parsed.js';
 import { recordKey, type RecordDigest, type StoredRecord } from '../core/records/stored-record.js';
 import type { AssignedIds } from '../core/sync/assign-ids.js';
-import { diffRecords, type CommitContext } from '../core/sync/diff.js';
+import { diffRecords, withStoredVersions, type CommitContext, type RecordDiff } from '../core/sync/diff.js';
 import { rowIdentifier } from '../core/sync/identify-rows.js';
-import type { RecordStore } from '../ports/record-store.port.js';
+import type { RecordLog } from '../ports/record-log.port.js';
 
-/** The workbook parsed against the store, and the records as the sync sees them. */
+/** The workbook parsed and diffed against the store, and the records as the sync sees them. */
 export interface StoredView {
   readonly parsed: ParsedWorkbook;
   readonly assigned: AssignedIds;
@@ -19,52 +20,76 @@ export interface StoredView {
    * live organization); the others stand in with empty data, never read.
    */
   readonly stored: ReadonlyMap<string, StoredRecord>;
+  /** The rows diffed with the store, each change with its stored version read in full. */
+  readonly diff: RecordDiff;
+  /** The audit head the digests were read with (under the sync lease it stays so until the commit). */
+  readonly auditHead: AuditHead | null;
 }
 
-/** What the sync reads the data of besides changed, held-back and vanished rows. */
+/** What the sync reads the data of besides changed, held-back and vanished rows, and what it commits as. */
 export interface StoredViewOptions {
   /** Every live Organizations record (the access policy of sheet edits names their contacts). */
   readonly organizations: boolean;
+  /** The run, time and actor the diff's changes are committed with. */
+  readonly context: CommitContext;
 }
 
 /**
- * Parses `raw` against the store reading only what a sync needs: the digests, then the records of rows that are not
- * in the sheet (a row whose ID was cleared may be one of them, recognised by its data, so the sheet is identified
- * again once they are read), then the records of rows that changed or are held back. A sync that changes k rows
- * reads the digests and k records, not every record.
+ * Parses and diffs `raw` against the store reading only what a sync needs: the digests (with the audit head), then the
+ * records of rows that are not in the sheet (a row whose ID was cleared may be one of them, recognised by its data, so
+ * when their tab has a row without an ID the sheet is identified again once they are read), then the records of rows
+ * that changed or are held back. A sync that changes k rows reads the digests and k records, not every record, and
+ * hashes each row once.
  */
-export async function readStored(store: RecordStore, raw: RawWorkbook, options: StoredViewOptions): Promise<StoredView> {
-  const digests = await store.loadDigests();
+export async function readStored(store: Pick<RecordLog, 'loadDigests' | 'loadRecordsByKey'>, raw: RawWorkbook, options: StoredViewOptions): Promise<StoredView> {
+  const { digests, auditHead } = await store.loadDigests();
   const known = new Map<string, StoredRecord>();
   for (const [key, digest] of digests) known.set(key, hollow(digest));
   let typedIds = new Map<DataTabName, Set<string> | null>();
+  let withoutIds = new Set<DataTabName>();
   const identifier = rowIdentifier(known);
   let parsed = parseWorkbook(raw, (tabs) => {
     typedIds = idsOnRows(tabs);
+    withoutIds = tabsWithRowsWithoutIds(tabs);
     return identifier.identify(tabs);
   });
   let assigned = identifier.assigned();
   const vanished = [...digests].filter(([, digest]) => !digest.tombstoned && typedIds.get(digest.tab as DataTabName)?.has(digest.id.toLowerCase()) === false);
   if (vanished.length > 0) {
     for (const [key, record] of await store.loadRecordsByKey(vanished.map(([key]) => key))) known.set(key, record);
-    const again = rowIdentifier(known);
-    parsed = parseWorkbook(raw, again.identify);
-    assigned = again.assigned();
+    // Only a row without an ID can be recognised as a vanished record by its data: without one in the tab of a
+    // vanished record, identifying the rows again would give every row the identity it has already.
+    if (vanished.some(([, digest]) => withoutIds.has(digest.tab as DataTabName))) {
+      const again = rowIdentifier(known);
+      parsed = parseWorkbook(raw, again.identify);
+      assigned = again.assigned();
+    }
   }
-  const looked = diffRecords(parsed, assigned, known, { runId: '', at: '', actor: '', source: 'cli' } satisfies CommitContext);
+  // Diffed on the digests' hashes; the stored versions of what changed are read next and put in place.
+  const diff = diffRecords(parsed, assigned, known, options.context);
   const wanted = new Set<string>();
-  for (const change of looked.changes) if (change.before !== null) wanted.add(recordKey(change.before.tab, change.before.id));
-  for (const row of looked.heldBack) if (row.id !== null) wanted.add(recordKey(row.tab, row.id));
+  for (const change of diff.changes) if (change.before !== null) wanted.add(recordKey(change.before.tab, change.before.id));
+  for (const row of diff.heldBack) if (row.id !== null) wanted.add(recordKey(row.tab, row.id));
   if (options.organizations) for (const digest of digests.values()) if (digest.tab === 'Organizations' && !digest.tombstoned) wanted.add(recordKey(digest.tab, digest.id));
   for (const [key] of vanished) wanted.delete(key);
   for (const key of [...wanted]) if (!digests.has(key)) wanted.delete(key);
-  if (wanted.size > 0) for (const [key, record] of await store.loadRecordsByKey(wanted)) known.set(key, record);
-  return { parsed, assigned, stored: known };
+  const read = wanted.size > 0 ? await store.loadRecordsByKey(wanted) : new Map<string, StoredRecord>();
+  for (const [key, record] of read) known.set(key, record);
+  return { parsed, assigned, stored: known, diff: withStoredVersions(diff, read), auditHead };
 }
 
 /** A record known by its digest alone: its data has not been read. */
 function hollow(digest: RecordDigest): StoredRecord {
   return { ...digest, data: {}, runId: '' };
+}
+
+/** The tabs with a valid row whose ID cell is empty: the rows that may get a vanished record's ID back. */
+function tabsWithRowsWithoutIds(tabs: Readonly<Record<DataTabName, ParsedTab>>): Set<DataTabName> {
+  const names = new Set<DataTabName>();
+  for (const [name, tab] of Object.entries(tabs) as [DataTabName, ParsedTab][]) {
+    if (tab.available && tab.rows.some((row) => row.id === null && row.values !== null)) names.add(name);
+  }
+  return names;
 }
 
 /** The IDs typed on each available tab's rows, in lower case (IDs match case-insensitively); null for an unavailable tab. */

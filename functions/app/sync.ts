@@ -9,7 +9,7 @@ import { isDataRule } from '../core/rule-ids.js';
 import { counted } from '../core/plural.js';
 import { recordKey, type RunRecord, type StoredRecord } from '../core/records/stored-record.js';
 import { dashboardRows } from '../core/sync/dashboard.js';
-import { auditDraftsOf, diffRecords, type HeldBackRow } from '../core/sync/diff.js';
+import { auditDraftsOf, type HeldBackRow } from '../core/sync/diff.js';
 import { planWriteBack } from '../core/sync/plan-write-back.js';
 import { NOT_SAVED_NOTE } from '../core/sync/status-text.js';
 import { syncedRows, type UncommittedRow } from '../core/sync/synced-rows.js';
@@ -17,7 +17,9 @@ import { accessPolicyOf, refusalDrafts, reviewEdits, type EditReview, type HeldC
 import { validateParsed, type LeftOutRows } from '../core/validate.js';
 import type { GroupRows } from '../core/model/group.js';
 import type { DataTabName } from '../core/model/tabs.js';
-import type { RecordStore } from '../ports/record-store.port.js';
+import type { EditInbox } from '../ports/edit-inbox.port.js';
+import type { Leases } from '../ports/leases.port.js';
+import type { RecordLog } from '../ports/record-log.port.js';
 import type { WorkbookReader, WorkbookWriter } from '../ports/workbook.port.js';
 import { withLease } from './lease.js';
 import { readStored } from './read-stored.js';
@@ -26,7 +28,7 @@ import { readStored } from './read-stored.js';
 export interface SyncPorts {
   readonly reader: WorkbookReader;
   readonly writer: WorkbookWriter;
-  readonly store: RecordStore;
+  readonly store: RecordLog & Leases & Pick<EditInbox, 'pendingEdits' | 'markEditsApplied'>;
   readonly now: () => Date;
   readonly newId: () => string;
 }
@@ -113,10 +115,9 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
     // here is already in what is read next. Edits recorded from now on are the next sync's.
     const edits = request.takeEdits ? await ports.store.pendingEdits(request.workbook) : [];
     const raw = await ports.reader.read();
-    // The digests, and the data only of the records this sync looks into: reads that do not grow with the sheet.
-    const { parsed, assigned, stored } = await readStored(ports.store, raw, { organizations: request.takeEdits ?? false });
     const context = { runId: ports.newId(), at: started.toISOString(), actor: request.actor, source: request.source };
-    const diff = diffRecords(parsed, assigned, stored, context);
+    // The digests, and the data only of the records this sync looks into: reads that do not grow with the sheet.
+    const { parsed, assigned, stored, diff, auditHead: headBefore } = await readStored(ports.store, raw, { organizations: request.takeEdits ?? false, context });
     const review: EditReview | null = request.takeEdits
       ? reviewEdits({
         parsed, assigned, stored, diff, edits, policy: accessPolicyOf(request.config, stored, parsed),
@@ -144,7 +145,6 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
     for (const record of stored.values()) if (lastChange === null || record.committedAt > lastChange) lastChange = record.committedAt;
     const drafts = [...auditDraftsOf(changes, context, review?.actors), ...refusalDrafts(review?.refused ?? [], context)];
     // The head the commit will leave (under the lease, nobody else chains meanwhile): the Dashboard anchors it.
-    const headBefore = await ports.store.auditHead();
     const expectedHead = chainDrafts(drafts, headBefore).at(-1) ?? headBefore;
     const auditHead = expectedHead === null ? null : { seq: expectedHead.seq, hash: expectedHead.hash };
     const dashboard = dashboardRows(rows, request.today, request.config, lastChange, auditHead);

@@ -1,9 +1,10 @@
 // A record store a stop signal can end cleanly: it remembers the leases taken through it and whether a commit began.
 import { CcegError } from '../core/errors.js';
 import type { AuditEntry, AuditHead } from '../core/audit/audit-entry.js';
-import type { DocumentEntry, RecordDigest, RunRecord, StoredRecord } from '../core/records/stored-record.js';
+import type { DocumentEntry, RunRecord, StoredRecord } from '../core/records/stored-record.js';
 import type { SheetEdit } from '../core/records/sheet-edit.js';
-import type { CommitBatch, RecordStore } from '../ports/record-store.port.js';
+import type { CommitBatch, StoredDigests } from '../ports/record-log.port.js';
+import type { RecordStore } from '../ports/record-store.port.js';
 
 /**
  * Wraps a store for one CLI run. `stop()` gives back every lease taken through it and not yet released (waiting for
@@ -31,8 +32,8 @@ export class StoppableStore implements RecordStore {
     return this.running().loadRecords();
   }
 
-  /** Every record's digest. */
-  async loadDigests(): Promise<Map<string, RecordDigest>> {
+  /** Every record's digest, and the audit head. */
+  async loadDigests(): Promise<StoredDigests> {
     return this.running().loadDigests();
   }
 

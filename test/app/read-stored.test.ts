@@ -9,20 +9,22 @@ import { XlsxWorkbookWriter } from '../../functions/adapters/xlsx/write-back-xls
 import { readStored } from '../../functions/app/read-stored.js';
 import { syncWorkbook } from '../../functions/app/sync.js';
 import { DEFAULT_CONFIG } from '../../functions/core/config.js';
-import type { RecordStore } from '../../functions/ports/record-store.port.js';
+import type { CommitContext } from '../../functions/core/sync/diff.js';
+import type { RecordLog } from '../../functions/ports/record-log.port.js';
 import { cli } from '../support/cli.js';
 import { COMPLIANT_TODAY, compliantWorkbookRows } from '../support/compliant-workbook.js';
 import { fill } from '../support/fill-workbook.js';
 import { columnOf, editWorkbook } from '../support/workbook-snapshot.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cceg-read-stored-'));
+const context: CommitContext = { runId: 'run-read', at: '2018-06-02T12:00:00.000Z', actor: 'staff@icann.example.org', source: 'cli' };
 const pristine = join(dir, 'pristine.xlsx');
 let synced: SqliteRecordStore;
 
 /** The store, noting every key whose record is read by key. */
-function spied(store: RecordStore): { store: RecordStore; asked: string[] } {
+function spied(store: RecordLog): { store: RecordLog; asked: string[] } {
   const asked: string[] = [];
-  const spy = Object.create(store) as RecordStore;
+  const spy = Object.create(store) as RecordLog;
   spy.loadRecordsByKey = (keys) => {
     const wanted = [...keys];
     asked.push(...wanted);
@@ -59,10 +61,12 @@ describe('readStored', () => {
     synced = await syncedOnce(path);
     const { store, asked } = spied(synced);
 
-    const view = await readStored(store, await new XlsxWorkbookReader(path).read(), { organizations: false });
+    const view = await readStored(store, await new XlsxWorkbookReader(path).read(), { organizations: false, context });
 
     expect(asked).toEqual([]);
     expect([...view.stored.keys()].sort()).toEqual([...(await synced.loadRecords()).keys()].sort());
+    expect(view.diff.changes).toEqual([]);
+    expect(view.auditHead).toEqual(await synced.auditHead());
   });
 
   it('reads the records of a changed row and of a deleted row, with their stored data', async () => {
@@ -76,10 +80,15 @@ describe('readStored', () => {
     });
     const { store, asked } = spied(synced);
 
-    const view = await readStored(store, await new XlsxWorkbookReader(path).read(), { organizations: false });
+    const view = await readStored(store, await new XlsxWorkbookReader(path).read(), { organizations: false, context });
 
     expect(asked.map((key) => key.split('/')[0]).sort()).toEqual(['Issues', 'Roster']);
     for (const key of asked) expect(view.stored.get(key)).toStrictEqual(all.get(key));
+    // The diff holds the stored versions it read: what the audit entries' `before` is drawn from.
+    expect(view.diff.changes.map((change) => [change.op, change.before])).toStrictEqual(
+      view.diff.changes.map((change) => [change.op, all.get(`${change.after.tab}/${change.after.id}`)]),
+    );
+    expect(view.diff.changes.map((change) => change.op).sort()).toEqual(['tombstone', 'update']);
   });
 
   it('reads every live organization when the access policy of sheet edits needs their contacts', async () => {
@@ -88,7 +97,7 @@ describe('readStored', () => {
     const organizations = [...(await synced.loadRecords()).values()].filter((record) => record.tab === 'Organizations');
     const { store, asked } = spied(synced);
 
-    await readStored(store, await new XlsxWorkbookReader(path).read(), { organizations: true });
+    await readStored(store, await new XlsxWorkbookReader(path).read(), { organizations: true, context });
 
     expect(asked.sort()).toEqual(organizations.map((record) => `Organizations/${record.id}`).sort());
   });

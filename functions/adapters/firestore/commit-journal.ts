@@ -1,6 +1,6 @@
 // The journaled commit: a sync is written to runs/{id}/chunks, applied chunk by chunk, then published by moving the
 // head; a sync interrupted after its journal was written is rolled forward from it, so each sync lands whole.
-import type { Firestore } from '@google-cloud/firestore';
+import type { DocumentSnapshot, Firestore } from '@google-cloud/firestore';
 import { z } from 'zod';
 import { auditEntrySchema, type AuditEntry, type AuditHead } from '../../core/audit/audit-entry.js';
 import { storedRecordSchema, type RunRecord, type StoredRecord } from '../../core/records/stored-record.js';
@@ -88,7 +88,11 @@ export function planChunks(records: readonly StoredRecord[], entries: readonly A
 
 /** The committed head of the audit log (`meta/head`), or null while the log is empty. */
 export async function readHead({ layout }: JournalContext): Promise<AuditHead | null> {
-  const snapshot = await layout.head().get();
+  return headOf(await layout.head().get());
+}
+
+/** The head a snapshot of `meta/head` holds, or null while the log is empty. */
+export function headOf(snapshot: DocumentSnapshot): AuditHead | null {
   if (!snapshot.exists) return null;
   const { seq, hash } = validDocument(storedHeadSchema, snapshot, 'audit head');
   return { seq, hash };

@@ -5,12 +5,13 @@ import { chainDrafts } from '../../core/audit/chain.js';
 import { sha256Hex } from '../../core/canonical-json.js';
 import { DATA_TAB_NAMES } from '../../core/model/tabs.js';
 import {
-  documentEntrySchema, recordKey, runRecordSchema, splitRecordKey, storedRecordSchema, type DocumentEntry, type RecordDigest, type RunRecord,
+  documentEntrySchema, recordKey, runRecordSchema, splitRecordKey, storedRecordSchema, type DocumentEntry, type RunRecord,
   type StoredRecord,
 } from '../../core/records/stored-record.js';
 import type { SheetEdit } from '../../core/records/sheet-edit.js';
-import type { CommitBatch, RecordStore } from '../../ports/record-store.port.js';
-import { applyChunks, finishRun, planChunks, readHead, recoverPendingRuns, writeJournal, type JournalContext } from './commit-journal.js';
+import type { CommitBatch, StoredDigests } from '../../ports/record-log.port.js';
+import type { RecordStore } from '../../ports/record-store.port.js';
+import { applyChunks, finishRun, headOf, planChunks, readHead, recoverPendingRuns, writeJournal, type JournalContext } from './commit-journal.js';
 import { isAlreadyExists, storeFault, validDocument } from './firestore-errors.js';
 import { firestoreLayout, type FirestoreLayout } from './firestore-layout.js';
 import { acquireLease, releaseLease } from './firestore-leases.js';
@@ -80,11 +81,12 @@ export class FirestoreRecordStore implements RecordStore {
     });
   }
 
-  /** Every record's digest, keyed `Tab/ID`, after completing an interrupted sync: reads a few shard documents. */
-  async loadDigests(): Promise<Map<string, RecordDigest>> {
+  /** Every record's digest, keyed `Tab/ID`, and the head, after completing an interrupted sync: reads a few shard documents and `meta/head`. */
+  async loadDigests(): Promise<StoredDigests> {
     return this.guard('read the record digests', async () => {
       await recoverPendingRuns(this.context);
-      return readDigests(this.db, this.layout);
+      const { digests, head } = await readDigests(this.db, this.layout);
+      return { digests, auditHead: headOf(head) };
     });
   }
 

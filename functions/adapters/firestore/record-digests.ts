@@ -1,5 +1,5 @@
 // Record digests in Firestore: `digests/{shard}` hold each record's hash, tombstone and commit time, so a sync reads a few documents, not every record.
-import type { DocumentData, Firestore } from '@google-cloud/firestore';
+import type { DocumentData, DocumentSnapshot, Firestore } from '@google-cloud/firestore';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { DATA_TAB_NAMES } from '../../core/model/tabs.js';
@@ -41,13 +41,19 @@ export function digestWrites(records: readonly RecordDigest[]): Map<number, Docu
 /** The head field that says the digests are complete: set by the first commit of an empty store or by a rebuild. */
 export const DIGESTS_COMPLETE = { digestShards: DIGEST_SHARDS } as const;
 
+/** Every record's digest, keyed `Tab/ID`, and the `meta/head` snapshot read with them (it holds the audit head). */
+export interface DigestsRead {
+  readonly digests: Map<string, RecordDigest>;
+  readonly head: DocumentSnapshot;
+}
+
 /**
  * Every record's digest, keyed `Tab/ID`. A store whose head does not say its digests are complete (written before
  * digests were kept, or with another number of shards) has them rebuilt from the records first, once.
  */
-export async function readDigests(db: Firestore, layout: FirestoreLayout): Promise<Map<string, RecordDigest>> {
+export async function readDigests(db: Firestore, layout: FirestoreLayout): Promise<DigestsRead> {
   const [head, shards] = await Promise.all([layout.head().get(), layout.digests().get()]);
-  if (head.exists && validDocument(markedHeadSchema, head, 'audit head').digestShards !== DIGEST_SHARDS) return rebuildDigests(db, layout);
+  if (head.exists && validDocument(markedHeadSchema, head, 'audit head').digestShards !== DIGEST_SHARDS) return { digests: await rebuildDigests(db, layout), head };
   const digests = new Map<string, RecordDigest>();
   for (const shard of shards.docs) {
     for (const value of Object.values(shard.data())) {
@@ -55,7 +61,7 @@ export async function readDigests(db: Firestore, layout: FirestoreLayout): Promi
       digests.set(recordKey(digest.tab, digest.id), digest);
     }
   }
-  return digests;
+  return { digests, head };
 }
 
 /** Rewrites every shard from the records, drops shards beyond DIGEST_SHARDS, then marks the head. */

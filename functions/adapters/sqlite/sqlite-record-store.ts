@@ -4,7 +4,8 @@ import type { AuditEntry, AuditHead } from '../../core/audit/audit-entry.js';
 import { chainDrafts } from '../../core/audit/chain.js';
 import { recordKey, splitRecordKey, type DocumentEntry, type RecordDigest, type RunRecord, type StoredRecord } from '../../core/records/stored-record.js';
 import type { SheetEdit } from '../../core/records/sheet-edit.js';
-import type { CommitBatch, RecordStore } from '../../ports/record-store.port.js';
+import type { CommitBatch, StoredDigests } from '../../ports/record-log.port.js';
+import type { RecordStore } from '../../ports/record-store.port.js';
 import { holderIsGone, thisProcess, type HolderProcess } from './holder-process.js';
 import { digestFromRow, documentFromJson, editFromJson, entryFromRow, entryToRow, recordFromRow, recordToRow, runFromJson } from './rows.js';
 import { META, prepareDatabase } from './schema.js';
@@ -68,13 +69,15 @@ export class SqliteRecordStore implements RecordStore {
     });
   }
 
-  /** Every record's digest, from the same rows (a local read costs nothing per row worth avoiding). */
-  async loadDigests(): Promise<Map<string, RecordDigest>> {
-    return this.guard(() => {
-      const digests = new Map<string, RecordDigest>();
-      for (const row of this.statements.allDigests.iterate()) digests.set(recordKey(row.tab, row.id), digestFromRow(row, this.path));
-      return digests;
-    });
+  /** Every record's digest, from the same rows (a local read costs nothing per row worth avoiding), and the head, in one read transaction. */
+  async loadDigests(): Promise<StoredDigests> {
+    return this.guard(() =>
+      this.db.transaction(() => {
+        const digests = new Map<string, RecordDigest>();
+        for (const row of this.statements.allDigests.iterate()) digests.set(recordKey(row.tab, row.id), digestFromRow(row, this.path));
+        return { digests, auditHead: this.readHead() };
+      })(),
+    );
   }
 
   /** The records of these `Tab/ID` keys; a key with no record is left out. */

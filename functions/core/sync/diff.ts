@@ -68,7 +68,8 @@ export function diffRecords(parsed: ParsedWorkbook, assigned: AssignedIds, store
         continue;
       }
       if (id === null) continue;
-      const data = { ...row.values, [idKey]: id };
+      // Most rows hold their ID already: their values are the data as they are, not a copy.
+      const data = row.values[idKey] === id ? row.values : { ...row.values, [idKey]: id };
       const after = record(name, id, data, false);
       if (before === null) changes.push({ op: 'create', before, after });
       else if (before.tombstoned || before.hash !== after.hash) changes.push({ op: 'update', before, after });
@@ -81,6 +82,21 @@ export function diffRecords(parsed: ParsedWorkbook, assigned: AssignedIds, store
     changes.push({ op: 'tombstone', before, after: record(tab, before.id, before.data, true) });
   }
   return { changes, unchanged, heldBack };
+}
+
+/**
+ * The diff with each change's stored version read in full: `stored` holds, by `Tab/ID`, the records whose data was read
+ * after a diff against their digests alone (same hash and tombstone, so the ops stay as they are). A tombstone keeps
+ * the data its record last had.
+ */
+export function withStoredVersions(diff: RecordDiff, stored: ReadonlyMap<string, StoredRecord>): RecordDiff {
+  const changes = diff.changes.map((change): RecordChange => {
+    const before = change.before === null ? undefined : stored.get(recordKey(change.before.tab, change.before.id));
+    if (before === undefined || before === change.before) return change;
+    if (change.op !== 'tombstone') return { ...change, before };
+    return { ...change, before, after: { ...change.after, hash: contentHash(before.data), data: before.data } };
+  });
+  return { ...diff, changes };
 }
 
 /** The audit drafts of a diff's changes, one per change, in order; `actors` names who made a change (by `Tab/ID`). */

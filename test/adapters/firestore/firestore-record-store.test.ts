@@ -1,4 +1,4 @@
-// The Firestore record store: the shared contract on the emulator, then layout, crash recovery and parity with SQLite.
+// The Firestore record store: the shared contracts of its ports on the emulator, then layout, crash recovery and parity with SQLite.
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,9 +14,13 @@ import { DIGEST_SHARDS } from '../../../functions/adapters/firestore/record-dige
 import { openSqliteStore } from '../../../functions/adapters/sqlite/sqlite-record-store.js';
 import { chainDrafts, verifyChain, verifyHead } from '../../../functions/core/audit/chain.js';
 import { CcegError } from '../../../functions/core/errors.js';
-import type { CommitBatch, RecordStore } from '../../../functions/ports/record-store.port.js';
+import type { CommitBatch } from '../../../functions/ports/record-log.port.js';
+import type { RecordStore } from '../../../functions/ports/record-store.port.js';
 import { firestoreForTests, type TestFirestore } from '../../support/firestore-emulator.js';
-import { recordStoreContract } from '../store/record-store.contract.js';
+import { documentIndexContract } from '../store/document-index.contract.js';
+import { editInboxContract } from '../store/edit-inbox.contract.js';
+import { leasesContract } from '../store/leases.contract.js';
+import { recordLogContract } from '../store/record-log.contract.js';
 import { auditDraft, createBatch, documentEntry, readWholeLog, rosterData, runRecord, storedRecord } from '../store/record-store.fixtures.js';
 
 let emulator: TestFirestore;
@@ -33,7 +37,11 @@ const freshRoot = () => `cceg-test/${randomUUID()}`;
 const openAt = (rootPath: string, options: Omit<FirestoreStoreOptions, 'firestore' | 'rootPath'> = {}) =>
   openFirestoreStore({ firestore: firestore(), rootPath, ...options });
 
-recordStoreContract('FirestoreRecordStore', () => openAt(freshRoot()));
+const openFresh = () => openAt(freshRoot());
+recordLogContract('FirestoreRecordStore', openFresh);
+leasesContract('FirestoreRecordStore', openFresh);
+editInboxContract('FirestoreRecordStore', openFresh);
+documentIndexContract('FirestoreRecordStore', openFresh);
 
 /** Commits `batch` on a store that crashes after applying `chunks` chunks; the error is the simulated crash. */
 async function crashDuring(rootPath: string, batch: CommitBatch, chunks: number): Promise<void> {
@@ -131,12 +139,13 @@ describe('FirestoreRecordStore record digests', () => {
     await firestore().doc(`${root}/meta/head`).delete();
     await firestore().doc(`${root}/meta/head`).set({ seq: head.seq, hash: head.hash, runId: head.runId });
 
-    const digests = await store.loadDigests();
+    const { digests, auditHead } = await store.loadDigests();
 
+    expect(auditHead).toEqual({ seq: head.seq, hash: head.hash });
     expect([...digests.keys()].sort()).toEqual([...(await store.loadRecords()).keys()].sort());
     expect((await firestore().doc(`${root}/meta/head`).get()).get('digestShards')).toBe(DIGEST_SHARDS);
     await store.commit(createBatch('run-2', 2, 6));
-    expect((await store.loadDigests()).size).toBe(7);
+    expect((await store.loadDigests()).digests.size).toBe(7);
   });
 });
 
@@ -155,7 +164,7 @@ describe('FirestoreRecordStore after a crash in the middle of a commit', () => {
     const reopened = await openAt(root);
     await expectWholeAndVerified(reopened, 1_201);
     expect(await reopened.getRun('run-2')).toStrictEqual(runRecord('run-2', { created: 1_200 }));
-    expect((await reopened.loadDigests()).size).toBe(1_201);
+    expect((await reopened.loadDigests()).digests.size).toBe(1_201);
   });
 
   it('lets the next commit recover the interrupted one and chain after it', async () => {

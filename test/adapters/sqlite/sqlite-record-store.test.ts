@@ -1,4 +1,4 @@
-// The SQLite record store: the shared contract on a temp file, then WAL, reopening, bad files, locks and tampering.
+// The SQLite record store: the shared contracts of its ports on a temp file, then WAL, reopening, bad files, locks and tampering.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../../functions/adapters/sqlite/sqlite-record-store.js';
 import { chainDrafts, verifyChain, verifyHead } from '../../../functions/core/audit/chain.js';
 import type { CcegError } from '../../../functions/core/errors.js';
-import { recordStoreContract } from '../store/record-store.contract.js';
+import { documentIndexContract } from '../store/document-index.contract.js';
+import { editInboxContract } from '../store/edit-inbox.contract.js';
+import { leasesContract } from '../store/leases.contract.js';
+import { recordLogContract } from '../store/record-log.contract.js';
 import { auditDraft, createBatch, documentEntry, readWholeLog, sheetEdit, T0 } from '../store/record-store.fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cceg-sqlite-store-'));
@@ -40,7 +43,11 @@ async function storeFileWith(batches: number, size: number): Promise<string> {
   return path;
 }
 
-recordStoreContract('SqliteRecordStore', async () => openSqliteStore(newPath()));
+const openFresh = async () => openSqliteStore(newPath());
+recordLogContract('SqliteRecordStore', openFresh);
+leasesContract('SqliteRecordStore', openFresh);
+editInboxContract('SqliteRecordStore', openFresh);
+documentIndexContract('SqliteRecordStore', openFresh);
 
 describe('SqliteRecordStore on disk', () => {
   it('keeps a real database file in WAL mode, with the schema version in meta', async () => {

@@ -1,9 +1,9 @@
-// Small builders for the record-store contract: records, audit drafts, runs, document entries and whole batches.
+// Small builders for the store contracts: records, audit drafts, runs, document entries and whole batches.
 import type { AuditDraft, AuditEntry, AuditOp } from '../../../functions/core/audit/audit-entry.js';
 import { contentHash } from '../../../functions/core/canonical-json.js';
 import { recordKey, type DocumentEntry, type RunRecord, type StoredRecord } from '../../../functions/core/records/stored-record.js';
 import type { SheetEdit } from '../../../functions/core/records/sheet-edit.js';
-import type { CommitBatch, RecordStore } from '../../../functions/ports/record-store.port.js';
+import type { CommitBatch, RecordLog } from '../../../functions/ports/record-log.port.js';
 
 /** The clock every fixture uses. */
 export const T0 = new Date('2025-03-01T12:00:00.000Z');
@@ -70,7 +70,7 @@ export function createBatch(runId: string, count: number, from = 1): CommitBatch
 }
 
 /** The whole audit log, read page by page. */
-export async function readWholeLog(store: RecordStore, pageSize = 500): Promise<AuditEntry[]> {
+export async function readWholeLog(store: Pick<RecordLog, 'auditPage'>, pageSize = 500): Promise<AuditEntry[]> {
   const entries: AuditEntry[] = [];
   for (;;) {
     const page = await store.auditPage(entries.at(-1)?.seq ?? 0, pageSize);

@@ -1,26 +1,25 @@
-// The record-store contract: every adapter (SQLite, Firestore) registers this suite with its own `open`.
+// The record-log contract: records, digests, the audit chain and runs; every adapter (SQLite, Firestore) registers it with its own `open`.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GENESIS_HASH, verifyChain, verifyHead } from '../../../functions/core/audit/chain.js';
 import { recordKey, type StoredRecord } from '../../../functions/core/records/stored-record.js';
-import type { RecordStore } from '../../../functions/ports/record-store.port.js';
-import {
-  auditDraft, createBatch, documentEntry, readWholeLog, rosterData, runRecord, sheetEdit, storedRecord, T0,
-} from './record-store.fixtures.js';
+import type { RecordLog } from '../../../functions/ports/record-log.port.js';
+import { auditDraft, createBatch, readWholeLog, rosterData, runRecord, storedRecord, T0 } from './record-store.fixtures.js';
+import type { Opened } from './opened.js';
 
 /** Adapter-specific knobs of the contract. */
-export interface RecordStoreContractOptions {
+export interface RecordLogContractOptions {
   /** Records in the one-batch commit; above Firestore's 500 writes per batch (default 1,200). */
   readonly largeBatch?: number;
 }
 
 const at = (ms: number) => new Date(T0.getTime() + ms);
 
-/** Registers the contract for a store; `open` must return a new, empty store each time. */
-export function recordStoreContract(name: string, open: () => Promise<RecordStore>, options: RecordStoreContractOptions = {}): void {
+/** Registers the record-log contract for an adapter; `open` must return a new, empty store each time. */
+export function recordLogContract(name: string, open: () => Promise<Opened<RecordLog>>, options: RecordLogContractOptions = {}): void {
   const largeBatch = options.largeBatch ?? 1_200;
 
-  describe(`${name} keeps the record-store contract`, () => {
-    let store: RecordStore;
+  describe(`${name} keeps the record-log contract`, () => {
+    let store: Opened<RecordLog>;
     beforeEach(async () => {
       store = await open();
     });
@@ -134,7 +133,7 @@ export function recordStoreContract(name: string, open: () => Promise<RecordStor
         ({ tab: record.tab, id: record.id, hash: record.hash, tombstoned: record.tombstoned, committedAt: record.committedAt });
 
       it('an empty store has no digests and finds no record by key', async () => {
-        expect((await store.loadDigests()).size).toBe(0);
+        expect(await store.loadDigests()).toEqual({ digests: new Map(), auditHead: null });
         expect((await store.loadRecordsByKey(['Roster/P-0001'])).size).toBe(0);
       });
 
@@ -144,7 +143,8 @@ export function recordStoreContract(name: string, open: () => Promise<RecordStor
         await store.commit({ records: [tombstoned], drafts: [auditDraft('Roster/P-0002', 'tombstone', rosterData(2), null)], run: runRecord('run-2', { tombstoned: 1 }) });
 
         const records = await store.loadRecords();
-        const digests = await store.loadDigests();
+        const { digests, auditHead } = await store.loadDigests();
+        expect(auditHead).toEqual(await store.auditHead());
         expect([...digests.keys()].sort()).toEqual([...records.keys()].sort());
         for (const [key, record] of records) expect(digests.get(key)).toStrictEqual(digestOfRecord(record));
         expect(digests.get('Roster/P-0002')).toMatchObject({ tombstoned: true, committedAt: at(60_000).toISOString() });
@@ -162,7 +162,7 @@ export function recordStoreContract(name: string, open: () => Promise<RecordStor
       it(`the digests of ${largeBatch.toLocaleString('en-US')} records committed in one batch are all there`, async () => {
         await store.commit(createBatch('run-1', largeBatch));
 
-        expect((await store.loadDigests()).size).toBe(largeBatch);
+        expect((await store.loadDigests()).digests.size).toBe(largeBatch);
       });
     });
 
@@ -213,119 +213,6 @@ export function recordStoreContract(name: string, open: () => Promise<RecordStor
         const log = await store.auditPage(0, 10);
         expect(log).toStrictEqual(entries);
         expect(verifyChain(log)).toMatchObject({ ok: true, count: 1 });
-      });
-    });
-
-    describe('leases', () => {
-      it('refuses a second holder while the lease runs', async () => {
-        expect(await store.acquireLease('sync:book', 'a', 1_000, at(0))).toBe(true);
-        expect(await store.acquireLease('sync:book', 'b', 1_000, at(500))).toBe(false);
-      });
-
-      it('lets the same holder take its lease again, extending it', async () => {
-        await store.acquireLease('sync:book', 'a', 1_000, at(0));
-        expect(await store.acquireLease('sync:book', 'a', 1_000, at(900))).toBe(true);
-        expect(await store.acquireLease('sync:book', 'b', 1_000, at(1_500))).toBe(false);
-        expect(await store.acquireLease('sync:book', 'b', 1_000, at(1_900))).toBe(true);
-      });
-
-      it('lets another holder take a lease from the moment it expires (a crashed holder)', async () => {
-        await store.acquireLease('sync:book', 'crashed', 1_000, at(0));
-        expect(await store.acquireLease('sync:book', 'b', 1_000, at(999))).toBe(false);
-        expect(await store.acquireLease('sync:book', 'b', 1_000, at(1_000))).toBe(true);
-        expect(await store.acquireLease('sync:book', 'crashed', 1_000, at(1_001))).toBe(false);
-      });
-
-      it('lets another holder take a released lease at once', async () => {
-        await store.acquireLease('sync:book', 'a', 60_000, at(0));
-        await store.releaseLease('sync:book', 'a');
-        expect(await store.acquireLease('sync:book', 'b', 60_000, at(1))).toBe(true);
-      });
-
-      it('ignores a release by a holder that does not hold the lease', async () => {
-        await store.acquireLease('sync:book', 'a', 60_000, at(0));
-        await store.releaseLease('sync:book', 'b');
-        expect(await store.acquireLease('sync:book', 'b', 60_000, at(1))).toBe(false);
-      });
-
-      it('keeps leases of different keys apart', async () => {
-        expect(await store.acquireLease('sync:one', 'a', 60_000, at(0))).toBe(true);
-        expect(await store.acquireLease('sync:two', 'b', 60_000, at(0))).toBe(true);
-      });
-    });
-
-    describe('sheet edits', () => {
-      it('keeps a recorded edit pending, exactly as it was recorded', async () => {
-        const edit = sheetEdit(1, { oldValue: null, newValue: 'Zoë 李雷 "quoted"\nnext line' });
-        expect(await store.recordEdit(edit)).toBe(true);
-
-        expect(await store.pendingEdits('sheets:book-1')).toStrictEqual([edit]);
-      });
-
-      it('records an edit once: a second edit with the same ID is refused and changes nothing', async () => {
-        expect(await store.recordEdit(sheetEdit(1))).toBe(true);
-        expect(await store.recordEdit(sheetEdit(1, { newValue: 'other' }))).toBe(false);
-
-        expect(await store.pendingEdits('sheets:book-1')).toStrictEqual([sheetEdit(1)]);
-      });
-
-      it('lists pending edits oldest first, then by ID, and only those of the workbook asked for', async () => {
-        const sameTime = sheetEdit(1).receivedAt;
-        await store.recordEdit(sheetEdit(3));
-        await store.recordEdit(sheetEdit(2, { id: 'edit-b', receivedAt: sameTime }));
-        await store.recordEdit(sheetEdit(1, { id: 'edit-a' }));
-        await store.recordEdit(sheetEdit(4, { workbook: 'sheets:book-2', spreadsheetId: 'book-2' }));
-
-        expect((await store.pendingEdits('sheets:book-1')).map((edit) => edit.id)).toEqual(['edit-a', 'edit-b', 'edit-003']);
-        expect((await store.pendingEdits('sheets:book-2')).map((edit) => edit.id)).toEqual(['edit-004']);
-        expect(await store.pendingEdits('sheets:book-3')).toEqual([]);
-      });
-
-      it('settled edits are pending no more; unknown and already settled IDs are ignored', async () => {
-        for (let n = 1; n <= 4; n += 1) await store.recordEdit(sheetEdit(n));
-        await store.markEditsApplied(['edit-001', 'edit-003', 'edit-999'], 'run-1');
-        await store.markEditsApplied(['edit-001'], 'run-2');
-        await store.markEditsApplied([], 'run-3');
-
-        expect((await store.pendingEdits('sheets:book-1')).map((edit) => edit.id)).toEqual(['edit-002', 'edit-004']);
-        expect(await store.recordEdit(sheetEdit(1))).toBe(false);
-      });
-
-      it('settles more edits at once than one Firestore batch holds', async () => {
-        const ids: string[] = [];
-        for (let n = 1; n <= 520; n += 1) {
-          await store.recordEdit(sheetEdit(n, { id: `bulk-${n}` }));
-          ids.push(`bulk-${n}`);
-        }
-        await store.markEditsApplied(ids, 'run-1');
-
-        expect(await store.pendingEdits('sheets:book-1')).toEqual([]);
-      });
-    });
-
-    describe('nonces and the document index', () => {
-      it('remembers a nonce once and calls a repeat a replay', async () => {
-        expect(await store.rememberNonce('n-1', at(0))).toBe(true);
-        expect(await store.rememberNonce('n-1', at(10))).toBe(false);
-        expect(await store.rememberNonce('n-2', at(10))).toBe(true);
-      });
-
-      it('claims a document once; a second claim is refused and keeps the first entry', async () => {
-        const first = documentEntry('update-report', 'M-0001');
-        expect(await store.claimDocument(first)).toBe(true);
-        expect(await store.claimDocument({ ...first, location: 'drive:elsewhere', runId: 'run-2' })).toBe(false);
-
-        expect(await store.getDocument('update-report', 'M-0001')).toStrictEqual(first);
-        expect(await store.getDocument('update-report', 'M-0002')).toBeNull();
-        expect(await store.getDocument('annual-report', 'M-0001')).toBeNull();
-      });
-
-      it('updates the location of a claimed document', async () => {
-        await store.claimDocument(documentEntry('notice', 'PP-0001'));
-        const moved = documentEntry('notice', 'PP-0001', { location: 'drive:doc-42', draftedAt: at(60_000).toISOString(), runId: 'run-2' });
-        await store.updateDocument(moved);
-
-        expect(await store.getDocument('notice', 'PP-0001')).toStrictEqual(moved);
       });
     });
   });

@@ -1,0 +1,38 @@
+// The record-log port: records, their digests, the hash-chained audit log and the sync runs, committed together.
+import type { AuditDraft, AuditEntry, AuditHead } from '../core/audit/audit-entry.js';
+import type { RecordDigest, RunRecord, StoredRecord } from '../core/records/stored-record.js';
+
+/** Everything one sync commits, all or nothing. */
+export interface CommitBatch {
+  /** The new state of every record that changed (created, updated or tombstoned). */
+  readonly records: readonly StoredRecord[];
+  /** Audit drafts, in order; the store chains them after its current head inside the same commit. */
+  readonly drafts: readonly AuditDraft[];
+  readonly run: RunRecord;
+}
+
+/** Every record's digest and the audit head they were read with: what a sync starts from. */
+export interface StoredDigests {
+  /** The digest of every record, tombstoned ones included, keyed `Tab/ID`. */
+  readonly digests: Map<string, RecordDigest>;
+  /** The last audit entry's seq and hash, as `auditHead()` gives it, or null when the log is empty. */
+  readonly auditHead: AuditHead | null;
+}
+
+/** Where records and the audit log are kept (SQLite locally, Firestore in production). */
+export interface RecordLog {
+  /** Every record, tombstoned ones included, keyed `Tab/ID`. */
+  loadRecords(): Promise<Map<string, StoredRecord>>;
+  /** Every record's digest and the audit head, read together: reads that do not grow with the records. */
+  loadDigests(): Promise<StoredDigests>;
+  /** The records of these `Tab/ID` keys, keyed the same way; a key with no record is left out. */
+  loadRecordsByKey(keys: Iterable<string>): Promise<Map<string, StoredRecord>>;
+  /** Commits records, audit entries and the run atomically; returns the chained entries. */
+  commit(batch: CommitBatch): Promise<AuditEntry[]>;
+  /** The last audit entry's seq and hash as the store records them, or null when the log is empty. */
+  auditHead(): Promise<AuditHead | null>;
+  /** Up to `limit` audit entries with seq greater than `afterSeq`, in seq order. */
+  auditPage(afterSeq: number, limit: number): Promise<AuditEntry[]>;
+  /** The run with this ID, or null. */
+  getRun(id: string): Promise<RunRecord | null>;
+}

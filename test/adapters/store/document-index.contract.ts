@@ -1,0 +1,40 @@
+// The document-index contract: drafted documents by kind and key; every adapter (SQLite, Firestore) registers it with its own `open`.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DocumentIndex } from '../../../functions/ports/document-index.port.js';
+import { documentEntry, T0 } from './record-store.fixtures.js';
+import type { Opened } from './opened.js';
+
+const at = (ms: number) => new Date(T0.getTime() + ms);
+
+/** Registers the document-index contract for an adapter; `open` must return a new, empty store each time. */
+export function documentIndexContract(name: string, open: () => Promise<Opened<DocumentIndex>>): void {
+  describe(`${name} keeps the document-index contract`, () => {
+    let store: Opened<DocumentIndex>;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    describe('the document index', () => {
+      it('claims a document once; a second claim is refused and keeps the first entry', async () => {
+        const first = documentEntry('update-report', 'M-0001');
+        expect(await store.claimDocument(first)).toBe(true);
+        expect(await store.claimDocument({ ...first, location: 'drive:elsewhere', runId: 'run-2' })).toBe(false);
+
+        expect(await store.getDocument('update-report', 'M-0001')).toStrictEqual(first);
+        expect(await store.getDocument('update-report', 'M-0002')).toBeNull();
+        expect(await store.getDocument('annual-report', 'M-0001')).toBeNull();
+      });
+
+      it('updates the location of a claimed document', async () => {
+        await store.claimDocument(documentEntry('notice', 'PP-0001'));
+        const moved = documentEntry('notice', 'PP-0001', { location: 'drive:doc-42', draftedAt: at(60_000).toISOString(), runId: 'run-2' });
+        await store.updateDocument(moved);
+
+        expect(await store.getDocument('notice', 'PP-0001')).toStrictEqual(moved);
+      });
+    });
+  });
+}
