@@ -1,14 +1,42 @@
 // Canonical JSON (keys sorted at every depth, no spaces) and SHA-256 over it: the basis of content and audit hashes.
 import { createHash } from 'node:crypto';
 
+/** Keys as JSON strings, remembered: records repeat the same few field names (bounded, so odd keys cannot grow it). */
+const quotedKeys = new Map<string, string>();
+const QUOTED_KEYS_KEPT = 4096;
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < QUOTED_KEYS_KEPT) quotedKeys.set(key, quoted);
+  }
+  return quoted;
+}
+
 /** JSON with object keys sorted at every depth, so equal values always give equal text. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, item]) => item !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
+  if (Array.isArray(value)) {
+    let text = '[';
+    for (let index = 0; index < value.length; index++) {
+      if (index > 0) text += ',';
+      const item: unknown = value[index];
+      text += canonicalJson(item === undefined ? null : item);
+    }
+    return `${text}]`;
+  }
+  // Keys sorted by UTF-16 code units (the default sort), undefined members left out, as JSON.stringify leaves them.
+  const record = value as Record<string, unknown>;
+  const keys = Object.keys(record).sort();
+  let text = '{';
+  for (const key of keys) {
+    const item = record[key];
+    if (item === undefined) continue;
+    if (text.length > 1) text += ',';
+    text += `${quotedKey(key)}:${canonicalJson(item)}`;
+  }
+  return `${text}}`;
 }
 
 /** Lower-case hex SHA-256 of a text (UTF-8). */
