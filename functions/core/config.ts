@@ -79,6 +79,17 @@ export const charterConfigSchema = z.object({
      * so the next delivery of its schedule time takes it over, and the documents it had claimed.
      */
     tickTimeoutSeconds: z.number().int().min(1).max(3600).default(540),
+    /**
+     * The calendar feed's tokens, one per audience: an organization's Code (its deadlines), `chairs` or `staff` (every
+     * deadline). A calendar client cannot send an ID token, so the token in the feed's URL is the key; rotate one by
+     * changing it here. At least 32 characters, so that it cannot be guessed.
+     */
+    calendarTokens: z.record(z.string().min(1), z.string().min(32, 'must be at least 32 characters, so that it cannot be guessed')).default({}),
+    /**
+     * The audience of the ID tokens the spreadsheet's menu sends (`ScriptApp.getIdentityToken()`: the Apps Script
+     * project's OAuth client ID), accepted by the audit and calendar functions besides their own URLs.
+     */
+    scriptAudience: z.string().min(1).nullable().default(null),
   }).strict().prefault({}),
 }).strict().refine((config) => config.members.min <= config.members.max, {
   message: 'must not be greater than members.max',
