@@ -1,18 +1,17 @@
 // Times the cold start of each Functions Framework target (spawn to first HTTP answer) against a hello-world function that constructs a Firestore client.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { median, type Sample } from './measure.js';
-import type { Row, Section } from './report.js';
+import { join } from 'node:path';
+import { ROOT } from './build.js';
+import { median } from './measure.js';
+import type { GoalRow } from './report.js';
 
 /** The targets of functions/index.ts, timed against the hello-world function. */
 export const COLD_START_TARGETS = ['onSheetEdit', 'tick', 'audit'] as const;
 /** A target is ready soon enough when its median start is at most this many times the hello-world one's. */
 export const COLD_START_GOAL = 1.2;
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const FRAMEWORK = join(ROOT, 'node_modules/@google-cloud/functions-framework/build/src/main.js');
 const HELLO = 'hello';
 const HELLO_SOURCE = `import * as functions from '@google-cloud/functions-framework';
@@ -34,17 +33,12 @@ function coldStartEnvironment(): NodeJS.ProcessEnv {
   };
 }
 
-/** Compiles functions/ into `dir/lib` (emit only: `npm run typecheck` checks types) and writes the hello-world function into `dir/hello`; both resolve packages through a link to node_modules. */
-function prepare(dir: string): { lib: string; hello: string } {
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
-  writeFileSync(join(dir, 'package.json'), '{ "type": "module" }\n');
-  const lib = join(dir, 'lib');
-  const build = spawnSync(process.execPath, [join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', join(ROOT, 'tsconfig.build.json'), '--outDir', lib, '--noCheck'], { encoding: 'utf8' });
-  if (build.status !== 0) throw new Error(`The build failed:\n${build.stdout}${build.stderr}`);
+/** Writes the hello-world function into `dir/hello` (it resolves packages through the build folder's link to node_modules). */
+function writeHello(dir: string): string {
   const hello = join(dir, HELLO);
   mkdirSync(hello);
   writeFileSync(join(hello, 'index.js'), HELLO_SOURCE);
-  return { lib, hello };
+  return hello;
 }
 
 function freePort(): Promise<number> {
@@ -87,36 +81,27 @@ async function coldStart(target: string, source: string): Promise<number> {
   }
 }
 
-function sampleOf(ms: readonly number[]): Sample<unknown> {
-  return { ms, medianMs: median(ms), peakRssDeltaMb: Number.NaN, results: [] };
-}
-
 /**
- * Starts the hello-world function and each target in turn, `runs` rounds after one warm-up round (alternating, so
- * the machine's load weighs on all alike), and reports each target's median against the hello-world one (the floor).
+ * Starts the hello-world function and each target of the compiled `lib` in turn, `runs` rounds after one warm-up
+ * round (alternating, so the machine's load weighs on all alike), and holds each target's median to the hello-world
+ * one (the floor). `dir` is the build folder (it links node_modules).
  */
-export async function coldStartSection(runs: number): Promise<Section> {
-  const dir = mkdtempSync(join(tmpdir(), 'cceg-cold-start-'));
-  try {
-    const { lib, hello } = prepare(dir);
-    const starts = [{ name: HELLO, source: hello }, ...COLD_START_TARGETS.map((name) => ({ name, source: lib }))];
-    const ms = new Map<string, number[]>(starts.map(({ name }) => [name, []]));
-    for (let round = 0; round <= runs; round++) {
-      for (const { name, source } of starts) {
-        const elapsed = await coldStart(name, source);
-        if (round > 0) ms.get(name)!.push(elapsed);
-      }
+export async function coldStartGoals(dir: string, lib: string, runs: number): Promise<GoalRow[]> {
+  const starts = [{ name: HELLO, source: writeHello(dir) }, ...COLD_START_TARGETS.map((name) => ({ name, source: lib }))];
+  const ms = new Map<string, number[]>(starts.map(({ name }) => [name, []]));
+  for (let round = 0; round <= runs; round++) {
+    for (const { name, source } of starts) {
+      const elapsed = await coldStart(name, source);
+      if (round > 0) ms.get(name)!.push(elapsed);
     }
-    const floor = median(ms.get(HELLO)!);
-    const rows: Row[] = [{ name: 'cold start: hello-world + Firestore client (floor)', size: 1, sample: sampleOf(ms.get(HELLO)!), note: 'spawn to first HTTP answer' }];
-    const ratios = COLD_START_TARGETS.map((target) => {
-      const sample = sampleOf(ms.get(target)!);
-      const ratio = sample.medianMs / floor;
-      rows.push({ name: `cold start: ${target}`, size: 1, sample, note: `floor ${floor.toFixed(0)} ms, ×${ratio.toFixed(2)}, ${ratio <= COLD_START_GOAL ? 'meets' : 'misses'} ≤${COLD_START_GOAL}` });
-      return { label: `Cold start ${target} / hello-world + Firestore`, value: ratio, expected: `≤${COLD_START_GOAL}: ${ratio <= COLD_START_GOAL ? 'meets' : 'misses'}` };
-    });
-    return { title: 'Cold start', rows, ratios };
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
   }
+  const floor = median(ms.get(HELLO)!);
+  return COLD_START_TARGETS.map((target) => {
+    const starts = ms.get(target)!;
+    const measured = median(starts);
+    return {
+      what: `cold start: ${target}`, rows: null, measured: `${measured.toFixed(0)} ms`, floor: `hello world + Firestore client ${floor.toFixed(0)} ms`,
+      ratio: measured / floor, goal: COLD_START_GOAL, note: `spawn to first HTTP answer, median of ${runs} (${Math.min(...starts).toFixed(0)}–${Math.max(...starts).toFixed(0)} ms)`,
+    };
+  });
 }
