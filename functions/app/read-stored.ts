@@ -54,7 +54,11 @@ export async function readStored(store: Pick<RecordLog, 'loadDigests' | 'loadRec
     return identifier.identify(tabs);
   });
   let assigned = identifier.assigned();
-  const vanished = [...digests].filter(([, digest]) => !digest.tombstoned && typedIds.get(digest.tab as DataTabName)?.has(digest.id.toLowerCase()) === false);
+  const vanished: [string, RecordDigest][] = [];
+  for (const entry of digests) {
+    const digest = entry[1];
+    if (!digest.tombstoned && typedIds.get(digest.tab as DataTabName)?.has(digest.id.toLowerCase()) === false) vanished.push(entry);
+  }
   if (vanished.length > 0) {
     for (const [key, record] of await store.loadRecordsByKey(vanished.map(([key]) => key))) known.set(key, record);
     // Only a row without an ID can be recognised as a vanished record by its data: without one in the tab of a
@@ -78,9 +82,12 @@ export async function readStored(store: Pick<RecordLog, 'loadDigests' | 'loadRec
   return { parsed, assigned, stored: known, diff: withStoredVersions(diff, read), auditHead };
 }
 
+/** The data of every hollow record: one frozen object, never read. */
+const EMPTY: Record<string, unknown> = Object.freeze({});
+
 /** A record known by its digest alone: its data has not been read. */
 function hollow(digest: RecordDigest): StoredRecord {
-  return { ...digest, data: {}, runId: '' };
+  return { tab: digest.tab, id: digest.id, hash: digest.hash, data: EMPTY, tombstoned: digest.tombstoned, committedAt: digest.committedAt, runId: '' };
 }
 
 /** The tabs with a valid row whose ID cell is empty: the rows that may get a vanished record's ID back. */
@@ -96,7 +103,13 @@ function tabsWithRowsWithoutIds(tabs: Readonly<Record<DataTabName, ParsedTab>>):
 function idsOnRows(tabs: Readonly<Record<DataTabName, ParsedTab>>): Map<DataTabName, Set<string> | null> {
   const ids = new Map<DataTabName, Set<string> | null>();
   for (const [name, tab] of Object.entries(tabs) as [DataTabName, ParsedTab][]) {
-    ids.set(name, tab.available ? new Set(tab.rows.flatMap((row) => (row.id === null ? [] : [row.id.toLowerCase()]))) : null);
+    if (!tab.available) {
+      ids.set(name, null);
+      continue;
+    }
+    const typed = new Set<string>();
+    for (const row of tab.rows) if (row.id !== null) typed.add(row.id.toLowerCase());
+    ids.set(name, typed);
   }
   return ids;
 }

@@ -5,6 +5,7 @@ import {
   documentEntrySchema, recordDigestSchema, runRecordSchema, storedRecordSchema, type DocumentEntry, type RecordDigest, type RunRecord, type StoredRecord,
 } from '../../core/records/stored-record.js';
 import { sheetEditSchema, type SheetEdit } from '../../core/records/sheet-edit.js';
+import { DATA_TAB_NAMES } from '../../core/model/tabs.js';
 import { unavailable } from './sqlite-errors.js';
 
 /** A row of `records`. */
@@ -86,10 +87,18 @@ export function recordFromRow(row: RecordRow, path: string): StoredRecord {
   }, what, path);
 }
 
-/** Reads a record's digest columns back. */
+const DATA_TABS: ReadonlySet<string> = new Set(DATA_TAB_NAMES);
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * Reads a record's digest columns back. A sync reads every record's digest, so a well-formed one is checked by hand
+ * (what the schema checks, without building it twice); anything else goes through the schema for its message.
+ */
 export function digestFromRow(row: DigestRow, path: string): RecordDigest {
-  const what = `record ${row.tab}/${row.id}`;
-  return validated(recordDigestSchema, { tab: row.tab, id: row.id, hash: row.hash, tombstoned: row.tombstoned === 1, committedAt: row.committed_at }, what, path);
+  const digest = { tab: row.tab, id: row.id, hash: row.hash, tombstoned: row.tombstoned === 1, committedAt: row.committed_at };
+  const wellFormed = DATA_TABS.has(digest.tab) && typeof digest.id === 'string' && digest.id !== '' && typeof digest.hash === 'string' &&
+    SHA256_HEX.test(digest.hash) && typeof digest.committedAt === 'string' && (row.tombstoned === 0 || row.tombstoned === 1);
+  return wellFormed ? digest : validated(recordDigestSchema, digest, `record ${row.tab}/${row.id}`, path);
 }
 
 /** Reads an `audit` row back. */

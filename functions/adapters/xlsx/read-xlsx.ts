@@ -20,12 +20,23 @@ import { changedDuringSync, sameStamp, stampOf, type FileStamp } from './write-b
  * (UNREADABLE_WORKBOOK) a workbook whose system-owned cells hold a formula filled over a range.
  */
 export async function readXlsxWorkbook(path: string, limits: WorkbookLimits = DEFAULT_LIMITS): Promise<RawWorkbook> {
+  return readOpenedPackage(await openPackage(path, limits), path, limits);
+}
+
+/** Opens the package of an .xlsx file (its central directory and workbook part), refusing what is not one. */
+async function openPackage(path: string, limits: WorkbookLimits): Promise<XlsxPackage> {
   await assertFile(path);
   const bytes = await readFile(path).catch((error: unknown) => {
     throw fileError(path, error);
   });
+  return XlsxPackage.load(bytes, path, limits).catch((error: unknown) => {
+    throw asCcegError(path, error);
+  });
+}
+
+/** Reads every worksheet of an opened package, as {@link readXlsxWorkbook} says. */
+async function readOpenedPackage(book: XlsxPackage, path: string, limits: WorkbookLimits): Promise<RawWorkbook> {
   try {
-    const book = await XlsxPackage.load(bytes, path, limits);
     const parts = await workbookParts(book);
     const tabs: RawTab[] = [];
     for (const sheet of book.tabs) {
@@ -59,22 +70,34 @@ export class XlsxWorkbookReader implements WorkbookReader {
     readonly limits: WorkbookLimits = DEFAULT_LIMITS,
   ) {}
 
+  /** The package `probe` opened, with the file's stamp then: `read` reads it when the file is still the same. */
+  private probed: { readonly stamp: FileStamp; readonly book: XlsxPackage } | null = null;
+
   /** Reads the whole workbook; throws FILE_NOT_FOUND, NOT_A_WORKBOOK, WORKBOOK_TOO_LARGE or UNREADABLE_WORKBOOK (also when saved while read). */
   async read(): Promise<RawWorkbook> {
     const before = await stampOf(this.path);
-    const workbook = await readXlsxWorkbook(this.path, this.limits);
+    const probed = this.probed;
+    this.probed = null;
+    const workbook = probed !== null && sameStamp(probed.stamp, before)
+      ? await readOpenedPackage(probed.book, this.path, this.limits)
+      : await readXlsxWorkbook(this.path, this.limits);
     if (!sameStamp(before, await stampOf(this.path))) throw changedDuringSync(this.path);
     this.lastRead = before;
     return workbook;
   }
 
-  /** Checks cheaply, without parsing any sheet, that the file is an .xlsx package (whatever its entry order); throws like `read`. */
+  /**
+   * Checks cheaply, without parsing any sheet, that the file is an .xlsx package (whatever its entry order); throws like
+   * `read`. The package stays open for the next `read`, which uses it if the file has not changed since.
+   */
   async probe(): Promise<void> {
-    await assertFile(this.path);
-    const bytes = await readFile(this.path).catch((error: unknown) => {
-      throw fileError(this.path, error);
-    });
-    await XlsxPackage.load(bytes, this.path, this.limits);
+    this.probed = null;
+    // A file that cannot be stamped is refused by openPackage, with its own reason.
+    const before = await stampOf(this.path).catch(() => null);
+    const book = await openPackage(this.path, this.limits);
+    const after = await stampOf(this.path);
+    // Kept only when the file stood still while it was opened.
+    if (before !== null && sameStamp(before, after)) this.probed = { stamp: after, book };
   }
 }
 

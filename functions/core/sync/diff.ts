@@ -47,7 +47,8 @@ export function diffRecords(parsed: ParsedWorkbook, assigned: AssignedIds, store
   const changes: RecordChange[] = [];
   const heldBack: HeldBackRow[] = [];
   let unchanged = 0;
-  const present = new Set<string>();
+  // The stored records some row names (by identity: no key strings to hash again for the tombstone pass).
+  const named = new Set<StoredRecord>();
   const mistypedIds = new Set<DataTabName>();
   const record = (tab: DataTabName, id: string, data: Record<string, unknown>, tombstoned: boolean): StoredRecord =>
     ({ tab, id, hash: contentHash(data), data, tombstoned, committedAt: context.at, runId: context.runId });
@@ -58,9 +59,8 @@ export function diffRecords(parsed: ParsedWorkbook, assigned: AssignedIds, store
     const idKey = TABS[name].idKey;
     for (const row of tab.rows) {
       const id = row.id ?? assigned.get(name)?.get(row.sheetRow) ?? null;
-      const key = id === null ? null : recordKey(name, id);
-      if (key !== null) present.add(key);
-      const before = key === null ? null : stored.get(key) ?? null;
+      const before = id === null ? null : stored.get(recordKey(name, id)) ?? null;
+      if (before !== null) named.add(before);
       // A row with a data finding is held back even without an ID (an organization whose Code is empty).
       if (row.values === null) {
         if (row.findings.some((finding) => finding.rule === 'row.duplicate-id')) mistypedIds.add(name);
@@ -70,15 +70,19 @@ export function diffRecords(parsed: ParsedWorkbook, assigned: AssignedIds, store
       if (id === null) continue;
       // Most rows hold their ID already: their values are the data as they are, not a copy.
       const data = row.values[idKey] === id ? row.values : { ...row.values, [idKey]: id };
-      const after = record(name, id, data, false);
-      if (before === null) changes.push({ op: 'create', before, after });
-      else if (before.tombstoned || before.hash !== after.hash) changes.push({ op: 'update', before, after });
-      else unchanged++;
+      // Hashed first: an unchanged row (most of them) makes no record.
+      const hash = contentHash(data);
+      if (before !== null && !before.tombstoned && before.hash === hash) {
+        unchanged++;
+        continue;
+      }
+      const after: StoredRecord = { tab: name, id, hash, data, tombstoned: false, committedAt: context.at, runId: context.runId };
+      changes.push({ op: before === null ? 'create' : 'update', before, after });
     }
   }
-  for (const [key, before] of stored) {
+  for (const before of stored.values()) {
     const tab = before.tab as DataTabName;
-    if (before.tombstoned || present.has(key) || !parsed.tabs[tab]?.available || mistypedIds.has(tab)) continue;
+    if (before.tombstoned || named.has(before) || !parsed.tabs[tab]?.available || mistypedIds.has(tab)) continue;
     changes.push({ op: 'tombstone', before, after: record(tab, before.id, before.data, true) });
   }
   return { changes, unchanged, heldBack };

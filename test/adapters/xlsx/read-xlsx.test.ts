@@ -215,6 +215,21 @@ describe('readXlsxWorkbook rows and tabs', () => {
     await expect(new XlsxWorkbookReader(path).probe()).resolves.toBeUndefined();
   });
 
+  it('reads what the file holds at read, not what it held at probe, when it was saved in between', async () => {
+    const path = newPath('probed');
+    const save = async (name: string) => {
+      const book = new ExcelJS.Workbook();
+      book.addWorksheet('Roster').addRows([['ID', 'Name'], ['P-0001', name]]);
+      await book.xlsx.writeFile(path);
+    };
+    await save('Before');
+    const reader = new XlsxWorkbookReader(path);
+    await reader.probe();
+    await save('After, a longer name');
+
+    expect((await reader.read()).tabs[0]?.rows[0]?.cells).toEqual(['P-0001', 'After, a longer name']);
+  });
+
   it('reads a 50,000-row workbook with every row and its sheet row number', async () => {
     const path = newPath('big');
     const counts = await writeBigWorkbook(path, 50_000);
