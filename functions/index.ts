@@ -1,24 +1,46 @@
 // The Functions Framework targets onSheetEdit, tick and audit (`npx functions-framework --target=onSheetEdit` after a build).
-import type { Handlers } from './entry/handlers.js';
-import { guarded } from './entry/http.js';
+import { guarded, type Handler } from './entry/http.js';
+import type { ProcessDeps } from './entry/process-deps.js';
 import { registerFunction } from './entry/register.js';
 
-let handlers: Promise<Handlers> | null = null;
+/** A target's handler, built from what the process shares; its module is imported only then. */
+type HandlerFactory = () => Promise<Handler>;
+
+/** A handler module once imported, with the process's dependencies (the two are loaded side by side). */
+function withDeps<T>(module: Promise<T>): Promise<[T, ProcessDeps]> {
+  return Promise.all([module, import('./entry/process-deps.js').then(({ processDeps }) => processDeps())]);
+}
 
 /**
- * The handlers, built on the first request: loading this module opens nothing and loads no adapter, the handlers and
- * the composition root are imported then (each adapter on its own first use). A failed build is retried next time.
+ * Each target's handler module with the dependencies it is built from: a target loads only its own module on its first
+ * request (`--target=audit` never loads the sync or the drafting), and the composition root builds the shared
+ * dependencies then (each adapter on its own first use). Loading this module opens nothing and loads no adapter.
  */
-function loadHandlers(): Promise<Handlers> {
-  handlers ??= Promise.all([import('./entry/handlers.js'), import('./entry/runtime.js')])
-    .then(async ([{ createHandlers }, { runtimeDeps }]) => createHandlers(await runtimeDeps()))
-    .catch((error: unknown) => {
-      handlers = null;
+const FACTORIES = {
+  onSheetEdit: async () => {
+    const [{ createOnSheetEdit }, { deps, coalescer }] = await withDeps(import('./entry/on-sheet-edit.js'));
+    return createOnSheetEdit(deps, coalescer);
+  },
+  tick: async () => {
+    const [{ createTick }, { deps, coalescer }] = await withDeps(import('./entry/tick.js'));
+    return createTick(deps, coalescer);
+  },
+  audit: async () => {
+    const [{ createAudit }, { deps }] = await withDeps(import('./entry/audit.js'));
+    return createAudit(deps);
+  },
+} satisfies Record<string, HandlerFactory>;
+
+/** The handler of `target`, built on its first request; a failed build is retried next time. */
+function lazyHandler(factory: HandlerFactory): Handler {
+  let handler: Promise<Handler> | null = null;
+  return async (req, res) => {
+    handler ??= factory().catch((error: unknown) => {
+      handler = null;
       throw error;
     });
-  return handlers;
+    return (await handler)(req, res);
+  };
 }
 
-for (const target of ['onSheetEdit', 'tick', 'audit'] as const) {
-  registerFunction(target, guarded(target, async (req, res) => (await loadHandlers())[target](req, res)));
-}
+for (const [target, factory] of Object.entries(FACTORIES)) registerFunction(target, guarded(target, lazyHandler(factory)));

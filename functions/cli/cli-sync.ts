@@ -43,12 +43,12 @@ const halted = () => new Promise<never>(() => undefined);
  * has begun writing the workbook or the store, after it has finished, so that the two agree.
  */
 export async function syncFromCli<T>(context: CommandContext, workbook: string, options: CliSyncOptions, then: (synced: CliSynced) => Promise<T>): Promise<T> {
-  const reader = workbookReaderFor(workbook, options.config.limits);
+  const reader = await workbookReaderFor(workbook, options.config.limits);
+  const writer = await workbookWriterFor(workbook, reader);
   await reader.probe?.();
   await assertSyncable(workbook);
   const location = await canonicalWorkbook(workbook);
   const store = new StoppableStore(await openStore(options.store, location));
-  const writer = workbookWriterFor(workbook, reader);
   let writeBegun = false;
   const watchedWriter: WorkbookWriter = {
     applyWriteBack: (plan) => {

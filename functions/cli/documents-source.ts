@@ -1,5 +1,4 @@
-// Turns `--out` (a folder or `drive:<folderId>`) and the WORKBOOK argument into the publisher documents go through.
-import { defaultDocumentsDestination, documentPublisherFor } from '../adapters/documents-destination.js';
+// Turns `--out` (a folder or `drive:<folderId>`) and the WORKBOOK argument into the publisher documents go through (its adapters loaded then).
 import type { DocumentPublisher } from '../ports/documents.port.js';
 import { googleConnection } from './workbook-source.js';
 
@@ -9,6 +8,7 @@ import { googleConnection } from './workbook-source.js';
  * and an .xlsx workbook's into `xlsxDefault` (or the `documents` folder beside it).
  */
 export async function documentsPublisherFor(workbook: string, out: string | undefined, xlsxDefault?: string): Promise<DocumentPublisher> {
+  const { defaultDocumentsDestination, documentPublisherFor } = await import('../adapters/documents-destination.js');
   const connection = googleConnection();
   if (out !== undefined) return documentPublisherFor(out, connection);
   if (!workbook.startsWith('sheets:') && xlsxDefault !== undefined) return documentPublisherFor(xlsxDefault, connection);

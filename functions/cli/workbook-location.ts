@@ -2,7 +2,7 @@
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { assertWorkbookWritable, openInProgram } from '../adapters/xlsx/workbook-access.js';
-import { spreadsheetIdOf } from '../adapters/google/sheets-workbook.js';
+import { spreadsheetIdOf } from './workbook-source.js';
 
 /**
  * The one name of a workbook however it was typed: `sheets:<id>`, or the real path of an .xlsx file (absolute, with
@@ -10,18 +10,18 @@ import { spreadsheetIdOf } from '../adapters/google/sheets-workbook.js';
  * The file must exist (probe it first).
  */
 export async function canonicalWorkbook(location: string): Promise<string> {
-  const spreadsheetId = spreadsheetIdOf(location);
+  const spreadsheetId = await spreadsheetIdOf(location);
   return spreadsheetId === null ? realpath(resolve(location)) : `sheets:${spreadsheetId}`;
 }
 
 /** Refuses, before a sync reads or commits anything, an .xlsx workbook it could not write back; a Google Sheet passes. */
 export async function assertSyncable(location: string): Promise<void> {
-  if (spreadsheetIdOf(location) === null) await assertWorkbookWritable(location);
+  if (await spreadsheetIdOf(location) === null) await assertWorkbookWritable(location);
 }
 
 /** A one-line note when an .xlsx workbook is open in a spreadsheet program (what is read is the version last saved), or null. */
 export async function openWorkbookNote(location: string): Promise<string | null> {
-  if (spreadsheetIdOf(location) !== null) return null;
+  if (await spreadsheetIdOf(location) !== null) return null;
   const open = await openInProgram(location);
   return open && `${location} is open in ${open.program}; checking the version last saved.`;
 }

@@ -1,5 +1,5 @@
 // What the Cloud Functions are built from: config, store, workbooks, secret, token verifier and clock, all injected.
-import type { SyncCoalescer } from '../app/sync-coalescer.js';
+import { SyncCoalescer } from '../app/sync-coalescer.js';
 import type { SyncResult } from '../app/sync.js';
 import type { CharterConfig } from '../core/config.js';
 import type { DocumentPublisher } from '../ports/documents.port.js';
@@ -32,4 +32,10 @@ export interface FunctionDeps {
   readonly newId: () => string;
   /** Coalesces this process's syncs (one is made when absent). */
   readonly coalescer?: SyncCoalescer<SyncResult>;
+}
+
+/** The coalescer the sync targets share: the deps' own, or one with the config's settle time and interval. */
+export function syncCoalescerFor(deps: FunctionDeps): SyncCoalescer<SyncResult> {
+  const { settleMilliseconds, minIntervalMilliseconds } = deps.config.sync;
+  return deps.coalescer ?? new SyncCoalescer<SyncResult>({ settleMs: settleMilliseconds, minIntervalMs: minIntervalMilliseconds });
 }

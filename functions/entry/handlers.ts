@@ -1,8 +1,6 @@
 // The three Cloud Functions over one set of dependencies and one sync coalescer.
-import { SyncCoalescer } from '../app/sync-coalescer.js';
-import type { SyncResult } from '../app/sync.js';
 import { createAudit } from './audit.js';
-import type { FunctionDeps } from './function-deps.js';
+import { syncCoalescerFor, type FunctionDeps } from './function-deps.js';
 import type { Handler } from './http.js';
 import { createOnSheetEdit } from './on-sheet-edit.js';
 import { createTick } from './tick.js';
@@ -16,7 +14,6 @@ export interface Handlers {
 
 /** Builds the handlers; edits and ticks of one workbook share the coalescer, so at most one sync of it runs at a time. */
 export function createHandlers(deps: FunctionDeps): Handlers {
-  const { settleMilliseconds, minIntervalMilliseconds } = deps.config.sync;
-  const coalescer = deps.coalescer ?? new SyncCoalescer<SyncResult>({ settleMs: settleMilliseconds, minIntervalMs: minIntervalMilliseconds });
+  const coalescer = syncCoalescerFor(deps);
   return { onSheetEdit: createOnSheetEdit(deps, coalescer), tick: createTick(deps, coalescer), audit: createAudit(deps) };
 }

@@ -1,7 +1,6 @@
 // tick: Cloud Scheduler's daily call, OIDC-authenticated, done once per schedule time: sync, then draft the documents due.
 import type { Request } from '@google-cloud/functions-framework';
-import { z } from 'zod';
-import { draftDueDocuments, type DraftResult } from '../app/draft-documents.js';
+import type { DraftResult } from '../app/draft-documents.js';
 import { countOutcomes, missingDocumentFindings } from '../app/draft-summary.js';
 import type { SyncCoalescer } from '../app/sync-coalescer.js';
 import type { SyncResult } from '../app/sync.js';
@@ -17,12 +16,16 @@ export const SCHEDULE_TIME_HEADER = 'x-cloudscheduler-scheduletime';
 /** The document-index kind that makes a tick once-only per schedule time. */
 export const TICK_KIND = 'tick';
 
-const tickBodySchema = z.object({ scheduleTime: z.string().optional() }).passthrough();
+/** The `scheduleTime` of a JSON body `{ "scheduleTime": "<text>", ... }`; undefined for any other body. */
+function bodyScheduleTime(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const { scheduleTime } = body as { scheduleTime?: unknown };
+  return typeof scheduleTime === 'string' ? scheduleTime : undefined;
+}
 
 /** The delivery's schedule time as ISO 8601 UTC, from the header or a JSON body `{ "scheduleTime" }`; 400 without one. */
 function scheduleTimeOf(req: Request): string {
-  const body = tickBodySchema.safeParse(jsonBody(req) ?? {});
-  const text = req.get(SCHEDULE_TIME_HEADER) ?? (body.success ? body.data.scheduleTime : undefined);
+  const text = req.get(SCHEDULE_TIME_HEADER) ?? bodyScheduleTime(jsonBody(req));
   const ms = text === undefined ? NaN : Date.parse(text);
   if (Number.isNaN(ms)) throw new CcegError('BAD_REQUEST', `No schedule time: send the ${SCHEDULE_TIME_HEADER} header (Cloud Scheduler does) or {"scheduleTime": "<RFC 3339>"}.`);
   return new Date(ms).toISOString();
@@ -87,7 +90,8 @@ export function createTick(deps: FunctionDeps, coalescer: SyncCoalescer<SyncResu
     let drafting: DraftResult;
     try {
       result = await requestSync(deps, coalescer, target, 'tick', actor);
-      const publisher = await target.documents();
+      // The renderers are loaded on the first draft, like the publisher's adapters: a tick refused before it drafts needs neither.
+      const [publisher, { draftDueDocuments }] = await Promise.all([target.documents(), import('../app/draft-documents.js')]);
       const today = toIsoDate(deps.now().getTime());
       drafting = await draftDueDocuments({
         store: deps.store, publisher, rows: result.rows, today, config: deps.config, runId: result.run.id, now: deps.now, staleClaimMilliseconds: timeoutMs,

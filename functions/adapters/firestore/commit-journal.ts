@@ -46,7 +46,11 @@ const journalSchema = z.object({
   headAfter: headSchema.nullable(),
 });
 const chunkDocumentSchema = z.object({ n: z.number().int().min(0), payload: z.string() });
-const payloadSchema = z.object({ records: z.array(storedRecordSchema), entries: z.array(auditEntrySchema) });
+let chunkPayload: z.ZodType<{ records: StoredRecord[]; entries: AuditEntry[] }> | null = null;
+/** A journal chunk's payload; built on the first recovery (a commit only writes chunks, never reads them). */
+function chunkPayloadSchema(): z.ZodType<{ records: StoredRecord[]; entries: AuditEntry[] }> {
+  return (chunkPayload ??= z.object({ records: z.array(storedRecordSchema), entries: z.array(auditEntrySchema) }));
+}
 
 /**
  * Splits a sync's writes into chunks, refusing (INTERNAL) values Firestore cannot hold. Each value goes through JSON
@@ -202,7 +206,7 @@ async function rollForward(context: JournalContext, path: string, journal: z.inf
     const snapshot = await context.layout.chunk(runId, n).get();
     if (!snapshot.exists) throw damaged(path, `is an interrupted sync whose journal misses chunk ${n}`);
     const { payload } = validDocument(chunkDocumentSchema, snapshot, 'journal chunk');
-    const chunk = validValue(payloadSchema, parseJson(payload, snapshot.ref.path), snapshot.ref.path, 'journal chunk');
+    const chunk = validValue(chunkPayloadSchema(), parseJson(payload, snapshot.ref.path), snapshot.ref.path, 'journal chunk');
     await applyChunk(context, { ...chunk, payload }, true);
   }
   await finishRun(context, runId, journal.headBefore, journal.headAfter, journal.chunkCount);

@@ -1,23 +1,9 @@
 // `cceg report update|annual|notice|dissent|chair WORKBOOK --meeting|--paper|--call ID`: renders one document to a folder or Drive.
 import { Argument, Command, Option } from 'commander';
-import { RENDERERS } from '../../app/draft-documents.js';
-import { assertDocumentSubject } from '../../core/documents/document-subjects.js';
-import type { DueDocumentKind } from '../../core/documents/due-documents.js';
 import { CcegError } from '../../core/errors.js';
-import { parseWorkbook } from '../../core/parse/parse-workbook.js';
-import { EXIT, type CommandContext } from '../command-context.js';
-import { documentsPublisherFor } from '../documents-source.js';
-import { commonOptions, resolveCommonOptions, type CommonOptionValues } from '../options.js';
-import { readWorkbook } from '../workbook-source.js';
-
-type Subject = 'meeting' | 'paper' | 'call';
-
-interface ReportKind {
-  /** The document kind: its renderer (the one `tick` drafts with) and the folder it is published under. */
-  readonly kind: DueDocumentKind;
-  /** The option naming what the document is about. */
-  readonly subject: Subject;
-}
+import type { CommandContext } from '../command-context.js';
+import { commonOptions } from '../options.js';
+import type { ReportKind, ReportOptionValues } from '../actions/report.js';
 
 /** Each `report` document: its kind and the option it needs. */
 const REPORTS: Readonly<Record<string, ReportKind>> = {
@@ -31,15 +17,7 @@ const REPORTS: Readonly<Record<string, ReportKind>> = {
 /** The default folder documents are written to. */
 export const DEFAULT_OUT_DIR = './cceg-documents';
 
-interface ReportOptionValues extends CommonOptionValues {
-  readonly meeting?: string;
-  readonly paper?: string;
-  readonly call?: string;
-  readonly out?: string;
-  readonly runId?: string;
-}
-
-/** The `report` verb. */
+/** The `report` verb; rendering and publishing are loaded when it runs. */
 export function reportCommand(context: CommandContext): Command {
   const command = new Command('report')
     .description('render a document (HTML) into a folder or a Drive folder: update and annual reports, paper notices, a Chair\'s Report')
@@ -56,14 +34,6 @@ export function reportCommand(context: CommandContext): Command {
     if (!report) throw new CcegError('BAD_OPTION', `Unknown document ${document}; choose one of ${Object.keys(REPORTS).join(', ')}.`);
     const id = values[report.subject]?.trim();
     if (id === undefined || id === '') throw new CcegError('BAD_OPTION', `cceg report ${document} needs --${report.subject} ID.`);
-    const { today, config } = resolveCommonOptions(values, context.io);
-    const { group } = parseWorkbook(await readWorkbook(workbook, config.limits));
-    // Never a false document: a notice for a paper never adopted, a dissent nobody made, an update report for a call.
-    assertDocumentSubject(group.rows, report.kind, id);
-    const rendered = RENDERERS[report.kind](group.rows, id, { today, config, runId: values.runId ?? `local-${today}` });
-    const publisher = await documentsPublisherFor(workbook, values.out, DEFAULT_OUT_DIR);
-    const published = await publisher.publish({ kind: report.kind, key: id, title: rendered.title, html: rendered.html, previous: null });
-    context.io.out(`${published.location}\n`);
-    context.exitCode = EXIT.ok;
+    await (await import('../actions/report.js')).runReport(context, { report, id, workbook, values, outDefault: DEFAULT_OUT_DIR });
   });
 }

@@ -136,7 +136,9 @@ interface ColumnOptions<R extends boolean> {
 }
 
 function column<T>(header: string, kind: ColumnKind, required: boolean, read: (value: CellValue | undefined) => Parsed<T>, extra: Partial<Column<T>> = {}): Column<T> {
-  return { header, kind, required, read, schema: cellSchema(read), ...extra };
+  let schema: z.ZodType<T> | null = null;
+  // Built on first use: the workbook is read with `read`, so loading the contract builds no zod schema.
+  return { header, kind, required, read, get schema() { return (schema ??= cellSchema(read)); }, ...extra };
 }
 
 /** The ID column of a tab (stable key; empty until the system assigns one). */
