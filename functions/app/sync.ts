@@ -17,6 +17,7 @@ import { accessPolicyOf, refusalDrafts, reviewEdits, type EditReview, type HeldC
 import { validateParsed, type LeftOutRows } from '../core/validate.js';
 import type { GroupRows } from '../core/model/group.js';
 import type { DataTabName } from '../core/model/tabs.js';
+import type { DocumentIndex } from '../ports/document-index.port.js';
 import type { EditInbox } from '../ports/edit-inbox.port.js';
 import type { Leases } from '../ports/leases.port.js';
 import type { RecordLog } from '../ports/record-log.port.js';
@@ -28,7 +29,7 @@ import { readStored } from './read-stored.js';
 export interface SyncPorts {
   readonly reader: WorkbookReader;
   readonly writer: WorkbookWriter;
-  readonly store: RecordLog & Leases & Pick<EditInbox, 'pendingEdits' | 'markEditsApplied'>;
+  readonly store: RecordLog & Leases & Pick<EditInbox, 'pendingEdits' | 'markEditsApplied'> & Pick<DocumentIndex, 'listDocuments'>;
   readonly now: () => Date;
   readonly newId: () => string;
 }
@@ -147,7 +148,9 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
     // The head the commit will leave (under the lease, nobody else chains meanwhile): the Dashboard anchors it.
     const expectedHead = chainDrafts(drafts, headBefore).at(-1) ?? headBefore;
     const auditHead = expectedHead === null ? null : { seq: expectedHead.seq, hash: expectedHead.hash };
-    const dashboard = dashboardRows(rows, request.today, request.config, lastChange, auditHead);
+    // The drafted documents, for the Dashboard's "Drafts ready": read once per sync (Firestore: a query per kind).
+    const documents = await ports.store.listDocuments();
+    const dashboard = dashboardRows(rows, request.today, request.config, lastChange, auditHead, documents);
     const plan = planWriteBack({ raw, parsed, findings, assigned, heldBack: diff.heldBack, dashboard, reverts: review?.reverts });
     // Write back first: if the workbook cannot be written (open elsewhere, read-only, changed meanwhile), nothing is
     // committed, and the next sync finds the same rows without IDs and gives them the same IDs again.

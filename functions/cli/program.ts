@@ -11,6 +11,7 @@ import { reportCommand } from './commands/report.js';
 import { syncCommand } from './commands/sync.js';
 import { tallyCommand } from './commands/tally.js';
 import { tickCommand } from './commands/tick.js';
+import { todoCommand } from './commands/todo.js';
 import { validateCommand } from './commands/validate.js';
 import { packageVersion } from './version.js';
 
@@ -27,7 +28,7 @@ function buildProgram(context: CommandContext): Command {
     .description('CCEG IG Ops: check a workbook against the charter of the CCEG on Internet Governance')
     .version(packageVersion(), '-V, --version', 'print the version of cceg')
     .showSuggestionAfterError(true);
-  for (const verb of [initCommand, validateCommand, syncCommand, tallyCommand, deadlinesCommand, reportCommand, tickCommand, auditCommand, demoCommand]) {
+  for (const verb of [initCommand, validateCommand, syncCommand, tallyCommand, deadlinesCommand, todoCommand, reportCommand, tickCommand, auditCommand, demoCommand]) {
     const command = configure(verb(context), io);
     for (const sub of command.commands) configure(sub, io);
     program.addCommand(command);

@@ -119,6 +119,11 @@ export class StoppableStore implements RecordStore {
     return this.running().updateDocument(entry);
   }
 
+  /** Every document index entry. */
+  async listDocuments(): Promise<DocumentEntry[]> {
+    return this.running().listDocuments();
+  }
+
   /** Closes the wrapped store (also once stopped). */
   async close(): Promise<void> {
     return this.store.close();

@@ -96,6 +96,8 @@ export function createTick(deps: FunctionDeps, coalescer: SyncCoalescer<SyncResu
       drafting = await draftDueDocuments({
         store: deps.store, publisher, rows: result.rows, today, config: deps.config, runId: result.run.id, now: deps.now, staleClaimMilliseconds: timeoutMs,
       });
+      // A new draft belongs on the Dashboard's "Drafts ready" today, not at the next sync: one more sync writes it there.
+      if (drafting.documents.some((document) => document.outcome === 'drafted')) await requestSync(deps, coalescer, target, 'tick', actor);
     } catch (error) {
       await deps.store.updateDocument({ ...claim, location: 'failed' });
       throw error;

@@ -9,4 +9,6 @@ export interface DocumentIndex {
   claimDocument(entry: DocumentEntry): Promise<boolean>;
   /** Updates an existing entry (a re-render into the same file). */
   updateDocument(entry: DocumentEntry): Promise<void>;
+  /** Every entry, ordered by kind then key (the Dashboard lists the drafts not yet sent). */
+  listDocuments(): Promise<DocumentEntry[]>;
 }

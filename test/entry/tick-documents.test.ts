@@ -14,6 +14,7 @@ import { docxText } from '../support/docx-parts.js';
 import { googleIdTokenVerifier } from '../../functions/adapters/oidc/google-id-token-verifier.js';
 import { addDriveFolder, addSharedDrive, moveDriveFile, seedRawWorkbook } from '../support/fake-google/seed.js';
 import { SAMPLE_WORKBOOK, sampleAgm } from '../support/sample-agm.js';
+import { sheetTitled, type FakeCell } from '../support/fake-google/model.js';
 import { startFakeGoogle, type FakeGoogle } from '../support/fake-google/server.js';
 import { serveFunctions, type RunningFunctions } from '../support/functions/function-server.js';
 import { AUDIENCE, functionsConfig, PEOPLE, SECRET } from '../support/functions/functions-fixture.js';
@@ -108,6 +109,12 @@ describe('the tick function drafts the documents due into the spreadsheet\'s Dri
     // A Word file that Drive converts into a Google Doc, with the charts as PNG and the §2 notice.
     expect(doc?.uploadedType).toBe(DOCX_TYPE);
     expect(await docxText(doc!.content!)).toContain('This document comes from the CCEG IG only and not from the ICANN community');
+    // The Dashboard lists the new drafts at once, each with its link, for the Co-Chairs to send.
+    const dashboard = sheetTitled(fake.spreadsheets.get(spreadsheetId)!, 'Dashboard')!;
+    const text = (cell: FakeCell | undefined) => (cell?.kind === 'value' ? String(cell.value) : '');
+    const drafts = dashboard.cells.filter((row) => text(row[0]) === 'Drafts ready').map((row) => row.map(text));
+    expect(drafts.map((row) => row[1])).toEqual(drafts.map(() => 'Co-Chairs'));
+    expect(drafts.some((row) => row.join(' ').includes(entry!.location.replace(/^drive:/, '')))).toBe(true);
   });
 
   it('drafts nothing again at the next schedule time when nothing changed: no Doc created or written', async () => {

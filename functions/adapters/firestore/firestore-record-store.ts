@@ -3,6 +3,7 @@ import { Firestore, type DocumentData, type DocumentReference, type Settings } f
 import { auditEntrySchema, type AuditEntry, type AuditHead } from '../../core/audit/audit-entry.js';
 import { chainDrafts } from '../../core/audit/chain.js';
 import { sha256Hex } from '../../core/canonical-json.js';
+import type { DocumentKind } from '../../core/documents/document-subjects.js';
 import { DATA_TAB_NAMES } from '../../core/model/tabs.js';
 import {
   documentEntrySchema, recordKey, runRecordSchema, splitRecordKey, storedRecordSchema, type DocumentEntry, type RunRecord,
@@ -17,6 +18,10 @@ import { firestoreLayout, type FirestoreLayout } from './firestore-layout.js';
 import { acquireLease, releaseLease } from './firestore-leases.js';
 import { readDigests } from './record-digests.js';
 import { markEditsApplied, pendingEdits, recordEdit } from './firestore-edits.js';
+
+/** Every kind of drafted document, each once: the compiler checks that none is missing. */
+const KIND_ORDER: Readonly<Record<DocumentKind, true>> = { 'annual-report': true, 'chair-report': true, dissent: true, notice: true, 'update-report': true };
+const DOCUMENT_KINDS = Object.keys(KIND_ORDER).sort() as DocumentKind[];
 
 /** How to reach Firestore and where in it the store lives. */
 export interface FirestoreStoreOptions {
@@ -207,6 +212,18 @@ export class FirestoreRecordStore implements RecordStore {
   async updateDocument(entry: DocumentEntry): Promise<void> {
     return this.guard('update the document index', async () => {
       await this.layout.document(entry.kind, entry.key).set(plain(entry));
+    });
+  }
+
+  /**
+   * Every entry, by kind then key: one query of each kind's `entries` (Firestore paths put the kind between, and the
+   * emulators answer no collection-group query). Reads one document per entry, and one per kind that has none.
+   */
+  async listDocuments(): Promise<DocumentEntry[]> {
+    return this.guard('list the document index', async () => {
+      const pages = await Promise.all(DOCUMENT_KINDS.map((kind) => this.layout.document(kind, 'any').parent.get()));
+      return pages.flatMap((page) => page.docs.map((snapshot) => validDocument(documentEntrySchema, snapshot, 'document entry'))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)));
     });
   }
 

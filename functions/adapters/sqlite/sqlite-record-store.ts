@@ -189,6 +189,11 @@ export class SqliteRecordStore implements RecordStore {
     this.guard(() => this.statements.upsertDocument.run(entry.kind, entry.key, JSON.stringify(entry)));
   }
 
+  /** Every entry, by kind then key. */
+  async listDocuments(): Promise<DocumentEntry[]> {
+    return this.guard(() => this.statements.documents.all().map((json) => documentFromJson(json, this.path)));
+  }
+
   /** Closes the connection (SQLite checkpoints the WAL into the file); closing twice is harmless. */
   async close(): Promise<void> {
     if (this.db.open) this.db.close();

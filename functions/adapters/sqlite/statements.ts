@@ -34,6 +34,7 @@ export function prepareStatements(db: Database.Database) {
     releaseLease: () => db.prepare<[string, string]>('DELETE FROM leases WHERE key = ? AND holder = ?'),
     insertNonce: () => db.prepare<[string, string]>('INSERT OR IGNORE INTO nonces (nonce, seen_at) VALUES (?, ?)'),
     document: () => db.prepare<[string, string], string>('SELECT json FROM documents WHERE kind = ? AND key = ?').pluck(),
+    documents: () => db.prepare<[], string>('SELECT json FROM documents ORDER BY kind, key').pluck(),
     insertDocument: () => db.prepare<[string, string, string]>('INSERT OR IGNORE INTO documents (kind, key, json) VALUES (?, ?, ?)'),
     insertEdit: () => db.prepare<[string, string, string, string]>('INSERT OR IGNORE INTO edits (id, workbook, received_at, json) VALUES (?, ?, ?, ?)'),
     pendingEdits: () => db.prepare<[string], string>('SELECT json FROM edits WHERE workbook = ? AND applied_run IS NULL ORDER BY received_at, id').pluck(),

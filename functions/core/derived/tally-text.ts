@@ -1,6 +1,15 @@
 // Renders paper tallies as plain text for a terminal: one block per paper, one aligned line per organization.
 import type { OrganizationDecision, PaperTally } from './tally.js';
 
+/**
+ * The state of a paper in plain words: "consultation open", "not yet circulated", "awaiting GAC, GNSO since
+ * 2018-09-28", "decided"… An awaited paper names the organizations whose decision is still pending.
+ */
+export function tallyStateText(tally: PaperTally): string {
+  if (tally.state !== 'awaiting decisions' || tally.awaiting.length === 0) return tally.state;
+  return `awaiting ${tally.awaiting.join(', ')}${tally.circulatedOn === null ? '' : ` since ${tally.circulatedOn}`}`;
+}
+
 /** Formats the tallies as plain text, one block per paper separated by a blank line. */
 export function formatTally(tallies: readonly PaperTally[]): string {
   if (tallies.length === 0) return 'No papers to tally.\n';
@@ -10,7 +19,7 @@ export function formatTally(tallies: readonly PaperTally[]): string {
 function formatPaper(tally: PaperTally): string {
   const { counts } = tally;
   const lines = [
-    `${tally.paperId} "${tally.title}" - outcome ${tally.outcome} - ${tally.state}`,
+    `${tally.paperId} "${tally.title}" - outcome ${tally.outcome} - ${tallyStateText(tally)}`,
     `  Endorse ${counts.endorse}, Support ${counts.support}, Not Support ${counts.notSupport}, Pending ${counts.pending}`,
   ];
   if (tally.decisions.length === 0) lines.push('  No participating organizations.');

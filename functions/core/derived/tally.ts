@@ -11,8 +11,13 @@ export const DISSENT_OPTIONS = [
   'Refrain from submitting the (Supplemental) Position Paper or Statement, and making it public',
 ] as const;
 
-/** Where a paper stands: decisions outstanding, all participating organizations endorse or support, or one dissents. */
-export type TallyState = 'awaiting decisions' | 'may publish' | 'dissent';
+/**
+ * Where a paper stands, from drafting to its outcome: still in drafting (`not yet adopted`, or `consultation open` while
+ * its public consultation runs), adopted but `not yet circulated` to the chairs, `awaiting decisions` of the participating
+ * organizations, all of them endorse or support (`may publish`), one dissents, or `decided` (its Outcome is set).
+ */
+export type TallyState =
+  | 'not yet adopted' | 'consultation open' | 'not yet circulated' | 'awaiting decisions' | 'may publish' | 'dissent' | 'decided';
 
 /** One participating organization's decision on a paper (`Pending`, with nulls, when it has no Endorsements row). */
 export interface OrganizationDecision {
@@ -42,6 +47,10 @@ export interface PaperTally {
   readonly decisions: readonly OrganizationDecision[];
   readonly counts: DecisionCounts;
   readonly state: TallyState;
+  /** The day the paper was circulated to the chairs: decisions are awaited since then. */
+  readonly circulatedOn: IsoDate | null;
+  /** Codes of the participating organizations whose decision is still Pending, in sheet order. */
+  readonly awaiting: readonly string[];
   /** Codes of the participating organizations that decided Not Support. */
   readonly dissenters: readonly string[];
   /** The charter's three options when the state is `dissent`, else empty. */
@@ -50,16 +59,17 @@ export interface PaperTally {
 
 /**
  * Tallies every paper, in sheet order, in one pass over the endorsements. A paper whose ID the system has not
- * assigned yet is left out: no decision can refer to it until it has one.
+ * assigned yet is left out: no decision can refer to it until it has one. Without `today`, a paper not yet adopted is
+ * never `consultation open`: whether its consultation still runs depends on the day.
  */
-export function tallyOf(rows: GroupRows): PaperTally[] {
+export function tallyOf(rows: GroupRows, today: IsoDate | null = null): PaperTally[] {
   const participating = participatingOrganizations(rows);
   const index = endorsementsByPaper(rows);
-  return rows.Papers.flatMap((paper) => (paper.id === null ? [] : [tallyWith(paper, paper.id, participating, index.get(paper.id))]));
+  return rows.Papers.flatMap((paper) => (paper.id === null ? [] : [tallyWith(paper, paper.id, participating, index.get(paper.id), today)]));
 }
 
 /** Tallies one paper, or returns null when no readable Papers row has that ID. */
-export function tallyPaper(rows: GroupRows, paperId: string): PaperTally | null {
+export function tallyPaper(rows: GroupRows, paperId: string, today: IsoDate | null = null): PaperTally | null {
   const paper = rows.Papers.find((candidate) => candidate.id === paperId);
   if (!paper) return null;
   // The first row per organization counts, as in endorsementsByPaper; later ones are endorsement.duplicate.
@@ -67,10 +77,26 @@ export function tallyPaper(rows: GroupRows, paperId: string): PaperTally | null 
   for (const endorsement of rows.Endorsements) {
     if (endorsement.paper === paperId && !own.has(endorsement.organization)) own.set(endorsement.organization, endorsement);
   }
-  return tallyWith(paper, paperId, participatingOrganizations(rows), own);
+  return tallyWith(paper, paperId, participatingOrganizations(rows), own, today);
 }
 
-function tallyWith(paper: Paper, paperId: string, participating: readonly Organization[], own: ReadonlyMap<string, Endorsement> | undefined): PaperTally {
+/**
+ * The state of a paper: its Outcome first, then the decisions taken (a dissent or a full endorsement stand whatever the
+ * dates say), then how far it got. A consultation is open from its opening day through its closing day.
+ */
+function stateOf(paper: Paper, decisions: readonly OrganizationDecision[], counts: DecisionCounts, today: IsoDate | null): TallyState {
+  if (paper.outcome !== 'Pending') return 'decided';
+  if (counts.notSupport > 0) return 'dissent';
+  if (decisions.length > 0 && counts.endorse + counts.support === decisions.length) return 'may publish';
+  if (paper.adoptedOn === null) {
+    const open = today !== null && paper.consultationCloses !== null && paper.consultationCloses >= today &&
+      (paper.consultationOpens === null || paper.consultationOpens <= today);
+    return open ? 'consultation open' : 'not yet adopted';
+  }
+  return paper.circulatedOn === null ? 'not yet circulated' : 'awaiting decisions';
+}
+
+function tallyWith(paper: Paper, paperId: string, participating: readonly Organization[], own: ReadonlyMap<string, Endorsement> | undefined, today: IsoDate | null): PaperTally {
   const decisions = participating.map((organization): OrganizationDecision => {
     const endorsement = own?.get(organization.code);
     return {
@@ -84,10 +110,7 @@ function tallyWith(paper: Paper, paperId: string, participating: readonly Organi
   });
   const counts = countDecisions(decisions);
   const dissenters = decisions.filter((d) => d.decision === 'Not Support').map((d) => d.organization);
-  const state: TallyState =
-    dissenters.length > 0 ? 'dissent'
-      : decisions.length > 0 && counts.endorse + counts.support === decisions.length ? 'may publish'
-        : 'awaiting decisions';
+  const state = stateOf(paper, decisions, counts, today);
   return {
     paperId,
     title: paper.title,
@@ -95,6 +118,8 @@ function tallyWith(paper: Paper, paperId: string, participating: readonly Organi
     decisions,
     counts,
     state,
+    circulatedOn: paper.circulatedOn,
+    awaiting: decisions.filter((d) => d.decision === 'Pending').map((d) => d.organization),
     dissenters,
     options: state === 'dissent' ? [...DISSENT_OPTIONS] : [],
   };

@@ -35,6 +35,14 @@ export function documentIndexContract(name: string, open: () => Promise<Opened<D
 
         expect(await store.getDocument('notice', 'PP-0001')).toStrictEqual(moved);
       });
+
+      it('lists every entry by kind then key, and nothing when none was claimed', async () => {
+        expect(await store.listDocuments()).toStrictEqual([]);
+        const entries = [documentEntry('notice', 'PP-0002'), documentEntry('annual-report', 'M-0003'), documentEntry('notice', 'PP-0001', { location: 'drive:doc-7' })];
+        for (const entry of entries) await store.claimDocument(entry);
+
+        expect(await store.listDocuments()).toStrictEqual([entries[1], entries[2], entries[0]]);
+      });
     });
   });
 }

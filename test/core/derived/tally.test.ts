@@ -1,15 +1,16 @@
 // Tests of the paper tally (§4): decisions of every participating organization, counts, state and options, and its text form.
 import { describe, expect, it } from 'vitest';
 import { DISSENT_OPTIONS, tallyOf, tallyPaper } from '../../../functions/core/derived/tally.js';
-import { formatTally } from '../../../functions/core/derived/tally-text.js';
+import { formatTally, tallyStateText } from '../../../functions/core/derived/tally-text.js';
 import { emptyGroupRows, type GroupRows } from '../../../functions/core/model/group.js';
-import type { Endorsement, Organization } from '../../../functions/core/model/tabs.js';
+import type { Endorsement, Organization, Paper } from '../../../functions/core/model/tabs.js';
 import { endorsement, org, paper } from '../../support/group-builder.js';
 
 const organizations = [org({ code: 'GNSO', name: 'Generic Names Supporting Organization' }), org({ code: 'ALAC', name: 'At-Large Advisory Committee' }), org({ code: 'ccNSO', participating: false })];
 
-function rowsOf(endorsements: Endorsement[], orgs: Organization[] = organizations): GroupRows {
-  return { ...emptyGroupRows(), Organizations: orgs, Papers: [paper({ id: 'PP-0001', title: 'Digital Cooperation' })], Endorsements: endorsements };
+/** PP-0001, adopted and circulated: decisions are awaited. */
+function rowsOf(endorsements: Endorsement[], orgs: Organization[] = organizations, fields: Partial<Paper> = { adoptedOn: '2018-03-01', circulatedOn: '2018-03-05' }): GroupRows {
+  return { ...emptyGroupRows(), Organizations: orgs, Papers: [paper({ id: 'PP-0001', title: 'Digital Cooperation', ...fields })], Endorsements: endorsements };
 }
 
 describe('tallyOf', () => {
@@ -24,6 +25,27 @@ describe('tallyOf', () => {
     const [tally] = tallyOf(rowsOf(decisions));
     expect(tally).toMatchObject({ paperId: 'PP-0001', title: 'Digital Cooperation', outcome: 'Pending', state, dissenters });
     expect(tally?.options).toEqual(state === 'dissent' ? [...DISSENT_OPTIONS] : []);
+  });
+
+  it.each([
+    { name: 'not yet adopted while drafted', fields: {}, today: '2018-06-01', state: 'not yet adopted' },
+    { name: 'consultation open from its opening through its closing day', fields: { consultationOpens: '2018-05-01', consultationCloses: '2018-06-01' }, today: '2018-06-01', state: 'consultation open' },
+    { name: 'not yet adopted the day after its consultation closed', fields: { consultationOpens: '2018-05-01', consultationCloses: '2018-06-01' }, today: '2018-06-02', state: 'not yet adopted' },
+    { name: 'not yet adopted before its consultation opens', fields: { consultationOpens: '2018-06-02', consultationCloses: '2018-06-30' }, today: '2018-06-01', state: 'not yet adopted' },
+    { name: 'not yet circulated once adopted', fields: { adoptedOn: '2018-05-01' }, today: '2018-06-01', state: 'not yet circulated' },
+    { name: 'decided once its Outcome is no longer Pending', fields: { adoptedOn: '2018-05-01', circulatedOn: '2018-05-02', outcome: 'Refrained' as const }, today: '2018-06-01', state: 'decided' },
+  ])('says a paper is $name', ({ fields, today, state }) => {
+    expect(tallyOf(rowsOf([endorsement({ organization: 'GNSO', decision: 'Pending' })], organizations, fields), today)[0]?.state).toBe(state);
+  });
+
+  it('never says consultation open without a day to check against', () => {
+    expect(tallyOf(rowsOf([], organizations, { consultationCloses: '2999-01-01' }))[0]?.state).toBe('not yet adopted');
+  });
+
+  it('names the organizations awaited and since when', () => {
+    const [tally] = tallyOf(rowsOf([endorsement({ organization: 'ALAC', decision: 'Support' })], [org({ code: 'GAC' }), org({ code: 'ALAC' }), org({ code: 'GNSO' })], { adoptedOn: '2018-09-26', circulatedOn: '2018-09-28' }));
+    expect(tally).toMatchObject({ state: 'awaiting decisions', awaiting: ['GAC', 'GNSO'], circulatedOn: '2018-09-28' });
+    expect(tally && tallyStateText(tally)).toBe('awaiting GAC, GNSO since 2018-09-28');
   });
 
   it('awaits decisions when no organization participates', () => {

@@ -1,4 +1,4 @@
-// Tests of the Dashboard rows: members against the band, tallies, next deadlines, continuation, and the sync times.
+// Tests of the Dashboard rows: the to-do sections, members against the band, paper states, continuation, and the sync times.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG, charterConfigSchema } from '../../../functions/core/config.js';
 import { emptyGroupRows, type GroupRows } from '../../../functions/core/model/group.js';
@@ -39,7 +39,7 @@ describe('dashboardRows', () => {
   });
 });
 
-describe('dashboardRows: members per organization', () => {
+describe('dashboardRows: membership per organization', () => {
   it.each([
     { name: 'below the minimum with one member', count: 1, verdict: 'below the minimum of 2' },
     { name: 'within the band at the minimum', count: 2, verdict: 'within 2–5' },
@@ -48,13 +48,13 @@ describe('dashboardRows: members per organization', () => {
     { name: 'below the minimum with no member at all', count: 0, verdict: 'below the minimum of 2' },
   ])('is $name', ({ count, verdict }) => {
     const rows = dashboardRows(rowsOf({ Organizations: [org({ code: 'GNSO' })], Roster: members('GNSO', count) }), TODAY, DEFAULT_CONFIG, null);
-    expect(section(rows, 'Members')).toEqual([['Members', 'GNSO', count, verdict]]);
+    expect(section(rows, 'Membership')).toEqual([['Membership', 'GNSO', count, verdict]]);
   });
 
   it('lists only participating organizations, in sheet order', () => {
     const organizations = [org({ code: 'GNSO' }), org({ code: 'GAC', participating: false }), org({ code: 'ALAC' })];
     const rows = dashboardRows(rowsOf({ Organizations: organizations, Roster: [...members('ALAC', 2), ...members('GAC', 3)] }), TODAY, DEFAULT_CONFIG, null);
-    expect(section(rows, 'Members').map((row) => [row[1], row[2]])).toEqual([['GNSO', 0], ['ALAC', 2]]);
+    expect(section(rows, 'Membership').map((row) => [row[1], row[2]])).toEqual([['GNSO', 0], ['ALAC', 2]]);
   });
 
   it.each([
@@ -66,69 +66,94 @@ describe('dashboardRows: members per organization', () => {
   ])('does not count $name', ({ fields }) => {
     const roster = [...members('GNSO', 2), person({ id: 'P-9999', organization: 'GNSO', ...fields })];
     const rows = dashboardRows(rowsOf({ Organizations: [org({ code: 'GNSO' })], Roster: roster }), TODAY, DEFAULT_CONFIG, null);
-    expect(section(rows, 'Members')).toEqual([['Members', 'GNSO', 2, 'within 2–5']]);
+    expect(section(rows, 'Membership')).toEqual([['Membership', 'GNSO', 2, 'within 2–5']]);
   });
 
   it('counts a member whose term starts or ends today', () => {
     const roster = [person({ id: 'P-1', startDate: TODAY }), person({ id: 'P-2', endDate: TODAY })];
     const rows = dashboardRows(rowsOf({ Organizations: [org({ code: 'GNSO' })], Roster: roster }), TODAY, DEFAULT_CONFIG, null);
-    expect(section(rows, 'Members')[0]?.[2]).toBe(2);
+    expect(section(rows, 'Membership')[0]?.[2]).toBe(2);
   });
 
   it('uses the band of the configuration', () => {
     const config = charterConfigSchema.parse({ members: { min: 3, max: 4 } });
     const rows = dashboardRows(rowsOf({ Organizations: [org({ code: 'GNSO' })], Roster: members('GNSO', 2) }), TODAY, config, null);
-    expect(section(rows, 'Members')).toEqual([['Members', 'GNSO', 2, 'below the minimum of 3']]);
+    expect(section(rows, 'Membership')).toEqual([['Membership', 'GNSO', 2, 'below the minimum of 3']]);
   });
 });
 
-describe('dashboardRows: tallies', () => {
+describe('dashboardRows: papers', () => {
   const organizations = [org({ code: 'GNSO' }), org({ code: 'ALAC' }), org({ code: 'ccNSO' })];
 
-  it('gives one tally row per paper, in sheet order, with its state and counts', () => {
-    const papers = [paper({ id: 'PP-0002' }), paper({ id: 'PP-0001' })];
+  it('gives one row per paper, in sheet order, with its state and counts', () => {
+    const papers = [paper({ id: 'PP-0002', adoptedOn: '2018-05-01', circulatedOn: '2018-05-03' }), paper({ id: 'PP-0001' })];
     const endorsements = [
       endorsement({ paper: 'PP-0001', organization: 'GNSO', decision: 'Endorse' }), endorsement({ paper: 'PP-0001', organization: 'ALAC', decision: 'Support' }),
       endorsement({ paper: 'PP-0001', organization: 'ccNSO', decision: 'Endorse' }), endorsement({ paper: 'PP-0002', organization: 'GNSO', decision: 'Support' }),
     ];
     const rows = dashboardRows(rowsOf({ Organizations: organizations, Papers: papers, Endorsements: endorsements }), TODAY, DEFAULT_CONFIG, null);
-    expect(section(rows, 'Tally')).toEqual([
-      ['Tally', 'PP-0002', 'awaiting decisions', 'Endorse 0, Support 1, Not Support 0, Pending 2'],
-      ['Tally', 'PP-0001', 'may publish', 'Endorse 2, Support 1, Not Support 0, Pending 0'],
+    expect(section(rows, 'Papers')).toEqual([
+      ['Papers', 'PP-0002', 'awaiting ALAC, ccNSO since 2018-05-03', 'Endorse 0, Support 1, Not Support 0, Pending 2'],
+      ['Papers', 'PP-0001', 'may publish', 'Endorse 2, Support 1, Not Support 0, Pending 0'],
     ]);
+  });
+
+  it.each([
+    { name: 'consultation open while it runs', fields: { consultationOpens: '2018-05-15', consultationCloses: TODAY }, state: 'consultation open' },
+    { name: 'not yet adopted once its consultation closed', fields: { consultationCloses: '2018-05-31' }, state: 'not yet adopted' },
+    { name: 'not yet circulated once adopted', fields: { adoptedOn: '2018-05-20' }, state: 'not yet circulated' },
+    { name: 'decided once its Outcome is set', fields: { adoptedOn: '2018-05-20', circulatedOn: '2018-05-21', outcome: 'Published' as const }, state: 'decided' },
+  ])('says a paper is $name', ({ fields, state }) => {
+    const rows = dashboardRows(rowsOf({ Organizations: organizations, Papers: [paper(fields)] }), TODAY, DEFAULT_CONFIG, null);
+    expect(section(rows, 'Papers')[0]?.[2]).toBe(state);
   });
 
   it('names the dissenting organizations of a paper', () => {
     const endorsements = [endorsement({ organization: 'GNSO', decision: 'Not Support' }), endorsement({ organization: 'ccNSO', decision: 'Not Support' })];
     const rows = dashboardRows(rowsOf({ Organizations: organizations, Papers: [paper()], Endorsements: endorsements }), TODAY, DEFAULT_CONFIG, null);
-    expect(section(rows, 'Tally')).toEqual([['Tally', 'PP-0001', 'dissent', 'Endorse 0, Support 0, Not Support 2, Pending 1; dissent: GNSO, ccNSO']]);
+    expect(section(rows, 'Papers')).toEqual([['Papers', 'PP-0001', 'dissent', 'Endorse 0, Support 0, Not Support 2, Pending 1; dissent: GNSO, ccNSO']]);
   });
 
-  it('has no tally rows without papers', () => {
-    expect(section(dashboardRows(rowsOf({ Organizations: organizations }), TODAY, DEFAULT_CONFIG, null), 'Tally')).toEqual([]);
+  it('has no paper rows without papers', () => {
+    expect(section(dashboardRows(rowsOf({ Organizations: organizations }), TODAY, DEFAULT_CONFIG, null), 'Papers')).toEqual([]);
   });
 });
 
-describe('dashboardRows: next deadlines', () => {
+describe('dashboardRows: the to-do list', () => {
   const due = (name: string, dueDate: string, fields: Parameters<typeof activity>[0] = {}) => activity({ id: `W-${name}`, activity: name, dueDate, ...fields });
 
-  it('lists open deadlines from today on, soonest first, with what is due and for whom', () => {
-    const work = [due('Later', '2018-07-01', { owner: 'Ana' }), due('Today', TODAY), due('Yesterday', '2018-05-31'), due('Done', '2018-06-10', { status: 'Done' }), due('Cancelled', '2018-06-11', { status: 'Cancelled' })];
+  it('starts with Overdue, Next 14 days and Drafts ready, before Membership and Papers', () => {
+    const rows = dashboardRows(rowsOf({ Organizations: [org()], Papers: [paper()] }), TODAY, DEFAULT_CONFIG, null);
+    const sections = [...new Set(rows.slice(1).map((row) => row[0]))];
+    expect(sections.slice(0, 5)).toEqual(['Overdue', 'Next 14 days', 'Drafts ready', 'Membership', 'Papers']);
+  });
+
+  it('lists overdue items oldest first and the next 14 days, with who acts, the date and the action', () => {
+    const work = [due('Later', '2018-06-15', { owner: 'ICANN staff' }), due('Today', TODAY), due('Yesterday', '2018-05-31'), due('Old', '2017-01-01'), due('Far', '2018-06-16')];
     const rows = dashboardRows(rowsOf({ WorkPlan: work }), TODAY, DEFAULT_CONFIG, null);
-    expect(section(rows, 'Next deadline')).toEqual([
-      ['Next deadline', TODAY, 'Work plan activity "Today" (Other)', 'for Co-Chairs'],
-      ['Next deadline', '2018-07-01', 'Work plan activity "Later" (Other)', 'for Ana'],
+    expect(section(rows, 'Overdue')).toEqual([
+      ['Overdue', 'Co-Chairs', '2017-01-01', 'Complete the work plan activity "Old", then set its Status to Done (WorkPlan/W-Old)'],
+      ['Overdue', 'Co-Chairs', '2018-05-31', 'Complete the work plan activity "Yesterday", then set its Status to Done (WorkPlan/W-Yesterday)'],
+    ]);
+    expect(section(rows, 'Next 14 days')).toEqual([
+      ['Next 14 days', 'Co-Chairs', TODAY, 'Complete the work plan activity "Today", then set its Status to Done (WorkPlan/W-Today)'],
+      ['Next 14 days', 'staff', '2018-06-15', 'Complete the work plan activity "Later" (owner: ICANN staff), then set its Status to Done (WorkPlan/W-Later)'],
     ]);
   });
 
-  it('lists at most the ten next deadlines', () => {
-    const work = Array.from({ length: 12 }, (_, index) => due(`A${String(index).padStart(2, '0')}`, `2018-07-${String(index + 1).padStart(2, '0')}`));
-    const listed = section(dashboardRows(rowsOf({ WorkPlan: work }), TODAY, DEFAULT_CONFIG, null), 'Next deadline');
-    expect(listed.map((row) => row[1])).toEqual(Array.from({ length: 10 }, (_, index) => `2018-07-${String(index + 1).padStart(2, '0')}`));
+  it('says so in one row when a section is empty', () => {
+    const rows = dashboardRows(emptyGroupRows(), TODAY, DEFAULT_CONFIG, null);
+    expect(rows.slice(1, 4)).toEqual([
+      ['Overdue', '', '', 'nothing overdue'], ['Next 14 days', '', '', 'nothing due in the next 14 days'], ['Drafts ready', '', '', 'no draft waiting to be sent'],
+    ]);
   });
 
-  it('has no deadline rows when nothing is due', () => {
-    expect(section(dashboardRows(rowsOf({ WorkPlan: [due('Past', '2018-01-01')] }), TODAY, DEFAULT_CONFIG, null), 'Next deadline')).toEqual([]);
+  it('lists a drafted document with its link', () => {
+    const document = { kind: 'chair-report', key: 'CC-0001', title: "Chair's Report: X", location: '/tmp/docs/CC-0001.html', draftedAt: '2018-05-30T08:00:00.000Z' };
+    const rows = dashboardRows(emptyGroupRows(), TODAY, DEFAULT_CONFIG, null, null, [document]);
+    expect(section(rows, 'Drafts ready')).toEqual([
+      ['Drafts ready', 'Co-Chairs', '2018-05-30', 'Send "Chair\'s Report: X", then record its delivery in Deliverables when sent: /tmp/docs/CC-0001.html (ConsensusCalls/CC-0001)'],
+    ]);
   });
 });
 
@@ -185,9 +210,9 @@ describe('dashboardRows depends only on its inputs', () => {
     expect(dashboardRows(group(), TODAY, DEFAULT_CONFIG, null)).toEqual(later);
   });
 
-  it('changes with today: a deadline that passed is no longer listed', () => {
-    const dates = (today: string) => section(dashboardRows(group(), today, DEFAULT_CONFIG, null), 'Next deadline').map((row) => row[1]);
-    expect(dates('2018-06-15')).toEqual(['2018-06-15', '2018-11-25']);
-    expect(dates('2018-06-16')).toEqual(['2018-11-25']);
+  it('changes with today: a deadline that passes moves to Overdue', () => {
+    const who = (today: string, name: string) => section(dashboardRows(group(), today, DEFAULT_CONFIG, null), name).map((row) => row[2]);
+    expect(who('2018-06-15', 'Next 14 days')).toEqual(['2018-06-15']);
+    expect(who('2018-06-16', 'Overdue')).toEqual(['2018-06-15']);
   });
 });
