@@ -1,4 +1,4 @@
-// The Functions Framework targets onSheetEdit, tick and audit (`npx functions-framework --target=onSheetEdit` after a build).
+// The Functions Framework targets onSheetEdit, tick, audit and calendar (`npx functions-framework --target=onSheetEdit` after a build).
 import { guarded, type Handler } from './entry/http.js';
 import type { ProcessDeps } from './entry/process-deps.js';
 import { registerFunction } from './entry/register.js';
@@ -28,6 +28,10 @@ const FACTORIES = {
   audit: async () => {
     const [{ createAudit }, { deps }] = await withDeps(import('./entry/audit.js'));
     return createAudit(deps);
+  },
+  calendar: async () => {
+    const [{ createCalendar }, { deps }] = await withDeps(import('./entry/calendar.js'));
+    return createCalendar(deps);
   },
 } satisfies Record<string, HandlerFactory>;
 

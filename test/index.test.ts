@@ -4,7 +4,7 @@ import { getTestServer } from '@google-cloud/functions-framework/testing';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import '../functions/index.js';
 
-const TARGETS = ['onSheetEdit', 'tick', 'audit'] as const;
+const TARGETS = ['onSheetEdit', 'tick', 'audit', 'calendar'] as const;
 const servers = TARGETS.map((target) => ({ target, server: getTestServer(target) }));
 const url: Partial<Record<(typeof TARGETS)[number], string>> = {};
 

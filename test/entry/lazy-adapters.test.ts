@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const TARGETS = ['onSheetEdit', 'tick', 'audit'] as const;
+const TARGETS = ['onSheetEdit', 'tick', 'audit', 'calendar'] as const;
 /** What only an .xlsx workbook, a SQLite store or a drafted document needs. */
 const LOCAL_ONLY = ['exceljs', 'better-sqlite3', 'jszip', '@resvg/resvg-js', 'adapters/xlsx/read-xlsx', 'adapters/xlsx/write-back-xlsx', 'adapters/sqlite/sqlite-record-store'];
 /** A Google deployment: every endpoint on a loopback port nothing listens on, so no request leaves the machine. */

@@ -1,6 +1,6 @@
 // Tests of the iCalendar rendering of deadlines: structure, all-day events, UIDs, escaping, folding and CRLF.
 import { describe, expect, it } from 'vitest';
-import { deadlinesToIcs, escapeText, foldLine } from '../../../functions/core/derived/deadlines-ics.js';
+import { deadlinesToIcs, escapeText, eventUid, foldLine, revisionAt } from '../../../functions/core/derived/deadlines-ics.js';
 import type { Deadline } from '../../../functions/core/derived/deadlines.js';
 
 const OPTIONS = { calendarName: 'CCEG IG deadlines', generatedAt: '2018-06-01T06:30:00Z' };
@@ -28,7 +28,7 @@ describe('deadlinesToIcs', () => {
     const lines = contentLines(deadlinesToIcs([deadline(), deadline({ key: 'x', done: true })], OPTIONS));
     expect(lines.filter((line) => line === 'BEGIN:VEVENT')).toHaveLength(1);
     expect(lines).toEqual(expect.arrayContaining([
-      'UID:update-report-ICANN62-2018-06-11@cceg-ig', 'DTSTAMP:20180601T063000Z',
+      'UID:update-report-ICANN62@cceg-ig', 'DTSTAMP:20180601T063000Z', 'SEQUENCE:0',
       'DTSTART;VALUE=DATE:20180611', 'DTEND;VALUE=DATE:20180612', 'SUMMARY:IG Update Report for ICANN62',
     ]));
   });
@@ -43,6 +43,24 @@ describe('deadlinesToIcs', () => {
   it('keeps the UID stable across runs on different days', () => {
     const uid = (generatedAt: string) => contentLines(deadlinesToIcs([deadline()], { ...OPTIONS, generatedAt })).find((line) => line.startsWith('UID:'));
     expect(uid('2018-06-01T00:00:00Z')).toBe(uid('2018-06-05T12:00:00Z'));
+  });
+
+  it('gives a deadline whose date moved the same UID', () => {
+    expect(eventUid(deadline({ date: '2018-06-11' }))).toBe(eventUid(deadline({ date: '2018-06-20' })));
+    expect(eventUid(deadline({ key: 'endorsement-decision-PP-0006-GAC' }))).toBe('endorsement-decision-PP-0006-GAC@cceg-ig');
+    expect(eventUid(deadline({ key: 'workplan-due-W 1/2' }))).toBe('workplan-due-W_1_2@cceg-ig');
+  });
+
+  it('writes each event\'s SEQUENCE and LAST-MODIFIED when revisions are given, and SEQUENCE:0 alone without', () => {
+    const revised = contentLines(deadlinesToIcs([deadline()], { ...OPTIONS, revisionOf: () => revisionAt('2018-05-30T10:15:00.123Z') }));
+    const plain = contentLines(deadlinesToIcs([deadline()], OPTIONS));
+    expect(revised).toEqual(expect.arrayContaining([`SEQUENCE:${revisionAt('2018-05-30T10:15:00.123Z').sequence}`, 'LAST-MODIFIED:20180530T101500Z']));
+    expect(plain).toContain('SEQUENCE:0');
+    expect(plain.some((line) => line.startsWith('LAST-MODIFIED:'))).toBe(false);
+  });
+
+  it('leaves out a met deadline, so that a subscribed calendar drops its event', () => {
+    expect(deadlinesToIcs([deadline({ done: true })], OPTIONS)).not.toContain('BEGIN:VEVENT');
   });
 
   it('escapes the summary and description', () => {
@@ -67,6 +85,24 @@ describe('deadlinesToIcs', () => {
     const ics = deadlinesToIcs([deadline({ what })], OPTIONS);
     for (const line of ics.split('\r\n')) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
     expect(contentLines(ics)).toContain(`SUMMARY:${what}`);
+  });
+
+  it.each([
+    { name: 'the turn of the century', at: '2000-01-01T00:00:00Z', sequence: 0 },
+    { name: 'a second later', at: '2000-01-01T00:00:01.999Z', sequence: 1 },
+    { name: 'a commit in 2018', at: '2018-06-01T00:00:00Z', sequence: 581_126_400 },
+    { name: 'a commit before 2000', at: '1999-12-31T23:59:59Z', sequence: 0 },
+  ])('counts the SEQUENCE of $name in seconds since 2000', ({ at, sequence }) => {
+    expect(revisionAt(at)).toEqual({ sequence, lastModified: at });
+  });
+
+  it('keeps the SEQUENCE below 2^31 for decades and rising with the commit time', () => {
+    expect(revisionAt('2060-01-01T00:00:00Z').sequence).toBeLessThan(2 ** 31);
+    expect(revisionAt('2018-06-01T00:00:01Z').sequence).toBeGreaterThan(revisionAt('2018-06-01T00:00:00Z').sequence);
+  });
+
+  it('refuses a commit time that is not a timestamp', () => {
+    expect(() => revisionAt('later')).toThrow(/committedAt/);
   });
 
   it('refuses a generatedAt that is not a timestamp', () => {

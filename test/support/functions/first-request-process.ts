@@ -13,7 +13,7 @@ function loadedNow(): string[] {
 }
 
 const target = process.env.TARGET;
-if (!target) throw new Error('Set TARGET (onSheetEdit, tick or audit)');
+if (!target) throw new Error('Set TARGET (onSheetEdit, tick, audit or calendar)');
 await import('../../../functions/index.js');
 const afterLoad = loadedNow();
 const server = getTestServer(target);
