@@ -2,6 +2,7 @@
 import { anchorMismatch, recordMismatch } from '../core/audit/anchor.js';
 import type { AuditEntry, AuditHead } from '../core/audit/audit-entry.js';
 import { verifyChain, verifyHead, type ChainVerdict } from '../core/audit/chain.js';
+import { describeEntry, type DescribedChange } from '../core/audit/field-changes.js';
 import type { RecordLog } from '../ports/record-log.port.js';
 
 const PAGE = 1000;
@@ -43,6 +44,12 @@ export async function listAudit(store: RecordLog, filter: AuditFilter): Promise<
   return entries;
 }
 
+/** The history of one record (`Tab/ID`), oldest first, each change told field by field. */
+export async function auditHistory(store: RecordLog, entity: string): Promise<DescribedChange[]> {
+  const exact = entity.toLowerCase();
+  return (await listAudit(store, { entity })).filter((entry) => entry.entity.toLowerCase() === exact).map(describeEntry);
+}
+
 /** What verification found beyond the chain: whether it reached the anchor, and whether the records agree with it. */
 export type AuditVerdict = ChainVerdict & {
   /** Why the log does not reach the anchor given (null: it does, or none was given). */
@@ -68,6 +75,15 @@ export async function verifyAudit(store: RecordLog, options: { readonly anchor?:
   const logged = head === null ? entries : entries.filter((entry) => entry.seq <= head.seq);
   const recordProblem = recordMismatch(logged, await store.loadRecords());
   return { ...chain, anchorProblem, recordProblem };
+}
+
+/** The verdict as one sentence for people, and whether it is good news. */
+export function verdictSummary(verdict: AuditVerdict): { readonly ok: boolean; readonly text: string } {
+  if (!verdict.ok) return { ok: false, text: `The audit log is broken at seq ${verdict.seq}: ${verdict.reason}.` };
+  if (verdict.anchorProblem) return { ok: false, text: `The audit log does not reach its anchor: ${verdict.anchorProblem}.` };
+  if (verdict.recordProblem) return { ok: false, text: `The records do not match the audit log: ${verdict.recordProblem}.` };
+  const count = `${verdict.count} entr${verdict.count === 1 ? 'y' : 'ies'}`;
+  return { ok: true, text: `The audit log is intact: ${count}, chain verified${verdict.head ? ` up to seq ${verdict.head.seq}` : ''}, every record matches it.` };
 }
 
 const CSV_COLUMNS = ['seq', 'at', 'actor', 'source', 'entity', 'op', 'before', 'after', 'prevHash', 'hash'] as const;

@@ -31,6 +31,7 @@ describe('every verb of cceg', () => {
     { verb: 'report', options: ['--meeting', '--paper', '--call', '--out', '--run-id', '--today', '--config'] },
     { verb: 'tick', options: ['--store', '--out', '--actor', '--today', '--config'] },
     { verb: 'audit list', options: ['--store', '--since', '--actor', '--entity', '--format'] },
+    { verb: 'audit history', options: ['--store', '--format'] },
     { verb: 'audit verify', options: ['--anchor', '--store'] },
     { verb: 'audit export', options: ['--store', '--format'] },
     { verb: 'demo', options: ['--today', '--dir'] },

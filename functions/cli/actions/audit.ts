@@ -1,5 +1,6 @@
-// What `cceg audit list|verify|export` does: reads the audit log of a store opened only to read.
-import { exportAudit, listAudit, verifyAudit } from '../../app/audit.js';
+// What `cceg audit list|history|verify|export` does: reads the audit log of a store opened only to read.
+import { auditHistory, exportAudit, listAudit, verifyAudit } from '../../app/audit.js';
+import { describeEntry, fieldLine, shownTime, type DescribedChange } from '../../core/audit/field-changes.js';
 import type { AuditEntry } from '../../core/audit/audit-entry.js';
 import { CcegError } from '../../core/errors.js';
 import { parseIsoDate } from '../../core/dates.js';
@@ -34,6 +35,12 @@ function entryLine(entry: AuditEntry): string {
   return `${String(entry.seq).padStart(6)}  ${entry.at}  ${entry.actor}  ${entry.source}  ${entry.op.padEnd(9)}  ${entry.entity}`;
 }
 
+/** One change as people read it: `2018-10-30 09:12 UTC  update  by x (sheet-edit)`, then its fields indented. */
+function changeLines(change: DescribedChange, withEntity: boolean): string[] {
+  const head = `${shownTime(change.at)}  ${change.op}  ${withEntity ? `${change.entity}  ` : ''}by ${change.actor} (${change.source})`;
+  return [head, ...(change.note === null ? [] : [`    ${change.note}`]), ...change.fields.map((field) => `    ${fieldLine(field, change.op)}`)];
+}
+
 const counted = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}.`;
 
 /** Thrown from the export's writer once standard output is closed: the export stops there, which is no fault. */
@@ -42,7 +49,19 @@ class OutputClosed extends Error {}
 async function list(context: CommandContext, store: RecordStore, values: AuditOptionValues): Promise<void> {
   const entries = await listAudit(store, { since: sinceOf(values.since), actor: values.actor, entity: values.entity });
   if (values.format === 'json') context.io.out(`${JSON.stringify({ entries }, null, 2)}\n`);
+  // About one record or tab, each change is told field by field; the whole log stays one line per entry.
+  else if (values.entity !== undefined) context.io.out(`${[...entries.flatMap((entry) => changeLines(describeEntry(entry), true)), counted(entries.length, 'change', 'changes')].join('\n')}\n`);
   else context.io.out(`${[...entries.map(entryLine), counted(entries.length, 'entry', 'entries')].join('\n')}\n`);
+  context.exitCode = EXIT.ok;
+}
+
+async function history(context: CommandContext, store: RecordStore, values: AuditOptionValues): Promise<void> {
+  const entity = values.entity ?? '';
+  if (!/^[A-Za-z]+\/\S/.test(entity)) throw new CcegError('BAD_OPTION', `"${entity}" is not a record: write Tab/ID, e.g. Roster/P-0001.`);
+  const changes = await auditHistory(store, entity);
+  if (values.format === 'json') context.io.out(`${JSON.stringify({ entity, changes }, null, 2)}\n`);
+  else if (changes.length === 0) context.io.out(`The audit log holds no change of ${entity}.\n`);
+  else context.io.out(`${[`History of ${entity}:`, ...changes.flatMap((change) => changeLines(change, false)), counted(changes.length, 'change', 'changes')].join('\n')}\n`);
   context.exitCode = EXIT.ok;
 }
 
@@ -76,7 +95,7 @@ async function exportEntries(context: CommandContext, store: RecordStore, values
   context.exitCode = EXIT.ok;
 }
 
-const SUB_VERBS = { list, verify, export: exportEntries } as const;
+const SUB_VERBS = { list, history, verify, export: exportEntries } as const;
 
 /** Runs the `audit` sub-verb `name` over the `--store` store, closing it after. */
 export async function runAudit(context: CommandContext, name: keyof typeof SUB_VERBS, values: AuditOptionValues): Promise<void> {
