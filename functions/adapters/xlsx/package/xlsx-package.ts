@@ -5,6 +5,7 @@ import { DEFAULT_LIMITS, type WorkbookLimits } from '../../../core/config.js';
 import { CcegError } from '../../../core/errors.js';
 import { fileKindOf } from './file-signature.js';
 import { InflationBudget, zipFaultReason } from './inflation-budget.js';
+import { useNativeDeflate } from './native-deflate.js';
 import { RELATIONSHIPS_NAMESPACE, withContentType, withRelationship, withSheet } from './package-xml.js';
 import { SharedStrings } from './shared-strings.js';
 import { PrologWatch } from './xml-prolog.js';
@@ -189,8 +190,9 @@ export class XlsxPackage {
     if (entry) this.zip.remove(entry.name);
   }
 
-  /** The whole package as bytes: parts not written keep their compressed bytes as they were. */
+  /** The whole package as bytes: parts not written keep their compressed bytes as they were; written ones are deflated by zlib. */
   generate(): Promise<Buffer> {
+    useNativeDeflate();
     return this.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   }
 
