@@ -133,7 +133,7 @@ describe('the deploy guide and the package, on Node 24', () => {
 
   it('deploys every function on the nodejs24 runtime, the one package.json and firebase.json name', () => {
     const runtimes = [...readme.matchAll(/--runtime=(\S+)/g)].map((match) => match[1]);
-    expect(runtimes).toEqual(['nodejs24', 'nodejs24', 'nodejs24']);
+    expect(runtimes).toEqual(['nodejs24', 'nodejs24', 'nodejs24', 'nodejs24']);
     expect(pkg.engines.node).toBe('>=24');
     expect(pkg.devDependencies['@types/node']).toMatch(/^\^24\./);
   });
