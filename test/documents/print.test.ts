@@ -1,7 +1,7 @@
 // Every document of the sample on four days, of a ten-times-larger workbook and of one whose text cells are 5,000 characters, printed by headless Chromium.
-import { existsSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WorkbookRows } from '../../functions/adapters/xlsx/create-xlsx.js';
 import { sampleWorkbookRows } from '../../functions/adapters/xlsx/sample-data.js';
@@ -17,12 +17,10 @@ import { parseWorkbook } from '../../functions/core/parse/parse-workbook.js';
 import { expectEscaped, HOSTILE } from '../core/documents/expect-document.js';
 import { DOCUMENT_KINDS, documentIdsOn, renderDocumentOf, VALID_WHEN, type DocumentKind } from '../support/documents-on-a-day.js';
 import { GROWING_TABS, largerWorkbookRows } from '../support/larger-sample.js';
+import { CHROMIUM, hasChromium, launchChromium } from '../support/chromium.js';
 import { hasPoppler, pdfPageTexts, pdfPagesToPng } from '../support/pdf-pages.js';
 import { workbookOf, groupRowsOf } from '../support/raw-workbook.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const SNAPSHOT = fileURLToPath(new URL('../snapshots/sample-update-report.html', import.meta.url));
 const SNAPSHOTS = fileURLToPath(new URL('../snapshots/', import.meta.url));
 /** The days the sample's documents are printed on: before ICANN61, before ICANN62, before the ICANN63 AGM, after it. */
@@ -104,7 +102,6 @@ function urlsShown(rows: GroupRows, kind: DocumentKind, text: string): string[] 
   ];
 }
 
-const hasChromium = existsSync(CHROMIUM);
 if (!hasPoppler) console.warn('Skipping the PDF text and PNG checks: pdftotext or pdftoppm is missing (apt-get install poppler-utils).');
 if (!hasChromium) console.warn(`Skipping the print tests: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it).`);
 
@@ -112,7 +109,7 @@ describe.skipIf(!hasChromium)('printing the documents to PDF in headless Chromiu
   let browser: Browser;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {

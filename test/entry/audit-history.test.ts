@@ -1,7 +1,6 @@
 // audit over real HTTP: ?action=history field by field, the page for browsers, and signed links for the sheet's menu.
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncWorkbook } from '../../functions/app/sync.js';
 import { auditLinkKey, signAuditLink } from '../../functions/core/audit/audit-link.js';
@@ -10,6 +9,7 @@ import { AUDIENCE, LOCATION, PEOPLE, SECRET, type FunctionsFixture } from '../su
 import { useFunctionsFixture } from '../support/functions/use-functions-fixture.js';
 import type { TokenClaims } from '../support/functions/id-tokens.js';
 import { auditDraft, runRecord } from '../adapters/store/record-store.fixtures.js';
+import { CHROMIUM, hasChromium, launchChromium } from '../support/chromium.js';
 
 /** The audience of the ID tokens the sheet's Apps Script menu sends. */
 const SCRIPT_AUDIENCE = '123456789-abc.apps.googleusercontent.com';
@@ -142,14 +142,12 @@ describe('?action=link and the signed page', () => {
   });
 });
 
-const CHROMIUM = '/usr/bin/chromium';
-const LAUNCH_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-if (!existsSync(CHROMIUM)) console.warn(`Skipping the audit page in Chromium: ${CHROMIUM} is missing (apt-get install chromium).`);
+if (!hasChromium) console.warn(`Skipping the audit page in Chromium: ${CHROMIUM} is missing (apt-get install chromium).`);
 
-describe.skipIf(!existsSync(CHROMIUM))('the audit page in headless Chromium, opened by a signed link', () => {
+describe.skipIf(!hasChromium)('the audit page in headless Chromium, opened by a signed link', () => {
   let browser: Browser;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: LAUNCH_ARGS });
+    browser = await launchChromium();
   }, 120_000);
   afterAll(async () => {
     await browser?.close();

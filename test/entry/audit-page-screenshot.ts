@@ -2,10 +2,10 @@
 // Run from the repo root: npx tsx test/entry/audit-page-screenshot.ts [output.png]
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
 import type { AuditEntry } from '../../functions/core/audit/audit-entry.js';
 import { renderAuditPage } from '../../functions/core/audit/audit-page.js';
 import { describeEntry } from '../../functions/core/audit/field-changes.js';
+import { launchChromium } from '../support/chromium.js';
 
 const OUTPUT = process.argv[2] ?? fileURLToPath(new URL('../../docs/audit-page.png', import.meta.url));
 const HASH = '0'.repeat(64);
@@ -25,7 +25,7 @@ const html = renderAuditPage({
   verdict: { ok: true, text: 'The audit log is intact: 5 entries, chain verified up to seq 5, every record matches it.' }, nonce: 'c2NyZWVuc2hvdA==',
 });
 
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu'] });
+const browser = await launchChromium();
 try {
   const page = await browser.newPage({ viewport: { width: 1100, height: 620 } });
   await page.setContent(html, { waitUntil: 'load' });

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.js';
 import { cliProcess } from './cli.js';
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;');
@@ -24,7 +24,7 @@ try {
   const body = rows.map((cells, index) => `<tr>${cells.map((cell) => `<${index === 0 ? 'th' : 'td'}>${escape(index > 0 && cells[1] === 'Last change committed' && cell.includes('T') ? '2018-11-01T09:00:00.000Z' : cell)}</${index === 0 ? 'th' : 'td'}>`).join('')}</tr>`).join('');
   const html = `<style>body{font:11px Arial,sans-serif;margin:8px}table{border-collapse:collapse}th,td{border:1px solid #ccc;padding:3px 6px;vertical-align:top;text-align:left}
     th{background:#eee}td:nth-child(4){min-width:560px;max-width:620px}td:nth-child(3){max-width:220px;word-break:break-all}td:first-child{white-space:nowrap;font-weight:bold}</style><table>${body}</table>`;
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium' });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1100, height: 400 } });
   await page.setContent(html);
   await page.locator('table').screenshot({ path: out, animations: 'disabled', caret: 'hide', scale: 'css' });
