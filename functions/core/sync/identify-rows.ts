@@ -38,6 +38,8 @@ function contentKey(data: Readonly<Record<string, unknown>>, idKey: string): str
  * mistake. Such a row is that record, not a new one: it gets its ID back instead of a new ID and a tombstone.
  */
 function recoveredIds(tab: ParsedTab, stored: readonly StoredRecord[], idKey: string): Map<number, string> {
+  // Only a valid row without an ID can be a lost record: a tab with none (the usual case) has nothing to recover.
+  if (!tab.rows.some((row) => row.id === null && row.values !== null)) return new Map();
   const onRows = new Set(tab.rows.flatMap((row) => (row.id === null ? [] : [row.id.toLowerCase()])));
   const lost = new Map<string, string | null>();
   for (const record of stored) {

@@ -46,27 +46,30 @@ function statusColumn(tab: RawTab, header: string, cells: CellWrite[]): number {
   return column;
 }
 
-function planTab(name: DataTabName, input: WriteBackInput, findingsByRow: Map<string, Finding[]>, cells: CellWrite[]): void {
+function planTab(name: DataTabName, input: WriteBackInput, findingsByRow: ReadonlyMap<number, Finding[]> | undefined, cells: CellWrite[]): void {
   const tab = input.parsed.tabs[name];
   const raw = rawTabNamed(input.raw, name);
   if (!tab.available || !raw) return;
   const spec = TABS[name];
   const column = statusColumn(raw, spec.statusHeader, cells);
   const idColumn = tab.positions.get(spec.idKey);
-  const rawRows = new Map(raw.rows.map((row) => [row.row, row.cells]));
+  // By sheet row number, in arrays: a tab of 50,000 rows is looked up 50,000 times.
+  const rawRows: (readonly CellValue[] | undefined)[] = [];
+  for (const row of raw.rows) rawRows[row.row] = row.cells;
   const heldBack = new Map(input.heldBack.filter((row) => row.tab === name).map((row) => [row.sheetRow, row]));
-  const written = new Set<number>();
+  const written: boolean[] = [];
+  const assigned = input.assigned.get(name);
 
   for (const row of tab.rows) {
-    const current = rawRows.get(row.sheetRow) ?? [];
-    const newId = input.assigned.get(name)?.get(row.sheetRow);
+    const current = rawRows[row.sheetRow] ?? [];
+    const newId = assigned?.get(row.sheetRow);
     if (newId !== undefined && idColumn !== undefined) cells.push({ tab: raw.name, row: row.sheetRow, column: idColumn, value: newId, newId: true });
-    const status = statusText(findingsByRow.get(`${name}/${row.sheetRow}`) ?? [], heldBack.get(row.sheetRow) ?? null);
+    const status = statusText(findingsByRow?.get(row.sheetRow) ?? [], heldBack.get(row.sheetRow) ?? null);
     if (!sameCell(current[column], status)) cells.push({ tab: raw.name, row: row.sheetRow, column, value: status });
-    written.add(row.sheetRow);
+    written[row.sheetRow] = true;
   }
-  for (const [sheetRow, current] of rawRows) {
-    if (!written.has(sheetRow) && cellText(current[column] ?? null) !== '') cells.push({ tab: raw.name, row: sheetRow, column, value: '' });
+  for (const { row: sheetRow, cells: current } of raw.rows) {
+    if (written[sheetRow] !== true && cellText(current[column] ?? null) !== '') cells.push({ tab: raw.name, row: sheetRow, column, value: '' });
   }
 }
 
@@ -90,16 +93,18 @@ export function findingsTable(findings: readonly Finding[]): (string | number)[]
 
 /** Plans the write-back, leaving out every cell and table that already holds what it would get. */
 export function planWriteBack(input: WriteBackInput): WriteBackPlan {
-  const findingsByRow = new Map<string, Finding[]>();
+  // Each tab's findings by sheet row.
+  const findingsByTab = new Map<string, Map<number, Finding[]>>();
   for (const finding of input.findings) {
     if (finding.row === null || finding.row < 2) continue;
-    const key = `${finding.tab}/${finding.row}`;
-    const list = findingsByRow.get(key);
+    let byRow = findingsByTab.get(finding.tab);
+    if (!byRow) findingsByTab.set(finding.tab, (byRow = new Map()));
+    const list = byRow.get(finding.row);
     if (list) list.push(finding);
-    else findingsByRow.set(key, [finding]);
+    else byRow.set(finding.row, [finding]);
   }
   const cells: CellWrite[] = [];
-  for (const name of DATA_TAB_NAMES) planTab(name, input, findingsByRow, cells);
+  for (const name of DATA_TAB_NAMES) planTab(name, input, findingsByTab.get(name), cells);
   for (const revert of input.reverts ?? []) {
     const current = rawTabNamed(input.raw, revert.tab)?.rows.find((row) => row.row === revert.row)?.cells[revert.column];
     if (!sameCell(current, revert.value)) cells.push({ ...revert, revert: true });
