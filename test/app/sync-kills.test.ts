@@ -100,10 +100,15 @@ beforeAll(async () => {
 describe(`a sync SIGKILLed at ${KILLS} random points`, () => {
   it.skipIf(!hasOpenpyxl)('never tombstones and re-creates a row that stands unchanged, and leaves a log that verifies and a workbook that opens', async () => {
     let landed = 0;
+    // How long a whole sync takes here, so that the kills "anywhere" fall within one however fast syncs get.
+    await addParticipants(NEW_ROWS_PER_RUN);
+    const started = performance.now();
+    expect(await syncKilled(120_000, null)).toBe(false);
+    const syncMs = performance.now() - started;
     for (let run = 0; run < KILLS; run++) {
       await addParticipants(NEW_ROWS_PER_RUN);
       // Half the kills anywhere in the run (start-up, read, write-back, commit), half just after the write-back.
-      const killed = run % 2 === 0 ? await syncKilled(300 + Math.random() * 1_700, null) : await syncKilled(0, Math.floor(Math.random() * 10));
+      const killed = run % 2 === 0 ? await syncKilled(syncMs * (0.15 + Math.random() * 0.85), null) : await syncKilled(0, Math.floor(Math.random() * 10));
       if (killed) landed += 1;
       // Killed before it made its store: there is no log yet (and `audit verify` says so).
       if (existsSync(db)) expect((await cli(['audit', 'verify', '--store', `sqlite:${db}`])).code, `audit verify after kill ${run + 1}`).toBe(0);
@@ -121,7 +126,7 @@ describe(`a sync SIGKILLed at ${KILLS} random points`, () => {
     const entries = await auditEntries();
     expectNoChurn(entries);
     const roster = await rosterRows();
-    expect(roster.length).toBe(compliantWorkbookRows().Roster!.length + KILLS * NEW_ROWS_PER_RUN);
+    expect(roster.length).toBe(compliantWorkbookRows().Roster!.length + (KILLS + 1) * NEW_ROWS_PER_RUN);
     expect(roster.every((row) => /^P-\d{4}$/.test(row.id))).toBe(true);
     expect(new Set(roster.map((row) => row.id)).size).toBe(roster.length);
     // Each ID's record names the person on its row: no ID landed on another row.
