@@ -1,5 +1,4 @@
-// Column kinds of the workbook contract, each a zod schema from a raw cell to its typed value.
-import { z } from 'zod';
+// Column kinds of the workbook contract, each a reader from a raw cell to its typed value or the data finding that keeps its row out.
 import { type CellValue, cellText, isDateCell, isEmptyCell, isErrorCell, isFormulaCell, FORMULA_ERRORS } from './cell.js';
 import { parseIsoDate, type IsoDate } from '../dates.js';
 import type { DataRuleId } from '../rule-ids.js';
@@ -12,7 +11,7 @@ export type ColumnKind =
 /** What reading one cell gives: its typed value, or the data finding that keeps its row out. */
 export type CellRead<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly rule: DataRuleId; readonly message: string };
 
-/** A column of a tab: its header, kind, whether required, and how its cells are read (`read`, and the same as a zod schema). */
+/** A column of a tab: its header, kind, whether required, and how its cells are read. */
 export interface Column<T = unknown> {
   readonly header: string;
   readonly kind: ColumnKind;
@@ -21,9 +20,8 @@ export interface Column<T = unknown> {
   readonly choices?: readonly string[];
   /** The tab a reference column points into. */
   readonly ref?: string;
-  /** Reads a cell without zod, for the rows of a whole workbook; `schema` gives the same results and messages. */
+  /** Reads a cell: plain checks, not a zod schema, since every cell of a whole workbook goes through it. */
   readonly read: (value: CellValue | undefined) => CellRead<T>;
-  readonly schema: z.ZodType<T>;
 }
 
 type NonEmptyCell = Exclude<CellValue, null>;
@@ -50,16 +48,6 @@ function cellReader<T, E>(
     if (value === undefined || isEmptyCell(value)) return empty;
     return parse(value as NonEmptyCell, cellText(value as NonEmptyCell).trim());
   };
-}
-
-/** The zod schema of a cell reader: its value, or an issue carrying the finding's rule and message. */
-function cellSchema<T>(read: (value: CellValue | undefined) => Parsed<T>): z.ZodType<T> {
-  return z.custom<CellValue>().transform((value, ctx): T => {
-    const parsed = read(value);
-    if (parsed.ok) return parsed.value;
-    ctx.addIssue({ code: 'custom', message: parsed.message, params: { rule: parsed.rule } });
-    return z.NEVER;
-  });
 }
 
 /** Quotes a value for a message. */
@@ -136,9 +124,7 @@ interface ColumnOptions<R extends boolean> {
 }
 
 function column<T>(header: string, kind: ColumnKind, required: boolean, read: (value: CellValue | undefined) => Parsed<T>, extra: Partial<Column<T>> = {}): Column<T> {
-  let schema: z.ZodType<T> | null = null;
-  // Built on first use: the workbook is read with `read`, so loading the contract builds no zod schema.
-  return { header, kind, required, read, get schema() { return (schema ??= cellSchema(read)); }, ...extra };
+  return { header, kind, required, read, ...extra };
 }
 
 /** The ID column of a tab (stable key; empty until the system assigns one). */

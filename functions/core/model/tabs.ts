@@ -1,5 +1,4 @@
 // The tabs and columns of the workbook contract (WORKBOOK.md), and the typed row of each tab.
-import type { z } from 'zod';
 import {
   type Column, choice, choiceOr, count, date, email, emails, idColumn, number, ref, refs, text, timeZone, url, yesNo,
 } from './columns.js';
@@ -289,6 +288,3 @@ export type Issue = RowOf<'Issues'>;
 export type ConductAction = RowOf<'Conduct'>;
 export type Amendment = RowOf<'Amendments'>;
 export type Review = RowOf<'Reviews'>;
-
-/** The zod schema of a whole row of a tab, built from its columns. */
-export type RowSchema = z.ZodType<Record<string, unknown>>;
