@@ -64,17 +64,28 @@ export type AuditVerdict = ChainVerdict & {
  * every record is what the log made it (a record changed without an entry, or an entry without its record).
  */
 export async function verifyAudit(store: RecordLog, options: { readonly anchor?: AuditHead } = {}): Promise<AuditVerdict> {
+  return (await verifiedLog(store, options)).verdict;
+}
+
+/** The verdict on the whole log, as `verifyAudit` gives it, and the entries that pass `filter`, from one read of the log. */
+export async function verifiedListAudit(store: RecordLog, filter: AuditFilter): Promise<{ readonly verdict: AuditVerdict; readonly entries: AuditEntry[] }> {
+  const { verdict, entries } = await verifiedLog(store, {});
+  return { verdict, entries: entries.filter((entry) => matchesFilter(entry, filter)) };
+}
+
+/** Reads the whole log once and verifies it (see `verifyAudit`); gives the entries read as well. */
+async function verifiedLog(store: RecordLog, options: { readonly anchor?: AuditHead }): Promise<{ readonly verdict: AuditVerdict; readonly entries: AuditEntry[] }> {
   // The head first: a sync committing meanwhile only makes the chain longer than the head, which verifyHead allows.
   const head = await store.auditHead();
   const entries: AuditEntry[] = [];
   for await (const entry of auditEntries(store)) entries.push(entry);
   const chain = verifyHead(verifyChain(entries), head);
-  if (!chain.ok) return chain;
+  if (!chain.ok) return { verdict: chain, entries };
   const anchorProblem = options.anchor ? anchorMismatch(entries, options.anchor) : null;
   // Records committed after the log was read would look unlogged: compare with the log as far as the store's head.
   const logged = head === null ? entries : entries.filter((entry) => entry.seq <= head.seq);
   const recordProblem = recordMismatch(logged, await store.loadRecords());
-  return { ...chain, anchorProblem, recordProblem };
+  return { verdict: { ...chain, anchorProblem, recordProblem }, entries };
 }
 
 /** The verdict as one sentence for people, and whether it is good news. */

@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from '@google-cloud/functions-framework';
 import { z } from 'zod';
-import { auditHistory, listAudit, verdictSummary, verifyAudit, type AuditFilter } from '../app/audit.js';
+import { auditHistory, listAudit, verdictSummary, verifiedListAudit, verifyAudit, type AuditFilter } from '../app/audit.js';
 import { AUDIT_LINK_SECONDS, auditLinkKey, signAuditLink, verifyAuditLink } from '../core/audit/audit-link.js';
 import { auditPageCsp, renderAuditPage, renderAuditRefusal } from '../core/audit/audit-page.js';
 import { describeEntry } from '../core/audit/field-changes.js';
@@ -96,8 +96,9 @@ const PAGE_HEADERS = {
 } as const;
 
 async function sendPage(res: Response, deps: FunctionDeps, viewer: string, filter: AuditFilter): Promise<void> {
-  const verdict = verdictSummary(await verifyAudit(deps.store));
-  const entries = await listAudit(deps.store, filter);
+  // One read of the log gives both the verdict on top and the changes listed.
+  const { verdict: verified, entries } = await verifiedListAudit(deps.store, filter);
+  const verdict = verdictSummary(verified);
   const nonce = randomBytes(18).toString('base64');
   const page = renderAuditPage({
     changes: entries.slice(-PAGE_CHANGES).map(describeEntry), matched: entries.length, verdict, entity: filter.entity ?? null,
