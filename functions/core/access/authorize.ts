@@ -23,6 +23,16 @@ export interface EditAttempt {
   readonly after: Readonly<Record<string, unknown>> | null;
 }
 
+/** An organization's contacts from its row's values: a committed Organizations record's data, or a parsed row. */
+export function organizationContactsOf(data: Readonly<Record<string, unknown>>): OrganizationContacts {
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  return {
+    code: text(data.code) ?? '',
+    chairEmail: text(data.chairEmail),
+    secretariatEmails: Array.isArray(data.secretariatEmails) ? data.secretariatEmails.filter((email): email is string => typeof email === 'string') : [],
+  };
+}
+
 /** Allowed, or refused with a reason that completes "… may not change this row: ". */
 export type AccessVerdict = { readonly allowed: true } | { readonly allowed: false; readonly reason: string };
 
@@ -90,4 +100,17 @@ export function authorizeEdit(attempt: EditAttempt, policy: AccessPolicy): Acces
     if (!secretariatOf.has(fold(code))) return refuse(`a secretariat may change only rows of its own organization (${own}), not of ${code}`);
   }
   return ALLOWED;
+}
+
+/**
+ * Whose the person with `email` is, by the same lists `authorizeEdit` reads: `staff`, then `chairs` (the CCEG chairs),
+ * else the Code of the first organization (by Code) naming them as its chair or a secretariat, else null.
+ */
+export function audienceOf(email: string, policy: AccessPolicy): string | null {
+  const wanted = fold(email);
+  if (wanted === '') return null;
+  if (policy.staff.some((candidate) => fold(candidate) === wanted)) return 'staff';
+  if (policy.chairs.some((candidate) => fold(candidate) === wanted)) return 'chairs';
+  const named = policy.organizations.filter((org) => fold(org.chairEmail) === wanted || org.secretariatEmails.some((candidate) => fold(candidate) === wanted));
+  return named.map((org) => org.code).sort()[0] ?? null;
 }

@@ -2,7 +2,6 @@
 import type { CharterConfig } from '../config.js';
 import type { IsoDate } from '../dates.js';
 import { CcegError } from '../errors.js';
-import type { GroupRows } from '../model/group.js';
 import { recordKey, type StoredRecord } from '../records/stored-record.js';
 import { storedGroupOf } from './calendar-rows.js';
 import { deadlinesOf, type Deadline } from './deadlines.js';
@@ -35,19 +34,6 @@ export function feedScope(audience: string, forOrganization: string | null): str
 /** The deadlines of `scope` (those an organization has to meet: its decisions and notices), or all of them for null. */
 export function deadlinesInScope(deadlines: readonly Deadline[], scope: string | null): Deadline[] {
   return scope === null ? [...deadlines] : deadlines.filter((deadline) => sameCode(deadline.forWhom, scope));
-}
-
-/**
- * Whose calendar a person subscribes to: `staff` on `access.staff`, `chairs` on `access.chairs`, else the organization
- * whose Chair Email or Secretariat Emails name them (the first by Code), else null.
- */
-export function subscriberAudience(email: string, rows: Pick<GroupRows, 'Organizations'>, config: CharterConfig): string | null {
-  const wanted = email.toLowerCase();
-  const named = (emails: readonly string[]) => emails.some((candidate) => candidate.toLowerCase() === wanted);
-  if (named(config.access.staff)) return 'staff';
-  if (named(config.access.chairs)) return 'chairs';
-  const organizations = rows.Organizations.filter((organization) => named([...(organization.chairEmail === null ? [] : [organization.chairEmail]), ...organization.secretariatEmails]));
-  return organizations.map((organization) => organization.code).sort()[0] ?? null;
 }
 
 /** What a feed is asked for. */

@@ -1,5 +1,5 @@
 // Attributes a sync's changes to the sheet edits behind them and refuses those their editor may not make.
-import { authorizeEdit, type AccessPolicy, type OrganizationContacts } from '../access/authorize.js';
+import { authorizeEdit, organizationContactsOf, type AccessPolicy } from '../access/authorize.js';
 import type { AuditDraft } from '../audit/audit-entry.js';
 import type { CharterConfig } from '../config.js';
 import type { Finding } from '../findings.js';
@@ -67,18 +67,9 @@ export interface EditReview {
 
 /** The access policy: staff and chairs from the config; chairs and secretariats from the committed Organizations (the sheet's on a first sync). */
 export function accessPolicyOf(config: CharterConfig, stored: ReadonlyMap<string, StoredRecord>, parsed: ParsedWorkbook): AccessPolicy {
-  const committed = [...stored.values()].filter((record) => record.tab === 'Organizations' && !record.tombstoned).map((record) => contactsOf(record.data));
-  const organizations = committed.length > 0 ? committed : parsed.group.rows.Organizations.map((org) => contactsOf(org as unknown as Record<string, unknown>));
+  const committed = [...stored.values()].filter((record) => record.tab === 'Organizations' && !record.tombstoned).map((record) => organizationContactsOf(record.data));
+  const organizations = committed.length > 0 ? committed : parsed.group.rows.Organizations.map((org) => organizationContactsOf(org as unknown as Record<string, unknown>));
   return { staff: config.access.staff, chairs: config.access.chairs, organizations };
-}
-
-function contactsOf(data: Readonly<Record<string, unknown>>): OrganizationContacts {
-  const text = (value: unknown) => (typeof value === 'string' ? value : null);
-  return {
-    code: text(data.code) ?? '',
-    chairEmail: text(data.chairEmail),
-    secretariatEmails: Array.isArray(data.secretariatEmails) ? data.secretariatEmails.filter((email): email is string => typeof email === 'string') : [],
-  };
 }
 
 /** A committed value as a person would type it back into its cell. */

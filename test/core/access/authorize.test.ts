@@ -1,6 +1,6 @@
 // Who may change what, case by case (PRODUCT.md "Who may change what").
 import { describe, expect, it } from 'vitest';
-import { authorizeEdit, type AccessPolicy, type EditAttempt } from '../../../functions/core/access/authorize.js';
+import { audienceOf, authorizeEdit, organizationContactsOf, type AccessPolicy, type EditAttempt } from '../../../functions/core/access/authorize.js';
 import type { DataTabName } from '../../../functions/core/model/tabs.js';
 
 const policy: AccessPolicy = {
@@ -61,5 +61,32 @@ describe('authorizeEdit', () => {
   it('checks a row that cannot be read (after null) by its committed organization alone', () => {
     expect(authorizeEdit(attempt('sec@gnso.example.org', 'Roster', person('GNSO'), null), policy)).toEqual({ allowed: true });
     expect(authorizeEdit(attempt('sec@gnso.example.org', 'Roster', person('ALAC'), null), policy).allowed).toBe(false);
+  });
+});
+
+describe('audienceOf', () => {
+  it.each([
+    { email: 'staff@icann.example.org', audience: 'staff' },
+    { email: ' CoChair@CCEG.example.org ', audience: 'chairs' },
+    { email: 'chair@gnso.example.org', audience: 'GNSO' },
+    { email: 'sec2@gnso.example.org', audience: 'GNSO' },
+    { email: 'mallory@example.net', audience: null },
+    { email: '', audience: null },
+  ])('finds "$email" to be $audience, by the lists sheet edits are judged by', ({ email, audience }) => {
+    expect(audienceOf(email, policy)).toBe(audience);
+  });
+
+  it('takes the first organization by Code when two name the same person', () => {
+    const both = { ...policy, organizations: [{ code: 'GNSO', chairEmail: 'same@example.org', secretariatEmails: [] }, { code: 'ALAC', chairEmail: null, secretariatEmails: ['same@example.org'] }] };
+
+    expect(audienceOf('same@example.org', both)).toBe('ALAC');
+  });
+});
+
+describe('organizationContactsOf', () => {
+  it('reads the code, chair and secretariats of an Organizations row, leaving out what is not text', () => {
+    expect(organizationContactsOf({ code: 'GAC', chairEmail: 'chair@gac.example.org', secretariatEmails: ['sec@gac.example.org', 7] })).toEqual(
+      { code: 'GAC', chairEmail: 'chair@gac.example.org', secretariatEmails: ['sec@gac.example.org'] });
+    expect(organizationContactsOf({})).toEqual({ code: '', chairEmail: null, secretariatEmails: [] });
   });
 });

@@ -1,19 +1,9 @@
-// Tests of the calendar feed's scope, its subscribers' audiences and the rows rebuilt from stored records.
+// Tests of the calendar feed's scope and the rows rebuilt from stored records (whose feed a person gets: audienceOf, test/core/access).
 import { describe, expect, it } from 'vitest';
-import { charterConfigSchema } from '../../../functions/core/config.js';
-import { deadlinesInScope, feedScope, subscriberAudience } from '../../../functions/core/derived/calendar-feed.js';
+import { deadlinesInScope, feedScope } from '../../../functions/core/derived/calendar-feed.js';
 import { storedGroupOf } from '../../../functions/core/derived/calendar-rows.js';
 import type { Deadline } from '../../../functions/core/derived/deadlines.js';
 import type { StoredRecord } from '../../../functions/core/records/stored-record.js';
-import { groupRowsOf } from '../../support/raw-workbook.js';
-
-const CONFIG = charterConfigSchema.parse({ access: { staff: ['ines@icann.example.org'], chairs: ['chair@cceg.example.org'] } });
-const ROWS = groupRowsOf({
-  Organizations: [
-    { Code: 'GAC', Name: 'Governmental Advisory Committee', Type: 'AC', Participating: 'Yes', 'Chair Email': 'chair@gac.example.org', 'Secretariat Emails': 'sec@gac.example.org, help@gac.example.org' },
-    { Code: 'GNSO', Name: 'Generic Names Supporting Organization', Type: 'SO', Participating: 'Yes' },
-  ],
-});
 
 function record(tab: string, id: string, data: Record<string, unknown>, fields: Partial<StoredRecord> = {}): StoredRecord {
   return { tab, id, hash: '0'.repeat(64), data, tombstoned: false, committedAt: '2018-06-01T00:00:00Z', runId: 'r', ...fields };
@@ -40,18 +30,6 @@ describe('deadlinesInScope', () => {
   it("keeps an organization's own deadlines, whatever the case of its Code", () => {
     expect(deadlinesInScope([deadline('GAC'), deadline('Co-Chairs'), deadline('gac')], 'GAC')).toHaveLength(2);
     expect(deadlinesInScope([deadline('GAC'), deadline('Co-Chairs')], null)).toHaveLength(2);
-  });
-});
-
-describe('subscriberAudience', () => {
-  it.each([
-    { email: 'ines@icann.example.org', audience: 'staff' },
-    { email: 'Chair@CCEG.example.org', audience: 'chairs' },
-    { email: 'chair@gac.example.org', audience: 'GAC' },
-    { email: 'help@gac.example.org', audience: 'GAC' },
-    { email: 'mallory@example.net', audience: null },
-  ])('finds $email to subscribe to $audience', ({ email, audience }) => {
-    expect(subscriberAudience(email, ROWS, CONFIG)).toBe(audience);
   });
 });
 
