@@ -14,9 +14,39 @@ function quotedKey(key: string): string {
   return quoted;
 }
 
+/** A string, number, boolean, null or undefined: JSON.stringify writes it as canonicalJson does. */
+function isPlainScalar(value: unknown): boolean {
+  const type = typeof value;
+  return value === null || type === 'string' || type === 'number' || type === 'boolean' || type === 'undefined';
+}
+
+/** A member JSON.stringify writes as canonicalJson does: a plain scalar, or an array of them. */
+function isFlat(value: unknown): boolean {
+  if (isPlainScalar(value)) return true;
+  if (!Array.isArray(value)) return false;
+  for (let index = 0; index < value.length; index++) if (!isPlainScalar(value[index])) return false;
+  return true;
+}
+
+/**
+ * Whether an object's own keys come in sorted order and its members are flat (JSON.stringify then writes its canonical
+ * JSON): a record's fields as parsed and as stored are laid out so, and need no sort. `for…in` also walks inherited
+ * keys, which plain objects (the only kind records are) do not have.
+ */
+function isSortedAndFlat(record: Record<string, unknown>): boolean {
+  let previous: string | null = null;
+  for (const key in record) {
+    if (previous !== null && !(previous < key)) return false;
+    previous = key;
+    if (!isFlat(record[key])) return false;
+  }
+  return true;
+}
+
 /** JSON with object keys sorted at every depth, so equal values always give equal text. */
 export function canonicalJson(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Object.getPrototypeOf(value) === Object.prototype && isSortedAndFlat(value as Record<string, unknown>)) return JSON.stringify(value);
   if (Array.isArray(value)) {
     let text = '[';
     for (let index = 0; index < value.length; index++) {

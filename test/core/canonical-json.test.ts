@@ -80,3 +80,29 @@ describe('contentHash', () => {
     expect(contentHash(other)).not.toBe(contentHash(record));
   });
 });
+
+describe('canonicalJson of records laid out with their keys sorted (written by JSON.stringify, unsorted)', () => {
+  /** The definition: every object's keys sorted, written member by member. */
+  function reference(value: unknown): string {
+    if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+    if (Array.isArray(value)) return `[${value.map((item) => reference(item === undefined ? null : item)).join(',')}]`;
+    const record = value as Record<string, unknown>;
+    const members = Object.keys(record).sort().filter((key) => record[key] !== undefined).map((key) => `${JSON.stringify(key)}:${reference(record[key])}`);
+    return `{${members.join(',')}}`;
+  }
+
+  it.each([
+    { name: 'a parsed row: scalars, null, an undefined field and a list', value: { active: true, email: null, id: 'P-0001', left: undefined, roles: ['Chair', 'Member'], year: 2018 } },
+    { name: 'a list with an undefined item', value: { a: [1, undefined, 'x'] } },
+    { name: 'integer-like keys, which objects list first in numeric order', value: { 10: 'ten', 9: 'nine', a: 1 } },
+    { name: 'keys that only look sorted by insertion', value: { b: 1, a: 2 } },
+    { name: 'a nested object member', value: { a: { d: 1, c: 2 }, b: 1 } },
+    { name: 'a list holding an object', value: { a: [{ d: 1, c: 2 }] } },
+    { name: 'a date member', value: { a: new Date(0), b: 1 } },
+    { name: 'a member with a toJSON of its own', value: { a: 1, toJSON: () => 'x' } },
+    { name: 'an object without a prototype', value: Object.assign(Object.create(null) as object, { a: 1, b: 2 }) },
+    { name: 'the empty object', value: {} },
+  ])('$name gives the text the definition gives', ({ value }) => {
+    expect(canonicalJson(value)).toBe(reference(value));
+  });
+});

@@ -48,6 +48,8 @@ function parseTab(name: DataTabName, raw: RawTab | null | undefined, findings: F
 
   // Each column in the contract's order (the order of a row's fields and of its findings), with its cell index.
   const reads = Object.entries(columns).map(([key, column]) => ({ key, column, position: headers.positions.get(key) }));
+  // A row's fields are laid out with their keys sorted, so that its canonical JSON (the content hash) is plain JSON.
+  const sortedKeys = Object.keys(columns).sort();
   const positions = [...headers.positions.values()];
   const idPosition = headers.positions.get(spec.idKey);
   const idHeader = (columns[spec.idKey] as Column).header;
@@ -63,6 +65,7 @@ function parseTab(name: DataTabName, raw: RawTab | null | undefined, findings: F
     const id = idText === '' || FORMULA_ERRORS.includes(idText.toUpperCase()) ? null : idText;
     const rowFindings: Finding[] = [];
     const values: Record<string, unknown> = {};
+    for (const key of sortedKeys) values[key] = undefined;
     for (const { key, column, position } of reads) {
       const read = column.read(position === undefined ? null : cells[position] ?? null);
       if (read.ok) {
