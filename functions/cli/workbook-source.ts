@@ -35,8 +35,12 @@ export async function workbookReaderFor(location: string, limits: WorkbookLimits
 export async function workbookWriterFor(location: string, reader?: WorkbookReader): Promise<WorkbookWriter> {
   const spreadsheetId = await spreadsheetIdOf(location);
   if (spreadsheetId === null) {
-    const [{ XlsxWorkbookReader }, { XlsxWorkbookWriter }] = await Promise.all([import('../adapters/xlsx/read-xlsx.js'), import('../adapters/xlsx/write-back-xlsx.js')]);
-    return new XlsxWorkbookWriter(location, reader instanceof XlsxWorkbookReader ? reader : undefined);
+    const { XlsxWorkbookReader } = await import('../adapters/xlsx/read-xlsx.js');
+    const readBy = reader instanceof XlsxWorkbookReader ? reader : undefined;
+    // The write-back code is loaded when there is something to write: a sync that changes nothing never needs it.
+    return {
+      applyWriteBack: async (plan) => new (await import('../adapters/xlsx/write-back-xlsx.js')).XlsxWorkbookWriter(location, readBy).applyWriteBack(plan),
+    };
   }
   const { SheetsWorkbook } = await import('../adapters/google/sheets-workbook.js');
   return reader instanceof SheetsWorkbook && reader.spreadsheetId === spreadsheetId ? reader : new SheetsWorkbook(spreadsheetId, googleConnection());
