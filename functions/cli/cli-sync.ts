@@ -9,7 +9,7 @@ import type { WorkbookReader, WorkbookWriter } from '../ports/workbook.port.js';
 import type { CommandContext } from './command-context.js';
 import type { StopSignal } from './stop-signals.js';
 import { StoppableStore } from './stoppable-store.js';
-import { openStore } from './store-source.js';
+import { openStore, warmUpStore } from './store-source.js';
 import { assertSyncable, canonicalWorkbook } from './workbook-location.js';
 import { workbookReaderFor, workbookWriterFor } from './workbook-source.js';
 
@@ -43,12 +43,35 @@ const halted = () => new Promise<never>(() => undefined);
  * has begun writing the workbook or the store, after it has finished, so that the two agree.
  */
 export async function syncFromCli<T>(context: CommandContext, workbook: string, options: CliSyncOptions, then: (synced: CliSynced) => Promise<T>): Promise<T> {
-  const reader = await workbookReaderFor(workbook, options.config.limits);
-  const writer = await workbookWriterFor(workbook, reader);
-  await reader.probe?.();
-  await assertSyncable(workbook);
-  const location = await canonicalWorkbook(workbook);
-  const store = new StoppableStore(await openStore(options.store, location));
+  // An existing SQLite store's pages are checked on another thread while the workbook is checked here (a workbook that
+  // is missing gives its own message below, and its store is not looked at).
+  const early = await canonicalWorkbook(workbook).catch(() => null);
+  const warmUp = early === null ? null : await warmUpStore(options.store, early);
+  try {
+    const reader = await workbookReaderFor(workbook, options.config.limits);
+    const writer = await workbookWriterFor(workbook, reader);
+    await reader.probe?.();
+    await assertSyncable(workbook);
+    const location = await canonicalWorkbook(workbook);
+    const store = new StoppableStore(await openStore(options.store, location, { warmUp }));
+    return await syncOpened(context, workbook, options, { reader, writer, location, store }, then);
+  } catch (error) {
+    await warmUp?.close();
+    throw error;
+  }
+}
+
+/** The workbook and store a CLI sync has checked and opened. */
+interface OpenedSync {
+  readonly reader: WorkbookReader;
+  readonly writer: WorkbookWriter;
+  readonly location: string;
+  readonly store: StoppableStore;
+}
+
+/** Syncs under the lease once the workbook and store are open (see `syncFromCli`), then closes the store. */
+async function syncOpened<T>(context: CommandContext, workbook: string, options: CliSyncOptions, opened: OpenedSync, then: (synced: CliSynced) => Promise<T>): Promise<T> {
+  const { reader, writer, location, store } = opened;
   let writeBegun = false;
   const watchedWriter: WorkbookWriter = {
     applyWriteBack: (plan) => {

@@ -37,6 +37,11 @@ export class StoppableStore implements RecordStore {
     return this.running().loadDigests();
   }
 
+  /** Starts reading the digests for the next `loadDigests`, when the store can. */
+  prefetchDigests(): void {
+    this.running().prefetchDigests?.();
+  }
+
   /** The records of these keys. */
   async loadRecordsByKey(keys: Iterable<string>): Promise<Map<string, StoredRecord>> {
     return this.running().loadRecordsByKey(keys);

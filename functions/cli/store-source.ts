@@ -4,11 +4,40 @@ import { CcegError } from '../core/errors.js';
 import type { RecordStore } from '../ports/record-store.port.js';
 import { parseStoreUrl } from '../adapters/store-url.js';
 import { readEnvironment } from '../config/environment.js';
+import type { SqliteStoreOptions } from '../adapters/sqlite/sqlite-record-store.js';
+import type { StoreWarmUp } from '../adapters/sqlite/store-warm-up.js';
+
+/** What a sync opens its store with: the warm-up of its SQLite file, started before the workbook is checked. */
+export interface StoreOpening {
+  readonly warmUp?: StoreWarmUp | null;
+}
+
+/** The SQLite file `--store` names for `workbook` (its canonical location), or null for Firestore. */
+function sqlitePathOf(storeOption: string | undefined, workbook: string | null): string | null {
+  const location = parseStoreUrl(storeOption, workbook !== null && !workbook.startsWith('sheets:') ? workbook : null);
+  return location.kind === 'sqlite' ? location.path : null;
+}
+
+/**
+ * Starts checking the existing SQLite file `--store` names for `workbook` on another thread (a sync's store: its pages
+ * are checked, and its digests later read, while this thread does its own work); null for Firestore or a new file.
+ */
+export async function warmUpStore(storeOption: string | undefined, workbook: string): Promise<StoreWarmUp | null> {
+  const path = sqlitePathOf(storeOption, workbook);
+  if (path === null || !existsSync(path)) return null;
+  const { startStoreWarmUp, DEFAULT_BUSY_TIMEOUT_MS } = await import('../adapters/sqlite/store-warm-up.js');
+  return startStoreWarmUp(path, DEFAULT_BUSY_TIMEOUT_MS);
+}
 
 /** Opens the store for `--store` (undefined: the SQLite file beside the workbook, created when missing). */
-export async function openStore(storeOption: string | undefined, workbook: string | null): Promise<RecordStore> {
-  const location = parseStoreUrl(storeOption, workbook !== null && !workbook.startsWith('sheets:') ? workbook : null);
-  return location.kind === 'sqlite' ? openSqlite(location.path) : openFirestore();
+export async function openStore(storeOption: string | undefined, workbook: string | null, opening: StoreOpening = {}): Promise<RecordStore> {
+  const path = sqlitePathOf(storeOption, workbook);
+  const warmUp = opening.warmUp ?? null;
+  if (warmUp !== null && warmUp.path !== path) await warmUp.close();
+  if (path === null) return openFirestore();
+  if (warmUp === null || warmUp.path !== path) return openSqlite(path);
+  // Its page check ran meanwhile: when it passed, the file is not checked twice.
+  return openSqlite(path, { warmUp, pagesChecked: await warmUp.pagesSound });
 }
 
 /**
@@ -22,7 +51,7 @@ export async function openStoreToRead(storeOption: string): Promise<RecordStore>
   return openSqlite(location.path, { readOnly: true });
 }
 
-async function openSqlite(path: string, options?: { readonly readOnly?: boolean }): Promise<RecordStore> {
+async function openSqlite(path: string, options?: SqliteStoreOptions): Promise<RecordStore> {
   return (await import('../adapters/sqlite/sqlite-record-store.js')).openSqliteStore(path, options);
 }
 

@@ -25,6 +25,11 @@ export interface RecordLog {
   loadRecords(): Promise<Map<string, StoredRecord>>;
   /** Every record's digest and the audit head, read together: reads that do not grow with the records. */
   loadDigests(): Promise<StoredDigests>;
+  /**
+   * Starts reading what the next `loadDigests` returns, so that it overlaps the caller's own work (reading the
+   * workbook). Called under the sync lease, so nobody commits records before they are used. A store may ignore it.
+   */
+  prefetchDigests?(): void;
   /** The records of these `Tab/ID` keys, keyed the same way; a key with no record is left out. */
   loadRecordsByKey(keys: Iterable<string>): Promise<Map<string, StoredRecord>>;
   /** Commits records, audit entries and the run atomically; returns the chained entries. */

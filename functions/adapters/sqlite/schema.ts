@@ -41,10 +41,11 @@ function addLeaseHolderProcess(db: Database.Database): void {
  * Reads before it writes, so a file that is not a database, another program's database or a newer one is left as it was.
  * `readOnly` (a connection that may not write): only the checks, and an empty database is refused too.
  */
-export function prepareDatabase(db: Database.Database, path: string, options: { readonly readOnly?: boolean } = {}): void {
+export function prepareDatabase(db: Database.Database, path: string, options: { readonly readOnly?: boolean; readonly pagesChecked?: boolean } = {}): void {
   const tables = db.prepare<[], string>("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all();
-  // A damaged page mostly shows only when read; check them all before anything is written (60 ms at 60,000 rows).
-  if (db.pragma('quick_check', { simple: true }) !== 'ok') throw unavailable(path, DAMAGED);
+  // A damaged page mostly shows only when read; check them all before anything is written (60 ms at 60,000 rows),
+  // unless another thread has just done so (`pagesChecked`: a CLI sync's warm-up).
+  if (!options.pagesChecked && db.pragma('quick_check', { simple: true }) !== 'ok') throw unavailable(path, DAMAGED);
   const version = tables.includes('meta') ? readSchemaVersion(db) : null;
   if (version === null && tables.length > 0) throw unavailable(path, 'a SQLite database of another program (it has no cceg tables)');
   if (version !== null && version > SCHEMA_VERSION) {

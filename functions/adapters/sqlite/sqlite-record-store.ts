@@ -11,6 +11,8 @@ import { digestFromRow, documentFromJson, editFromJson, entryFromRow, entryToRow
 import { META, prepareDatabase } from './schema.js';
 import { storeFault, unavailable } from './sqlite-errors.js';
 import { prepareStatements, type Statements } from './statements.js';
+import { DEFAULT_BUSY_TIMEOUT_MS, type StoreWarmUp } from './store-warm-up.js';
+import type { DigestColumns } from './warm-up-worker.js';
 
 /** How to open the file. */
 export interface SqliteStoreOptions {
@@ -20,9 +22,14 @@ export interface SqliteStoreOptions {
   readonly readOnly?: boolean;
   /** The process recorded with the leases this store takes (default: this one; tests name a gone one). */
   readonly holderProcess?: HolderProcess;
+  /**
+   * The file's warm-up on another thread (a CLI sync): when its page check passed, the file is not checked again, and
+   * `prefetchDigests` has it read the digests while the workbook is read. The store closes it.
+   */
+  readonly warmUp?: StoreWarmUp;
+  /** True when the warm-up's check of every page passed (so `quick_check` is not run again here). */
+  readonly pagesChecked?: boolean;
 }
-
-const DEFAULT_BUSY_TIMEOUT_MS = 5_000;
 
 /**
  * Opens (creating when missing, unless `readOnly`) the store at `path`; throws STORE_UNAVAILABLE with one line when it
@@ -34,8 +41,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
   let db: Database.Database | undefined;
   try {
     db = new Database(path, { timeout: busyTimeoutMs, readonly: readOnly, fileMustExist: readOnly });
-    prepareDatabase(db, path, { readOnly });
-    return new SqliteRecordStore(db, path, busyTimeoutMs, options.holderProcess ?? thisProcess());
+    prepareDatabase(db, path, { readOnly, pagesChecked: options.pagesChecked ?? false });
+    return new SqliteRecordStore(db, path, busyTimeoutMs, options.holderProcess ?? thisProcess(), options.warmUp ?? null);
   } catch (error) {
     db?.close();
     throw storeFault(path, error, busyTimeoutMs);
@@ -48,6 +55,8 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
  */
 export class SqliteRecordStore implements RecordStore {
   private readonly statements: Statements;
+  /** The digests the warm-up was asked to read, for the next `loadDigests`. */
+  private prefetched: Promise<DigestColumns | null> | null = null;
 
   /** Use `openSqliteStore`, which checks and prepares the file first. */
   constructor(
@@ -56,6 +65,7 @@ export class SqliteRecordStore implements RecordStore {
     readonly path: string,
     private readonly busyTimeoutMs: number,
     private readonly holderProcess: HolderProcess,
+    private readonly warmUp: StoreWarmUp | null = null,
   ) {
     this.statements = prepareStatements(db);
   }
@@ -69,8 +79,24 @@ export class SqliteRecordStore implements RecordStore {
     });
   }
 
-  /** Every record's digest, from the same rows (a local read costs nothing per row worth avoiding), and the head, in one read transaction. */
+  /**
+   * Has the warm-up thread read the digests and the head now, while the caller (holding the sync lease, so that
+   * nobody commits records meanwhile) reads the workbook; the next `loadDigests` returns them. Without a warm-up, nothing.
+   */
+  prefetchDigests(): void {
+    if (this.warmUp !== null && this.prefetched === null) this.prefetched = this.warmUp.readDigests();
+  }
+
+  /**
+   * Every record's digest and the head, in one read transaction: the ones `prefetchDigests` had read, or read now
+   * from the same rows as the records (a local read costs nothing per row worth avoiding).
+   */
   async loadDigests(): Promise<StoredDigests> {
+    const prefetched = this.prefetched;
+    this.prefetched = null;
+    const columns = prefetched === null ? null : await prefetched;
+    await this.warmUp?.close();
+    if (columns !== null) return this.guard(() => this.digestsOf(columns));
     return this.guard(() =>
       this.db.transaction(() => {
         const digests = new Map<string, RecordDigest>();
@@ -196,12 +222,28 @@ export class SqliteRecordStore implements RecordStore {
 
   /** Closes the connection (SQLite checkpoints the WAL into the file); closing twice is harmless. */
   async close(): Promise<void> {
+    await this.warmUp?.close();
     if (this.db.open) this.db.close();
   }
 
+  /** The digests and head the warm-up thread read, checked as those read here are. */
+  private digestsOf(columns: DigestColumns): StoredDigests {
+    const digests = new Map<string, RecordDigest>();
+    if (columns.count > 0) {
+      const [tabs, ids, hashes, tombstoned, committedAt] = [columns.tabs, columns.ids, columns.hashes, columns.tombstoned, columns.committedAt].map((text) => text.split('\0'));
+      for (let index = 0; index < columns.count; index++) {
+        const row = { tab: tabs![index]!, id: ids![index]!, hash: hashes![index]!, tombstoned: Number(tombstoned![index]), committed_at: committedAt![index]! };
+        digests.set(recordKey(row.tab, row.id), digestFromRow(row, this.path));
+      }
+    }
+    return { digests, auditHead: this.headOf(columns.headSeq ?? undefined, columns.headHash ?? undefined) };
+  }
+
   private readHead(): AuditHead | null {
-    const seq = this.statements.meta.get(META.headSeq);
-    const hash = this.statements.meta.get(META.headHash);
+    return this.headOf(this.statements.meta.get(META.headSeq), this.statements.meta.get(META.headHash));
+  }
+
+  private headOf(seq: string | undefined, hash: string | undefined): AuditHead | null {
     if (seq === undefined || hash === undefined) return null;
     if (!/^\d+$/.test(seq) || !/^[0-9a-f]{64}$/.test(hash)) throw unavailable(this.path, 'the recorded head of the audit log is damaged');
     return { seq: Number(seq), hash };

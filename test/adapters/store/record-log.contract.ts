@@ -150,6 +150,16 @@ export function recordLogContract(name: string, open: () => Promise<Opened<Recor
         expect(digests.get('Roster/P-0002')).toMatchObject({ tombstoned: true, committedAt: at(60_000).toISOString() });
       });
 
+      it('digests prefetched (as a sync does under its lease) are the ones a read gives, commits made before the prefetch included', async () => {
+        await store.commit(createBatch('run-1', 5));
+        store.prefetchDigests?.();
+        const prefetched = await store.loadDigests();
+
+        expect(prefetched.digests.size).toBe(5);
+        expect(prefetched.auditHead).toEqual(await store.auditHead());
+        expect(prefetched).toEqual(await store.loadDigests());
+      });
+
       it('records by key return exactly the records asked for, and leave out keys with no record', async () => {
         const batch = createBatch('run-1', 4);
         await store.commit(batch);
