@@ -61,6 +61,8 @@ export async function openFirestoreStore(options: FirestoreStoreOptions = {}): P
  */
 export class FirestoreRecordStore implements RecordStore {
   private readonly context: JournalContext;
+  /** The digests `prefetchDigests` started reading, for the next `loadDigests`. */
+  private prefetched: Promise<StoredDigests> | null = null;
 
   /** Use `openFirestoreStore`. */
   constructor(
@@ -88,6 +90,23 @@ export class FirestoreRecordStore implements RecordStore {
 
   /** Every record's digest, keyed `Tab/ID`, and the head, after completing an interrupted sync: reads a few shard documents and `meta/head`. */
   async loadDigests(): Promise<StoredDigests> {
+    const prefetched = this.prefetched;
+    this.prefetched = null;
+    return prefetched ?? this.readDigestsNow();
+  }
+
+  /**
+   * Starts reading the digests and the head for the next `loadDigests`, so that their round trips overlap the caller's
+   * own (the Sheets read of a sync, under whose lease nobody commits records); a failure is thrown by `loadDigests`.
+   */
+  prefetchDigests(): void {
+    if (this.prefetched !== null) return;
+    const reading = this.readDigestsNow();
+    reading.catch(() => undefined);
+    this.prefetched = reading;
+  }
+
+  private async readDigestsNow(): Promise<StoredDigests> {
     return this.guard('read the record digests', async () => {
       await recoverPendingRuns(this.context);
       const { digests, head } = await readDigests(this.db, this.layout);
