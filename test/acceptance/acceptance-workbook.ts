@@ -21,7 +21,7 @@ export type RowsMutation = (rows: WorkbookRows) => void;
 export type RawMutation = (workbook: RawWorkbook) => RawWorkbook;
 
 /** The charter parameters as `config/charter.yaml` would give them: every number not named keeps its default. */
-export type ConfigInput = z.input<typeof charterConfigSchema>;
+export type ConfigInput = z.input<ReturnType<typeof charterConfigSchema>>;
 
 /** One acceptance case: a mutation of the compliant workbook, the run's date and config, and every finding expected. */
 export interface AcceptanceCase {
@@ -138,7 +138,7 @@ export function rearrangedTab(tab: RawTab, name: string, arrange: (headers: read
 
 /** The charter parameters with some numbers changed. */
 export function configWith(input: ConfigInput | undefined): CharterConfig {
-  return input === undefined ? DEFAULT_CONFIG : charterConfigSchema.parse(input);
+  return input === undefined ? DEFAULT_CONFIG : charterConfigSchema().parse(input);
 }
 
 /** Validates a raw workbook and returns its findings as location tuples, in the engine's order. */

@@ -168,7 +168,7 @@ describe('a write-back that fails commits nothing', () => {
         return raw;
       },
     };
-    const config = charterConfigSchema.parse({});
+    const config = charterConfigSchema().parse({});
     const opened = openSqliteStore(storePath);
     try {
       const ports = { reader: readThenInsert, writer: new XlsxWorkbookWriter(path, reader), store: opened, now: () => new Date(), newId: randomUUID };
@@ -196,7 +196,7 @@ describe('a write-back that fails commits nothing', () => {
 
 describe('a look-alike tab', () => {
   it('is tab.duplicate: an empty copy "ROSTER " (headers, no rows) before the real Roster commits and tombstones nothing of it', async () => {
-    const config = charterConfigSchema.parse({});
+    const config = charterConfigSchema().parse({});
     const store = openSqliteStore(join(dir, 'look-alike.db'));
     try {
       const real = workbookOf(compliantWorkbookRows());

@@ -18,7 +18,7 @@ const HOSTILE = '<img src=x onerror=alert(1)>';
 
 /** The fixture's config with the Apps Script audience set. */
 function configWithScriptAudience() {
-  return charterConfigSchema.parse({
+  return charterConfigSchema().parse({
     access: { staff: [PEOPLE.staff] },
     functions: { tickAudience: AUDIENCE.tick, auditAudience: AUDIENCE.audit, schedulerServiceAccount: PEOPLE.scheduler, scriptAudience: SCRIPT_AUDIENCE },
   });

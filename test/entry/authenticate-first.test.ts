@@ -26,7 +26,7 @@ const get = (url: string, token: string | null) => fetch(url, { headers: token =
 const logText = () => logged.mock.calls.map((call) => call.map(String).join(' ')).join('\n');
 
 describe('a deployment whose tick, audit and onSheetEdit are not configured (the shipped config, no secret)', () => {
-  const shared = useFunctionsFixture({ config: charterConfigSchema.parse({ access: { staff: [PEOPLE.staff] } }), webhookSecret: null, certsUrl: UNREACHABLE_CERTS });
+  const shared = useFunctionsFixture({ config: charterConfigSchema().parse({ access: { staff: [PEOPLE.staff] } }), webhookSecret: null, certsUrl: UNREACHABLE_CERTS });
 
   const anonymous: [string, () => Promise<Response>][] = [
     ['tick without a token', () => post(shared.fx.functions.url.tick, null)],

@@ -46,7 +46,7 @@ async function serveCalendar(handler: ReturnType<typeof createCalendar>): Promis
 }
 
 function configWith(functions: Record<string, unknown>): CharterConfig {
-  return charterConfigSchema.parse({ access: { staff: [STAFF] }, functions });
+  return charterConfigSchema().parse({ access: { staff: [STAFF] }, functions });
 }
 
 let issuer: TokenIssuer;

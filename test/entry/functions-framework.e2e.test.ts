@@ -1,6 +1,6 @@
 // `functions-framework --target=onSheetEdit` from the repository root, on the embedded defaults (.xlsx and SQLite).
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,7 +13,8 @@ import { snapshotCells } from '../support/workbook-snapshot.js';
 import { signedEdit } from '../support/functions/signed-edits.js';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BUILT = join(ROOT, 'lib', 'index.js');
+/** The package's main, which the Functions Framework starts from the root: the bundle `npm run build` writes. */
+const BUILT = join(ROOT, (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { main: string }).main);
 const SECRET = 'e2e-secret-0123456789';
 const dir = mkdtempSync(join(tmpdir(), 'cceg-ff-'));
 const workbook = join(dir, 'group.xlsx');

@@ -125,7 +125,7 @@ export const cases: ReliabilityCase[] = [
   {
     name: 'tick on the shipped config (no audience): an anonymous request',
     expected: '401 UNAUTHENTICATED, naming no setting',
-    run: () => withFixture({ config: charterConfigSchema.parse({}) }, async (fx) => {
+    run: () => withFixture({ config: charterConfigSchema().parse({}) }, async (fx) => {
       const response = await fetch(fx.functions.url.tick, { method: 'POST', headers: { 'x-cloudscheduler-scheduletime': '2026-03-02T06:00:00Z' } });
       const text = await response.text();
       return { observed: describeAnswer(response.status, text), pass: response.status === 401 && text.includes('UNAUTHENTICATED') && !/Audience|ServiceAccount|functions\.[a-z]/.test(text) };

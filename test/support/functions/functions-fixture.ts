@@ -60,7 +60,7 @@ export function groupWorkbook(): RawWorkbook {
 
 /** The functions' config: the fixture's staff, audiences and scheduler. */
 export function functionsConfig(): CharterConfig {
-  return charterConfigSchema.parse({
+  return charterConfigSchema().parse({
     access: { staff: [PEOPLE.staff] },
     functions: { tickAudience: AUDIENCE.tick, auditAudience: AUDIENCE.audit, schedulerServiceAccount: PEOPLE.scheduler },
   });
