@@ -40,3 +40,32 @@ describe('boundFindings', () => {
     expect(clipped!.message).toHaveLength(QUOTED_MAX + 2);
   });
 });
+
+describe('boundedMessage, against its definition by regular expressions', () => {
+  /** The definition: quoted values, then unbroken runs, clipped to QUOTED_MAX; the whole to CELL_MAX. */
+  function reference(message: string): string {
+    if (message.length <= QUOTED_MAX) return message;
+    const quoted = message.replace(/"([^"]{61,})"/g, (_match, value: string) => `"${clipText(value, QUOTED_MAX)}"`);
+    return clipText(quoted.replace(/[^\s"]{61,}/g, (run) => clipText(run, QUOTED_MAX)), CELL_MAX);
+  }
+
+  /** Messages of every kind that matters: short and long words, quotes near and far apart, tabs, NBSP, long texts. */
+  function messages(): string[] {
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const pieces = ['Roster row 12', '"', ' ', '\t', '\u00a0', 'x'.repeat(59), 'y'.repeat(60), 'z'.repeat(61), 'w'.repeat(120), 'a b c '.repeat(12), 'é🌍', '\n'];
+    const made: string[] = [];
+    for (let count = 0; count < 3_000; count++) {
+      let text = '';
+      const length = 1 + Math.floor(random() * 12);
+      for (let piece = 0; piece < length; piece++) text += pieces[Math.floor(random() * pieces.length)];
+      made.push(text);
+    }
+    made.push('q'.repeat(CELL_MAX + 5), `"${'long value '.repeat(10)}" and "${'v'.repeat(70)}"`, `"${'a'.repeat(58)}" "${'b'.repeat(58)}"`);
+    return made;
+  }
+
+  it('gives the same text for thousands of messages of every shape', () => {
+    for (const message of messages()) expect(boundedMessage(message), JSON.stringify(message)).toBe(reference(message));
+  });
+});
