@@ -88,7 +88,16 @@ export function recordFromRow(row: RecordRow, path: string): StoredRecord {
 }
 
 const DATA_TABS: ReadonlySet<string> = new Set(DATA_TAB_NAMES);
-const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/** Whether `text` is 64 lower-case hex digits (a SHA-256); by hand, as it runs once per record of every sync. */
+function isSha256Hex(text: string): boolean {
+  if (text.length !== 64) return false;
+  for (let index = 0; index < 64; index++) {
+    const code = text.charCodeAt(index);
+    if (!((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66))) return false;
+  }
+  return true;
+}
 
 /**
  * Reads a record's digest columns back. A sync reads every record's digest, so a well-formed one is checked by hand
@@ -97,7 +106,7 @@ const SHA256_HEX = /^[0-9a-f]{64}$/;
 export function digestFromRow(row: DigestRow, path: string): RecordDigest {
   const digest = { tab: row.tab, id: row.id, hash: row.hash, tombstoned: row.tombstoned === 1, committedAt: row.committed_at };
   const wellFormed = DATA_TABS.has(digest.tab) && typeof digest.id === 'string' && digest.id !== '' && typeof digest.hash === 'string' &&
-    SHA256_HEX.test(digest.hash) && typeof digest.committedAt === 'string' && (row.tombstoned === 0 || row.tombstoned === 1);
+    isSha256Hex(digest.hash) && typeof digest.committedAt === 'string' && (row.tombstoned === 0 || row.tombstoned === 1);
   return wellFormed ? digest : validated(recordDigestSchema, digest, `record ${row.tab}/${row.id}`, path);
 }
 

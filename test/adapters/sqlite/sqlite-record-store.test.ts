@@ -207,6 +207,23 @@ describe('SqliteRecordStore makes tampering with the log visible', () => {
   });
 });
 
+describe('SqliteRecordStore refuses a record digest that is not well formed', () => {
+  it.each([
+    { change: 'an upper-case hash', hash: 'A'.repeat(64) },
+    { change: 'a hash one digit short', hash: 'a'.repeat(63) },
+    { change: 'a hash with a letter past f', hash: `${'a'.repeat(63)}g` },
+  ])('names the record when a digest has $change', async ({ hash }) => {
+    const path = await storeFileWith(1, 3);
+    sql(path, `UPDATE records SET hash = '${hash}' WHERE id = 'P-0002'`);
+
+    const store = openSqliteStore(path);
+    const fault = await faultOf(() => store.loadDigests());
+    await store.close();
+    expect(fault.code).toBe('STORE_UNAVAILABLE');
+    expect(fault.message).toContain('Roster/P-0002');
+  });
+});
+
 function writeText(path: string, text: string): string {
   writeFileSync(path, text);
   return path;
