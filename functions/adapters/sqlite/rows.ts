@@ -1,5 +1,5 @@
 // Table rows to and from the stored shapes, validated with the zod schemas when read back.
-import type { z } from 'zod';
+import type { z } from '../../core/zod-mini.js';
 import { auditEntrySchema, type AuditEntry } from '../../core/audit/audit-entry.js';
 import {
   documentEntrySchema, recordDigestSchema, runRecordSchema, storedRecordSchema, type DocumentEntry, type RecordDigest, type RunRecord, type StoredRecord,
@@ -81,13 +81,18 @@ export function recordFromRow(row: RecordRow, path: string): StoredRecord {
     id: row.id,
     hash: row.hash,
     data: parsedJson(row.data, what, path),
-    tombstoned: row.tombstoned === 1,
+    tombstoned: row.tombstoned === 0 || row.tombstoned === 1 ? row.tombstoned === 1 : row.tombstoned,
     committedAt: row.committed_at,
     runId: row.run_id,
   }, what, path);
 }
 
 const DATA_TABS: ReadonlySet<string> = new Set(DATA_TAB_NAMES);
+
+/** Whether `tab` names one of the data tabs. */
+export function isDataTab(tab: string): boolean {
+  return DATA_TABS.has(tab);
+}
 
 /** Whether `text` is 64 lower-case hex digits (a SHA-256); by hand, as it runs once per record of every sync. */
 function isSha256Hex(text: string): boolean {
@@ -107,7 +112,9 @@ export function digestFromRow(row: DigestRow, path: string): RecordDigest {
   const digest = { tab: row.tab, id: row.id, hash: row.hash, tombstoned: row.tombstoned === 1, committedAt: row.committed_at };
   const wellFormed = DATA_TABS.has(digest.tab) && typeof digest.id === 'string' && digest.id !== '' && typeof digest.hash === 'string' &&
     isSha256Hex(digest.hash) && typeof digest.committedAt === 'string' && (row.tombstoned === 0 || row.tombstoned === 1);
-  return wellFormed ? digest : validated(recordDigestSchema, digest, `record ${row.tab}/${row.id}`, path);
+  // A tombstone other than 0 or 1 goes to the schema as it is, which refuses it, rather than read as "not tombstoned".
+  const checked = row.tombstoned === 0 || row.tombstoned === 1 ? digest : { ...digest, tombstoned: row.tombstoned };
+  return wellFormed ? digest : validated(recordDigestSchema, checked, `record ${row.tab}/${row.id}`, path);
 }
 
 /** Reads an `audit` row back. */
@@ -150,7 +157,7 @@ function parsedJson(text: string, what: string, path: string): unknown {
   }
 }
 
-function validated<S extends z.ZodType>(schema: S, value: unknown, what: string, path: string): z.infer<S> {
+function validated<S extends z.ZodMiniType>(schema: S, value: unknown, what: string, path: string): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

@@ -7,7 +7,7 @@ import type { SheetEdit } from '../../core/records/sheet-edit.js';
 import type { CommitBatch, StoredDigests } from '../../ports/record-log.port.js';
 import type { RecordStore } from '../../ports/record-store.port.js';
 import { holderIsGone, thisProcess, type HolderProcess } from './holder-process.js';
-import { digestFromRow, documentFromJson, editFromJson, entryFromRow, entryToRow, recordFromRow, recordToRow, runFromJson } from './rows.js';
+import { digestFromRow, documentFromJson, isDataTab, editFromJson, entryFromRow, entryToRow, recordFromRow, recordToRow, runFromJson } from './rows.js';
 import { META, prepareDatabase } from './schema.js';
 import { storeFault, unavailable } from './sqlite-errors.js';
 import { prepareStatements, type Statements } from './statements.js';
@@ -226,14 +226,22 @@ export class SqliteRecordStore implements RecordStore {
     if (this.db.open) this.db.close();
   }
 
-  /** The digests and head the warm-up thread read, checked as those read here are. */
+  /**
+   * The digests and head the warm-up thread read, checked as those read here are: the thread checked every hash and
+   * tombstone, and a digest it found malformed goes through `digestFromRow`, which names it.
+   */
   private digestsOf(columns: DigestColumns): StoredDigests {
     const digests = new Map<string, RecordDigest>();
     if (columns.count > 0) {
       const [tabs, ids, hashes, tombstoned, committedAt] = [columns.tabs, columns.ids, columns.hashes, columns.tombstoned, columns.committedAt].map((text) => text.split('\0'));
+      const malformed = new Set(columns.malformed);
       for (let index = 0; index < columns.count; index++) {
-        const row = { tab: tabs![index]!, id: ids![index]!, hash: hashes![index]!, tombstoned: Number(tombstoned![index]), committed_at: committedAt![index]! };
-        digests.set(recordKey(row.tab, row.id), digestFromRow(row, this.path));
+        const tab = tabs![index]!;
+        const id = ids![index]!;
+        const [hash, gone, at] = [hashes![index]!, Number(tombstoned![index]), committedAt![index]!];
+        const wellFormed = !malformed.has(index) && isDataTab(tab) && id !== '';
+        const digest: RecordDigest = wellFormed ? { tab, id, hash, tombstoned: gone === 1, committedAt: at } : digestFromRow({ tab, id, hash, tombstoned: gone, committed_at: at }, this.path);
+        digests.set(recordKey(tab, id), digest);
       }
     }
     return { digests, auditHead: this.headOf(columns.headSeq ?? undefined, columns.headHash ?? undefined) };

@@ -13,6 +13,18 @@ export interface DigestColumns {
   readonly committedAt: string;
   readonly headSeq: string | null;
   readonly headHash: string | null;
+  /** The indexes of the digests whose hash is not 64 lower-case hex digits or whose tombstone is not 0 or 1 (checked here, off the main thread). */
+  readonly malformed: readonly number[];
+}
+
+/** Whether `text` is 64 lower-case hex digits (a SHA-256). */
+function isSha256Hex(text: unknown): boolean {
+  if (typeof text !== 'string' || text.length !== 64) return false;
+  for (let index = 0; index < 64; index++) {
+    const code = text.charCodeAt(index);
+    if (!((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66))) return false;
+  }
+  return true;
 }
 
 /** What the thread posts: the page check's verdict first, then (when asked) the digests, or null when it could not read them. */
@@ -26,8 +38,10 @@ function readDigestColumns(db: Database.Database): DigestColumns {
     const hashes: string[] = [];
     const tombstoned: string[] = [];
     const committedAt: string[] = [];
+    const malformed: number[] = [];
     const rows = db.prepare<[], [string, string, string, number, string]>('SELECT tab, id, hash, tombstoned, committed_at FROM records ORDER BY tab, id').raw();
     for (const [tab, id, hash, gone, at] of rows.iterate()) {
+      if (!isSha256Hex(hash) || (gone !== 0 && gone !== 1)) malformed.push(tabs.length);
       tabs.push(tab);
       ids.push(id);
       hashes.push(hash);
@@ -37,7 +51,7 @@ function readDigestColumns(db: Database.Database): DigestColumns {
     const meta = db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck();
     return {
       count: tabs.length, tabs: tabs.join('\0'), ids: ids.join('\0'), hashes: hashes.join('\0'), tombstoned: tombstoned.join('\0'), committedAt: committedAt.join('\0'),
-      headSeq: meta.get('head_seq') ?? null, headHash: meta.get('head_hash') ?? null,
+      headSeq: meta.get('head_seq') ?? null, headHash: meta.get('head_hash') ?? null, malformed,
     };
   })();
 }

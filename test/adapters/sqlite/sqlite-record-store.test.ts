@@ -212,9 +212,10 @@ describe('SqliteRecordStore refuses a record digest that is not well formed', ()
     { change: 'an upper-case hash', hash: 'A'.repeat(64) },
     { change: 'a hash one digit short', hash: 'a'.repeat(63) },
     { change: 'a hash with a letter past f', hash: `${'a'.repeat(63)}g` },
+    { change: 'a tombstone that is neither 0 nor 1', hash: null },
   ])('names the record when a digest has $change', async ({ hash }) => {
     const path = await storeFileWith(1, 3);
-    sql(path, `UPDATE records SET hash = '${hash}' WHERE id = 'P-0002'`);
+    sql(path, hash === null ? "UPDATE records SET tombstoned = 2 WHERE id = 'P-0002'" : `UPDATE records SET hash = '${hash}' WHERE id = 'P-0002'`);
 
     const store = openSqliteStore(path);
     const fault = await faultOf(() => store.loadDigests());

@@ -2,6 +2,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../../functions/adapters/sqlite/sqlite-record-store.js';
 import { startStoreWarmUp } from '../../../functions/adapters/sqlite/store-warm-up.js';
@@ -59,6 +60,24 @@ describe('the SQLite warm-up thread', () => {
 
     expect((await store.loadDigests()).digests.size).toBe(15);
     await store.close();
+  });
+
+  it.each([
+    { change: 'an upper-case hash', set: `hash = '${'A'.repeat(64)}'` },
+    { change: 'a hash one digit short', set: `hash = '${'a'.repeat(63)}'` },
+    { change: 'a tombstone that is neither 0 nor 1', set: 'tombstoned = 2' },
+  ])('has a digest with $change refused naming its record, as the store refuses it', async ({ set }) => {
+    const path = await storeFileWith(3);
+    const raw = new Database(path);
+    raw.exec(`UPDATE records SET ${set} WHERE id = 'P-0002'`);
+    raw.close();
+
+    const store = await openWarm(path);
+    store.prefetchDigests();
+    const fault = await store.loadDigests().then(() => null, (error: unknown) => error as CcegError);
+    await store.close();
+    expect(fault?.code).toBe('STORE_UNAVAILABLE');
+    expect(fault?.message).toContain('Roster/P-0002');
   });
 
   it('fails the pages of a damaged store, which the store then refuses as it always has', async () => {
