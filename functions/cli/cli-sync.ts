@@ -5,6 +5,7 @@ import { syncWorkbook, type SyncResult } from '../app/sync.js';
 import type { CharterConfig } from '../core/config.js';
 import type { IsoDate } from '../core/dates.js';
 import type { RecordStore } from '../ports/record-store.port.js';
+import type { StoreWarmUp } from '../adapters/sqlite/store-warm-up.js';
 import type { WorkbookReader, WorkbookWriter } from '../ports/workbook.port.js';
 import type { CommandContext } from './command-context.js';
 import type { StopSignal } from './stop-signals.js';
@@ -20,6 +21,8 @@ export interface CliSyncOptions {
   readonly today: IsoDate;
   readonly config: CharterConfig;
   readonly onProgress?: (line: string) => void;
+  /** The store's warm-up, when the command started it before loading the sync (`warmUpLocalStore`); else started here. */
+  readonly warmUp?: Promise<StoreWarmUp | null>;
 }
 
 /** What a CLI sync hands on: its result, and the reader and store, open until `then` settles. */
@@ -45,8 +48,7 @@ const halted = () => new Promise<never>(() => undefined);
 export async function syncFromCli<T>(context: CommandContext, workbook: string, options: CliSyncOptions, then: (synced: CliSynced) => Promise<T>): Promise<T> {
   // An existing SQLite store's pages are checked on another thread while the workbook is checked here (a workbook that
   // is missing gives its own message below, and its store is not looked at).
-  const early = await canonicalWorkbook(workbook).catch(() => null);
-  const warmUp = early === null ? null : await warmUpStore(options.store, early);
+  const warmUp = await (options.warmUp ?? canonicalWorkbook(workbook).then((early) => warmUpStore(options.store, early), () => null));
   try {
     const reader = await workbookReaderFor(workbook, options.config.limits);
     const writer = await workbookWriterFor(workbook, reader);
@@ -57,6 +59,16 @@ export async function syncFromCli<T>(context: CommandContext, workbook: string, 
     return await syncOpened(context, workbook, options, { reader, writer, location, store }, then);
   } catch (error) {
     await warmUp?.close();
+    throw error;
+  }
+}
+
+/** `work()`, ending the store's warm-up (its thread) when it throws: what a command checks before it syncs. */
+export function withWarmUpClosedOnError<T>(warmUp: Promise<StoreWarmUp | null> | undefined, work: () => T): T {
+  try {
+    return work();
+  } catch (error) {
+    void warmUp?.then((started) => started?.close());
     throw error;
   }
 }

@@ -1,5 +1,7 @@
 // Opens the record store a `--store` option names: a SQLite file (default beside an .xlsx) or Firestore, loading only that adapter.
 import { existsSync } from 'node:fs';
+import { realpath } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import { CcegError } from '../core/errors.js';
 import type { RecordStore } from '../ports/record-store.port.js';
 import { parseStoreUrl } from '../adapters/store-url.js';
@@ -27,6 +29,20 @@ export async function warmUpStore(storeOption: string | undefined, workbook: str
   if (path === null || !existsSync(path)) return null;
   const { startStoreWarmUp, DEFAULT_BUSY_TIMEOUT_MS } = await import('../adapters/sqlite/store-warm-up.js');
   return startStoreWarmUp(path, DEFAULT_BUSY_TIMEOUT_MS);
+}
+
+/**
+ * `warmUpStore` for a local .xlsx WORKBOOK argument, started before anything else of a sync is loaded: the file's real
+ * path is its canonical location. Never fails: anything else (a Google Sheet, a missing file) gives null, and the sync
+ * checks and reads its store itself.
+ */
+export async function warmUpLocalStore(storeOption: string | undefined, workbook: string): Promise<StoreWarmUp | null> {
+  if (workbook.startsWith('sheets:') || workbook.includes('://')) return null;
+  try {
+    return await warmUpStore(storeOption, await realpath(resolve(workbook)));
+  } catch {
+    return null;
+  }
 }
 
 /** Opens the store for `--store` (undefined: the SQLite file beside the workbook, created when missing). */

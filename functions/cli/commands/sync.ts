@@ -13,5 +13,9 @@ export function syncCommand(context: CommandContext): Command {
     .option('--actor <email>', 'who is syncing, for the audit log (default: the system user)')
     .addOption(formatOption(['text', 'json']));
   for (const option of commonOptions()) command.addOption(option);
-  return command.action(async (workbook: string, values: SyncOptionValues) => (await import('../actions/sync.js')).runSync(context, workbook, values));
+  return command.action(async (workbook: string, values: SyncOptionValues) => {
+    // The store's pages are checked on another thread while the sync's code loads.
+    const warmUp = import('../store-source.js').then(({ warmUpLocalStore }) => warmUpLocalStore(values.store, workbook));
+    return (await import('../actions/sync.js')).runSync(context, workbook, values, warmUp);
+  });
 }

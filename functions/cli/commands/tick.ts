@@ -13,5 +13,9 @@ export function tickCommand(context: CommandContext): Command {
     .addOption(new Option('--out <dir>', 'a folder, or drive:<folderId> for Google Docs (default: documents beside an .xlsx workbook; the spreadsheet\'s Drive folder for sheets:<id>)'))
     .option('--actor <email>', 'who is syncing, for the audit log (default: the system user)');
   for (const option of commonOptions()) command.addOption(option);
-  return command.action(async (workbook: string, values: TickOptionValues) => (await import('../actions/tick.js')).runTick(context, workbook, values));
+  return command.action(async (workbook: string, values: TickOptionValues) => {
+    // The store's pages are checked on another thread while the tick's code loads.
+    const warmUp = import('../store-source.js').then(({ warmUpLocalStore }) => warmUpLocalStore(values.store, workbook));
+    return (await import('../actions/tick.js')).runTick(context, workbook, values, warmUp);
+  });
 }
