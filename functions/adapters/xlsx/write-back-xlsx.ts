@@ -7,6 +7,7 @@ import { withFilterDatabase, withFullCalcOnLoad } from './package/package-xml.js
 import { XlsxPackage } from './package/xlsx-package.js';
 import { storableText } from './package/xml-text.js';
 import { placeNewColumns, withNewColumnWidths } from './write-back/new-column.js';
+import { ReadAhead } from './write-back/read-ahead.js';
 import { patchCells, type CellEdit } from './write-back/patch-cells.js';
 import { newTableSheet, rewriteTable } from './write-back/rewrite-table.js';
 import { withTableStyles, type TableStyles } from './write-back/styles-xml.js';
@@ -26,20 +27,26 @@ export async function applyXlsxWriteBack(path: string, plan: WriteBackPlan, asRe
   const file = await readWorkbookFile(path);
   if (asRead && !sameStamp(asRead, file.stamp)) throw changedDuringSync(path);
   const book = await XlsxPackage.load(file.bytes, path, limits);
-  const sharedStrings = await book.sharedStrings();
+  const bySheet = editsBySheet(book, plan.cells);
+  const tables = lastOfEachTab(plan.tables);
+  // Parts inflate on zlib's threads: the shared strings and the next sheet inflate while a sheet is patched.
+  const sharedStrings = book.sharedStrings();
+  sharedStrings.catch(() => undefined);
+  const tableParts = tables.flatMap((table) => book.sheet(table.tab)?.part ?? []).filter((part) => !bySheet.has(part));
+  const parts = new ReadAhead(book, [...bySheet.keys(), ...tableParts]);
   let cellsChanged = 0;
   let overwroteFormula = false;
-  for (const [part, planned] of editsBySheet(book, plan.cells)) {
-    const xml = await book.read(part);
+  for (const [part, planned] of bySheet) {
+    const xml = await parts.take(part);
     const { edits, newColumns } = placeNewColumns(xml, planned);
-    const result = patchCells(xml, edits, sharedStrings);
+    const result = patchCells(xml, edits, await sharedStrings);
     if (result.changed === 0) continue;
     book.write(part, withNewColumnWidths(result.xml, newColumns));
     cellsChanged += result.changed;
     overwroteFormula ||= result.overwroteFormula;
   }
   let styles: Promise<TableStyles | null> | undefined;
-  for (const table of lastOfEachTab(plan.tables)) {
+  for (const table of tables) {
     const sheet = book.sheet(table.tab);
     if (!sheet) {
       if (table.rows.length === 0) continue;
@@ -49,7 +56,7 @@ export async function applyXlsxWriteBack(path: string, plan: WriteBackPlan, asRe
       cellsChanged += created.cells;
       continue;
     }
-    const result = rewriteTable(await book.read(sheet.part), table.rows, sharedStrings);
+    const result = rewriteTable(await parts.take(sheet.part), table.rows, await sharedStrings);
     if (result.changed === 0) continue;
     book.write(sheet.part, result.xml);
     if (result.filter !== undefined) await nameFilter(book, sheet.name, result.filter);

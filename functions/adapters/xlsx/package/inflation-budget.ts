@@ -1,5 +1,6 @@
 // Counts what a workbook's zip parts inflate to while they inflate, and stops a part at once when it passes the limits.
 import { PassThrough } from 'node:stream';
+import { createInflateRaw } from 'node:zlib';
 import type JSZip from 'jszip';
 import type { WorkbookLimits } from '../../../core/config.js';
 import { CcegError } from '../../../core/errors.js';
@@ -72,6 +73,61 @@ export class InflationBudget {
       // A reader that stops early (a refusal further on) leaves jszip's worker paused, holding nothing more.
       if (!stopped) stop();
     }
+  }
+
+  /**
+   * The bytes of zip entry `entry` (part `part`), inflated by zlib from `data`, its compressed bytes (`method` 8) or
+   * stored ones (0), on zlib's thread pool. Counted as `inflate` counts them: the compressed bytes are handed over a
+   * jszip block at a time, and inflating stops at the chunk that passes a limit. An entry that does not inflate, or
+   * inflates to a size other than the one declared, is NOT_A_WORKBOOK (a damaged zip file).
+   */
+  async inflateWhole(entry: JSZip.JSZipObject, data: Buffer, method: number, part: string): Promise<Buffer> {
+    const declared = declaredSizesOf(entry);
+    if (declared) this.refuseDeclared(part, declared);
+    const inflated = method === 0 ? this.countStored(data, part) : await this.inflateCounted(data, declared !== null, part);
+    if (declared && inflated.length !== declared.uncompressed) throw damagedPart(this.path, part, new Error('uncompressed data size mismatch'));
+    return inflated;
+  }
+
+  private countStored(data: Buffer, part: string): Buffer {
+    const fault = this.count(part, data.length, data.length);
+    if (fault !== null) throw fault;
+    return data;
+  }
+
+  private async inflateCounted(data: Buffer, checkRatio: boolean, part: string): Promise<Buffer> {
+    const inflater = createInflateRaw({ chunkSize: 64 * 1024 });
+    const chunks: Buffer[] = [];
+    const state: { inflated: number; given: number; fault: CcegError | null } = { inflated: 0, given: 0, fault: null };
+    inflater.on('data', (chunk: Buffer) => {
+      if (state.fault !== null) return;
+      state.inflated += chunk.length;
+      state.fault = this.count(part, state.inflated, checkRatio ? state.given : null);
+      if (state.fault === null) chunks.push(chunk);
+    });
+    // Settles when the inflater ends or fails: a damaged stream may fail without calling back the write that fed it.
+    const ended = new Promise<void>((resolve, reject) => {
+      inflater.on('end', resolve);
+      inflater.on('error', reject);
+    });
+    ended.catch(() => undefined);
+    try {
+      for (let at = 0; at < data.length && state.fault === null; at += JSZIP_BLOCK) {
+        state.given = Math.min(data.length, at + JSZIP_BLOCK);
+        const block = data.subarray(at, state.given);
+        await Promise.race([new Promise<void>((resolve) => inflater.write(block, () => resolve())), ended]);
+      }
+      if (state.fault === null) {
+        inflater.end();
+        await ended;
+      }
+    } catch (error) {
+      throw damagedPart(this.path, part, error);
+    } finally {
+      if (state.fault !== null) inflater.destroy();
+    }
+    if (state.fault !== null) throw state.fault;
+    return Buffer.concat(chunks, state.inflated);
   }
 
   /**

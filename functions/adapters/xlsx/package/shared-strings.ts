@@ -1,4 +1,4 @@
-// The shared string table, parsed only when a compared cell uses it (status cells are inline strings or empty).
+// The shared string table: its items found once by a cheap scan, each decoded only when a cell asks for it.
 import { elementPrefix, richText } from './xml-text.js';
 
 /** The workbook's shared strings as plain text, by index. */
@@ -6,9 +6,18 @@ export interface SharedStringTable {
   get(index: number): string | undefined;
 }
 
+/** Where each `<si>` item's content lies in the part's text: `[starts[i], ends[i])`. */
+interface ItemSpans {
+  readonly prefix: string;
+  readonly starts: number[];
+  readonly ends: number[];
+}
+
 /** The shared strings of `xl/sharedStrings.xml` as plain text (rich text runs joined, phonetic runs left out). */
 export class SharedStrings implements SharedStringTable {
-  private items: readonly string[] | undefined;
+  private spans: ItemSpans | undefined;
+  // A map, not an array: items are decoded in any order, and an array written out of order becomes a slow dictionary.
+  private readonly decoded = new Map<number, string>();
 
   /**
    * `xml` is the part's text, or '' when the workbook has none. An item longer than `cellChars` keeps only its first
@@ -21,17 +30,53 @@ export class SharedStrings implements SharedStringTable {
 
   /** The text of item `index`; undefined when there is no such item. */
   get(index: number): string | undefined {
-    this.items ??= parseSharedStrings(this.xml, this.cellChars);
-    return this.items[index];
+    const known = this.decoded.get(index);
+    if (known !== undefined) return known;
+    const spans = (this.spans ??= itemSpans(this.xml));
+    if (!(index >= 0 && index < spans.starts.length)) return undefined;
+    const text = richText(this.xml.slice(spans.starts[index], spans.ends[index]), spans.prefix);
+    const kept = text.length > this.cellChars ? text.slice(0, this.cellChars + 1) : text;
+    this.decoded.set(index, kept);
+    return kept;
   }
 }
 
-/** Every `<si>` item's text, in order, each cut after `cellChars + 1` characters. */
-function parseSharedStrings(xml: string, cellChars: number): string[] {
+/**
+ * The content span of every `<si>` item, in order, as `<si(?:\s[^>]*?)?(?:/>|>([\s\S]*?)</si>)` would match them
+ * one after another (a self-closing item is empty), found with `indexOf` instead: a table of 100,000 items is
+ * scanned in a few milliseconds, and no item is decoded before it is used.
+ */
+function itemSpans(xml: string): ItemSpans {
   const prefix = elementPrefix(xml, 'sst') ?? '';
-  const items = new RegExp(`<${prefix}si(?:\\s[^>]*?)?(?:/>|>([\\s\\S]*?)</${prefix}si>)`, 'g');
-  return Array.from(xml.matchAll(items), (match) => {
-    const text = richText(match[1] ?? '', prefix);
-    return text.length > cellChars ? text.slice(0, cellChars + 1) : text;
-  });
+  const open = `<${prefix}si`;
+  const close = `</${prefix}si>`;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let at = xml.indexOf(open); at >= 0; at = xml.indexOf(open, at)) {
+    const after = at + open.length;
+    const next = xml[after];
+    let tagEnd = -1;
+    if (next === '>') tagEnd = after;
+    else if (next === '/' && xml[after + 1] === '>') tagEnd = after + 1;
+    else if (next !== undefined && /\s/.test(next)) tagEnd = xml.indexOf('>', after);
+    if (tagEnd < 0) {
+      at = after;
+      continue;
+    }
+    if (tagEnd > after && xml[tagEnd - 1] === '/') {
+      starts.push(tagEnd + 1);
+      ends.push(tagEnd + 1);
+      at = tagEnd + 1;
+      continue;
+    }
+    const end = xml.indexOf(close, tagEnd + 1);
+    if (end < 0) {
+      at = after;
+      continue;
+    }
+    starts.push(tagEnd + 1);
+    ends.push(end);
+    at = end + close.length;
+  }
+  return { prefix, starts, ends };
 }

@@ -10,6 +10,8 @@ import { RELATIONSHIPS_NAMESPACE, withContentType, withRelationship, withSheet }
 import { SharedStrings } from './shared-strings.js';
 import { PrologWatch } from './xml-prolog.js';
 import { attributesOf, escapeRegExp, startTagSource } from './xml-text.js';
+import { entryData, zipRecordsOf, type ZipRecord, type ZipRecords } from './zip-records.js';
+import { deflatePart, rewriteZip, type DeflatedPart } from './zip-writer.js';
 
 /** A tab of the workbook: its name as written and the zip part holding its sheet. */
 export interface SheetPart {
@@ -33,6 +35,10 @@ const foldTabName = (name: string): string => name.trim().toLowerCase();
 /** The package of an .xlsx file, with the tabs listed in xl/workbook.xml. */
 export class XlsxPackage {
   private strings: Promise<SharedStrings> | undefined;
+  /** Parts written, by zip entry name, deflating since they were written. */
+  private readonly deflated = new Map<string, Promise<DeflatedPart>>();
+  private readonly removed = new Set<string>();
+  private recordsByName: Map<string, ZipRecord> | undefined;
 
   private constructor(
     private readonly zip: JSZip,
@@ -44,6 +50,8 @@ export class XlsxPackage {
     private readonly sheets: SheetPart[],
     /** What the parts read so far inflated to; shared with the package opened to find the workbook part. */
     private readonly budget: InflationBudget = new InflationBudget(path, limits),
+    /** The records of the file as read, when it is a plain zip whose entries jszip names alike: copied as they are on save. */
+    private readonly records: ZipRecords | null = null,
   ) {
     this.budget.label = (part) => {
       const tab = this.sheets.find((sheet) => sheet.part === part);
@@ -64,7 +72,8 @@ export class XlsxPackage {
     const zip = await JSZip.loadAsync(bytes).catch((error: unknown) => {
       throw Object.assign(new CcegError('NOT_A_WORKBOOK', `${path} is a damaged zip file: ${zipFaultReason(error)}.`), { cause: error });
     });
-    const partial = new XlsxPackage(zip, path, limits, '', []);
+    const records = recordsNamedAlike(bytes, zip);
+    const partial = new XlsxPackage(zip, path, limits, '', [], undefined, records);
     const rootRelationships = await partial.relationshipsOf('');
     const workbookPart = rootRelationships.find((rel) => rel.type.endsWith('/officeDocument'))?.part ?? 'xl/workbook.xml';
     if (!partial.entry(workbookPart)) throw notAWorkbook(path);
@@ -77,7 +86,7 @@ export class XlsxPackage {
       const part = relationships.find((rel) => rel.id === id)?.part;
       if (part !== undefined) sheets.push({ name: attributes.get('name') ?? '', part });
     }
-    return new XlsxPackage(zip, path, limits, workbookPart, sheets, partial.budget);
+    return new XlsxPackage(zip, path, limits, workbookPart, sheets, partial.budget, records);
   }
 
   /** Every tab, in workbook order. */
@@ -93,9 +102,7 @@ export class XlsxPackage {
   /** The text of a part, inflated within the limits; throws like `textOf`. */
   async read(part: string): Promise<string> {
     // Inflated to bytes and decoded by Node: jszip's own UTF-8 decoding takes twice as long on a 20 MB sheet.
-    const chunks: Buffer[] = [];
-    for await (const chunk of this.inflated(part)) chunks.push(chunk);
-    const text = Buffer.concat(chunks).toString('utf8');
+    const text = (await this.inflatedWhole(part)).toString('utf8');
     if (new PrologWatch().seesDoctype(text)) throw this.doctype(part);
     return text;
   }
@@ -124,6 +131,23 @@ export class XlsxPackage {
     }));
   }
 
+  /** A part's bytes: inflated by zlib from the record as read when it is unwritten DEFLATE or stored data, else by jszip. */
+  private async inflatedWhole(part: string): Promise<Buffer> {
+    const entry = this.entry(part);
+    if (!entry) throw notAWorkbook(this.path);
+    const original = this.deflated.has(entry.name) || this.removed.has(entry.name) ? undefined : this.recordNamed(entry.name);
+    const data = original ? entryData(original) : null;
+    if (data && (data.method === 0 || data.method === 8)) return this.budget.inflateWhole(entry, data.data, data.method, part);
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.inflated(part)) chunks.push(chunk);
+    return Buffer.concat(chunks);
+  }
+
+  private recordNamed(name: string): ZipRecord | undefined {
+    this.recordsByName ??= new Map(this.records?.records.map((record) => [record.name, record]));
+    return this.recordsByName.get(name);
+  }
+
   private inflated(part: string): AsyncGenerator<Buffer> {
     const entry = this.entry(part);
     if (!entry) throw notAWorkbook(this.path);
@@ -140,10 +164,17 @@ export class XlsxPackage {
     return part !== undefined && this.entry(part) ? part : undefined;
   }
 
-  /** Replaces (or adds) a part; only written parts are recompressed on save. */
+  /** Replaces (or adds) a part; only written parts are recompressed on save, each deflating from the moment it is written. */
   write(part: string, xml: string): void {
     const name = this.entry(part)?.name ?? part;
-    this.zip.file(name, Buffer.from(xml, 'utf8'), { createFolders: false });
+    const bytes = Buffer.from(xml, 'utf8');
+    this.zip.file(name, bytes, { createFolders: false });
+    this.removed.delete(name);
+    if (this.records === null) return;
+    const deflating = deflatePart(bytes);
+    // Awaited by `generate`; a part written again, or a write-back that stops on a fault, leaves this one unread.
+    deflating.catch(() => undefined);
+    this.deflated.set(name, deflating);
   }
 
   /** The shared string table, read once and parsed when first used. */
@@ -187,11 +218,23 @@ export class XlsxPackage {
     const override = new RegExp(`<(?:[\\w.-]+:)?Override(?=\\s)(?:[^>"']|"[^"]*"|'[^']*')*PartName\\s*=\\s*["']/${escapeRegExp(calcChain.part)}["'](?:[^>"']|"[^"]*"|'[^']*')*>`, 'i');
     this.write(CONTENT_TYPES, (await this.read(CONTENT_TYPES)).replace(override, ''));
     const entry = this.entry(calcChain.part);
-    if (entry) this.zip.remove(entry.name);
+    if (!entry) return;
+    this.zip.remove(entry.name);
+    this.deflated.delete(entry.name);
+    this.removed.add(entry.name);
   }
 
-  /** The whole package as bytes: parts not written keep their compressed bytes as they were; written ones are deflated by zlib. */
-  generate(): Promise<Buffer> {
+  /**
+   * The whole package as bytes: entries not written keep their bytes as they were (records and all, in a plain zip;
+   * their compressed data otherwise); written ones are deflated by zlib.
+   */
+  async generate(): Promise<Buffer> {
+    if (this.records !== null) {
+      const written = new Map<string, DeflatedPart>();
+      for (const [name, deflating] of this.deflated) written.set(name, await deflating);
+      const bytes = rewriteZip(this.records, { written, removed: this.removed });
+      if (bytes !== null) return bytes;
+    }
     useNativeDeflate();
     return this.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', compressionOptions: { level: 6 } });
   }
@@ -223,6 +266,15 @@ export class XlsxPackage {
     const part = await this.relatedPart('/sharedStrings');
     return new SharedStrings(part !== undefined ? await this.read(part) : '', this.limits.cellChars);
   }
+}
+
+/** The zip's records when jszip read the same entries under the same names (else null: jszip writes the package). */
+function recordsNamedAlike(bytes: Uint8Array, zip: JSZip): ZipRecords | null {
+  const records = zipRecordsOf(bytes);
+  const names = Object.keys(zip.files);
+  if (records === null || names.length !== records.records.length) return null;
+  const recorded = new Set(records.records.map((record) => record.name));
+  return names.every((name) => recorded.has(name)) ? records : null;
 }
 
 /** `xl/_rels/workbook.xml.rels` for `xl/workbook.xml`; `_rels/.rels` for the package itself (''). */

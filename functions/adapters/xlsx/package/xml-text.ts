@@ -6,14 +6,19 @@ export const REPLACEMENT_CHARACTER = '\uFFFD';
 // C0 controls other than tab, LF and CR; U+FFFE and U+FFFF; surrogates that are not part of a pair.
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+/** Every character FORBIDDEN may match, surrogates paired or not: text without one is storable as it is (tested fast). */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const MAYBE_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF\uD800-\uDFFF]/;
 const OOXML_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 const ENTITY = /&(?:#x([0-9A-Fa-f]+)|#([0-9]+)|(amp|lt|gt|quot|apos));/g;
 const NAMED: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
+/** What `textContent` changes: markup characters, CR and a literal `_xHHHH_` (tested for `_x`, a superset). */
+const NEEDS_ESCAPING = /[&<>"'\r]|_x/;
 const ATTRIBUTE = /([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g;
 
 /** The text as it will be stored: every character XML 1.0 forbids becomes U+FFFD, so writing it never fails. */
 export function storableText(text: string): string {
-  return text.replace(FORBIDDEN, REPLACEMENT_CHARACTER);
+  return MAYBE_FORBIDDEN.test(text) ? text.replace(FORBIDDEN, REPLACEMENT_CHARACTER) : text;
 }
 
 /**
@@ -22,6 +27,7 @@ export function storableText(text: string): string {
  * would turn a raw CR into LF).
  */
 export function textContent(text: string): string {
+  if (!NEEDS_ESCAPING.test(text)) return text;
   return escapeXml(text.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_')).replace(/\r/g, '&#13;');
 }
 

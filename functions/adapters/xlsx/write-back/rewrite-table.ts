@@ -1,10 +1,11 @@
 // Rewrites a system-owned tab (Findings, Dashboard) whole, its filter over the new table, or builds its sheet when the workbook has none.
-import { cellReference, columnLetters } from '../package/cell-reference.js';
+import { columnLetters } from '../package/cell-reference.js';
 import type { SharedStringTable } from '../package/shared-strings.js';
 import type { TableStyles } from './styles-xml.js';
 import type { TableLayout } from '../table-layouts.js';
 import {
-  cellContent, cellsOf, cellXml, columnStyles, findSheetData, hasFormula, holds, rowsOf, type CellContent, type WriteValue,
+  cellsOf, cellXml, columnStyles, findSheetData, formulaFreeContent, hasFormula, holds, OTHER_VALUE, rowsOf,
+  type CellContent, type SheetData, type WriteValue,
 } from './sheet-xml.js';
 import { attributeOf, startTagSource, storableText, withAttribute } from '../package/xml-text.js';
 
@@ -41,33 +42,77 @@ export function rewriteTable(original: string, rows: TableRows, sharedStrings: S
   const { xml, sheetData } = findSheetData(original);
   const { prefix } = sheetData;
   const values = storableRows(rows);
-  const before = new Map<string, { content: CellContent; style: string | undefined }>();
-  let overwroteFormula = false;
-  for (const row of rowsOf(xml, sheetData)) {
-    for (const cell of cellsOf(xml, row, prefix)) {
-      overwroteFormula ||= hasFormula(xml.slice(cell.contentStart, cell.contentEnd), prefix);
-      const content = cellContent(xml, cell, prefix, sharedStrings);
-      before.set(cellReference(row.position, cell.position), { content, style: attributeOf(cell.tag, 's') });
-    }
-  }
-  let changed = 0;
-  const compared = new Set<string>();
-  values.forEach((row, index) => row.forEach((value, column) => {
-    const reference = cellReference(index + 1, column + 1);
-    compared.add(reference);
-    if (!holds(before.get(reference)?.content, value)) changed++;
-  }));
-  for (const [reference, { content }] of before) if (!compared.has(reference) && content !== null) changed++;
+  const { cells: before, overwroteFormula } = cellsBefore(xml, sheetData, sharedStrings);
+  const changed = changedCells(before, values);
   if (changed === 0) return { xml: original, changed: 0, overwroteFormula: false };
   const columnStyle = columnStyles(xml, prefix);
-  const content = sheetDataContent(prefix, values, (row, column) => before.get(cellReference(row, column))?.style ?? columnStyle(column));
-  const rewritten = withExactDimension(`${xml.slice(0, sheetData.contentStart)}${content}${xml.slice(sheetData.contentEnd)}`, prefix, values);
-  const filter = new RegExp(startTagSource(`${prefix}autoFilter`)).exec(rewritten);
-  if (!filter) return { xml: rewritten, changed, overwroteFormula };
+  const content = sheetDataContent(prefix, values, (row, column) => before.get(row)?.[column]?.style ?? columnStyle(column));
+  // The tags changed around the table are looked for outside its cells, which hold no markup but their own.
+  const around = { head: xml.slice(0, sheetData.contentStart), tail: xml.slice(sheetData.contentEnd) };
+  const dimensioned = withFirstTag(around, `${prefix}dimension`, (tag) => withAttribute(tag, 'ref', usedRange(values)));
   // The filter is made to cover the whole table again.
   const range = tableRange(values);
-  const filtered = `${rewritten.slice(0, filter.index)}${withAttribute(filter[0], 'ref', range)}${rewritten.slice(filter.index + filter[0].length)}`;
-  return { xml: filtered, changed, overwroteFormula, filter: range };
+  const filtered = withFirstTag(dimensioned ?? around, `${prefix}autoFilter`, (tag) => withAttribute(tag, 'ref', range));
+  const { head, tail } = filtered ?? dimensioned ?? around;
+  return { xml: `${head}${content}${tail}`, changed, overwroteFormula, ...(filtered ? { filter: range } : {}) };
+}
+
+/** The sheet's XML before and after the cells of its table. */
+interface AroundTable {
+  readonly head: string;
+  readonly tail: string;
+}
+
+/** The XML around the table with the first `name` start tag changed (searched in the head, then the tail); null when there is none. */
+function withFirstTag(around: AroundTable, name: string, change: (tag: string) => string): AroundTable | null {
+  const pattern = new RegExp(startTagSource(name));
+  const replace = (xml: string, match: RegExpExecArray) => `${xml.slice(0, match.index)}${change(match[0])}${xml.slice(match.index + match[0].length)}`;
+  const inHead = pattern.exec(around.head);
+  if (inHead) return { head: replace(around.head, inHead), tail: around.tail };
+  const inTail = pattern.exec(around.tail);
+  return inTail ? { head: around.head, tail: replace(around.tail, inTail) } : null;
+}
+
+/** A cell of the sheet as it was: what it held and its style. */
+interface CellBefore {
+  readonly content: CellContent;
+  readonly style: string | undefined;
+}
+
+/** The sheet's cells by row number, then column number (a cell written twice: the last one), and whether any holds a formula. */
+function cellsBefore(xml: string, sheetData: SheetData, sharedStrings: SharedStringTable): { cells: Map<number, CellBefore[]>; overwroteFormula: boolean } {
+  const cells = new Map<number, CellBefore[]>();
+  let overwroteFormula = false;
+  for (const row of rowsOf(xml, sheetData)) {
+    let rowCells = cells.get(row.position);
+    for (const cell of cellsOf(xml, row, sheetData.prefix)) {
+      const inner = xml.slice(cell.contentStart, cell.contentEnd);
+      const formula = hasFormula(inner, sheetData.prefix);
+      overwroteFormula ||= formula;
+      if (!rowCells) cells.set(row.position, (rowCells = []));
+      const content = formula ? OTHER_VALUE : formulaFreeContent(inner, cell.tag, sheetData.prefix, sharedStrings);
+      rowCells[cell.position] = { content, style: attributeOf(cell.tag, 's') };
+    }
+  }
+  return { cells, overwroteFormula };
+}
+
+/** How many cells the table changes: written cells that do not hold their value yet, and cells holding something it leaves out. */
+function changedCells(before: ReadonlyMap<number, readonly CellBefore[]>, values: readonly (readonly WriteValue[])[]): number {
+  let changed = 0;
+  values.forEach((row, index) => {
+    const cells = before.get(index + 1);
+    row.forEach((value, column) => {
+      if (!holds(cells?.[column + 1]?.content, value)) changed++;
+    });
+  });
+  for (const [rowNumber, cells] of before) {
+    const written = values[rowNumber - 1]?.length ?? 0;
+    cells.forEach((cell, column) => {
+      if (cell.content !== null && !(rowNumber >= 1 && column >= 1 && column <= written)) changed++;
+    });
+  }
+  return changed;
 }
 
 /** `A1:G12`: every row written, as wide as the widest (the header); `A1` for none. */
@@ -132,10 +177,4 @@ function usedRange(values: readonly (readonly WriteValue[])[]): string {
     right = Math.max(right, column + 1);
   }));
   return bottom === 0 ? 'A1' : `A1:${columnLetters(right)}${bottom}`;
-}
-
-function withExactDimension(xml: string, prefix: string, values: readonly (readonly WriteValue[])[]): string {
-  const match = new RegExp(startTagSource(`${prefix}dimension`)).exec(xml);
-  if (!match) return xml;
-  return `${xml.slice(0, match.index)}${withAttribute(match[0], 'ref', usedRange(values))}${xml.slice(match.index + match[0].length)}`;
 }

@@ -48,42 +48,129 @@ export function findSheetData(xml: string): { xml: string; sheetData: SheetData 
 }
 
 /** The `<row>` elements of the sheet data, in document order, with their row numbers (implicit ones counted on). */
-export function* rowsOf(xml: string, sheetData: SheetData): Generator<ElementXml> {
-  yield* elementsOf(xml, `${sheetData.prefix}row`, sheetData.contentStart, sheetData.contentEnd, 'r', (r) => r?.replace(/\D/g, ''));
+export function rowsOf(xml: string, sheetData: SheetData): Generator<ElementXml> {
+  return elementsOf(xml, `${sheetData.prefix}row`, sheetData.contentStart, sheetData.contentEnd, 'r', (r) => r?.replace(/\D/g, ''));
 }
 
 /** The `<c>` elements of a row, in document order, with their column numbers (implicit ones counted on). */
-export function* cellsOf(xml: string, row: ElementXml, prefix: string): Generator<ElementXml> {
-  yield* elementsOf(xml, `${prefix}c`, row.contentStart, row.contentEnd, 'r', (r) => (r ? String(parseCellReference(r)?.column ?? '') : undefined));
+export function cellsOf(xml: string, row: ElementXml, prefix: string): Generator<ElementXml> {
+  return elementsOf(xml, `${prefix}c`, row.contentStart, row.contentEnd, 'r', columnOf);
+}
+
+/** The column number of a cell's `r` (as text), '' when it is no reference; `AB12` is read without a regular expression. */
+function columnOf(reference: string | undefined): string | undefined {
+  if (!reference) return undefined;
+  let column = 0;
+  let letters = 0;
+  for (; letters < reference.length && letters < 4; letters++) {
+    const code = reference.charCodeAt(letters);
+    if (code < 65 || code > 90) break;
+    column = column * 26 + code - 64;
+  }
+  let digits = letters;
+  while (digits < reference.length && reference.charCodeAt(digits) >= 48 && reference.charCodeAt(digits) <= 57) digits++;
+  if (letters >= 1 && letters <= 3 && digits > letters && digits === reference.length) return String(column);
+  return String(parseCellReference(reference)?.column ?? '');
 }
 
 function* elementsOf(
   xml: string, name: string, from: number, to: number, positionAttribute: string, position: (value: string | undefined) => string | undefined,
 ): Generator<ElementXml> {
-  const pattern = new RegExp(startTagSource(name), 'g');
+  const open = `<${name}`;
   const close = `</${name}>`;
+  const leading = `${open} ${positionAttribute}="`;
   let previous = 0;
-  pattern.lastIndex = from;
-  for (let match = pattern.exec(xml); match && match.index < to; match = pattern.exec(xml)) {
-    const tag = match[0];
-    const tagEnd = match.index + tag.length;
-    const selfClosing = tag.endsWith('/>');
+  for (let start = startTagAt(xml, open, from); start >= 0 && start < to; start = startTagAt(xml, open, start)) {
+    const tagEnd = startTagEnd(xml, start + open.length);
+    if (tagEnd < 0) {
+      start += open.length;
+      continue;
+    }
+    const tag = xml.slice(start, tagEnd);
+    const selfClosing = xml.charCodeAt(tagEnd - 2) === SLASH;
     const contentEnd = selfClosing ? tagEnd : xml.indexOf(close, tagEnd);
     if (contentEnd < 0 || contentEnd > to) throw new CcegError('NOT_A_WORKBOOK', `A worksheet of the workbook has an unclosed ${name} element.`);
     const end = selfClosing ? tagEnd : contentEnd + close.length;
-    previous = Number(position(attributeOf(tag, positionAttribute)) || previous + 1);
-    yield { start: match.index, end, tag, contentStart: tagEnd, contentEnd, selfClosing, position: previous };
-    pattern.lastIndex = end;
+    previous = Number(position(leadingAttribute(tag, leading) ?? attributeOf(tag, positionAttribute)) || previous + 1);
+    yield { start, end, tag, contentStart: tagEnd, contentEnd, selfClosing, position: previous };
+    start = end;
   }
+}
+
+/**
+ * The value of the attribute a tag starts with when it starts with `leading` (`<c r="`) and the value needs no
+ * unescaping, as `attributeOf` would find it (no attribute comes before); else undefined, for `attributeOf` to read.
+ */
+function leadingAttribute(tag: string, leading: string): string | undefined {
+  if (!tag.startsWith(leading)) return undefined;
+  const end = tag.indexOf('"', leading.length);
+  if (end < 0) return undefined;
+  const value = tag.slice(leading.length, end);
+  return value.includes('&') ? undefined : value;
+}
+
+const SLASH = 0x2f;
+const GREATER_THAN = 0x3e;
+const QUOTE = 0x22;
+const APOSTROPHE = 0x27;
+
+/** Where the next `open` (`<c`) from `from` starts a tag (followed by a space, `/` or `>`), or -1: what `startTagSource` finds first. */
+function startTagAt(xml: string, open: string, from: number): number {
+  for (let at = xml.indexOf(open, from); at >= 0; at = xml.indexOf(open, at + 1)) {
+    const next = xml.charCodeAt(at + open.length);
+    if (next === SLASH || next === GREATER_THAN || next === 0x20 || (next >= 0x09 && next <= 0x0d)) return at;
+    if (next > 0x7f && /\s/.test(xml.charAt(at + open.length))) return at;
+  }
+  return -1;
+}
+
+/** The end of a start tag whose attributes begin at `from` (just past `>`), quotes respected; -1 when a quote is left open. */
+function startTagEnd(xml: string, from: number): number {
+  for (let at = from; at < xml.length; at++) {
+    const code = xml.charCodeAt(at);
+    if (code === GREATER_THAN) return at + 1;
+    if (code === QUOTE || code === APOSTROPHE) {
+      at = xml.indexOf(code === QUOTE ? '"' : "'", at + 1);
+      if (at < 0) return -1;
+    }
+  }
+  return -1;
+}
+
+/** The patterns `cellContent` looks for in a cell, by element prefix: built once, not once a cell. */
+interface ContentPatterns {
+  readonly inlineString: RegExp;
+  readonly value: RegExp;
+  readonly formula: RegExp;
+}
+
+const contentPatterns = new Map<string, ContentPatterns>();
+
+function patternsFor(prefix: string): ContentPatterns {
+  let patterns = contentPatterns.get(prefix);
+  if (!patterns) {
+    patterns = {
+      inlineString: new RegExp(`<${prefix}is[\\s>]`),
+      value: new RegExp(`<${prefix}v(?:\\s[^>]*)?>([\\s\\S]*?)</${prefix}v>`),
+      formula: new RegExp(`<${prefix}f[\\s/>]`),
+    };
+    contentPatterns.set(prefix, patterns);
+  }
+  return patterns;
 }
 
 /** What a cell holds, with shared strings resolved; formulas, booleans, errors and dates are OTHER_VALUE. */
 export function cellContent(xml: string, cell: ElementXml, prefix: string, sharedStrings: SharedStringTable): CellContent {
   const inner = xml.slice(cell.contentStart, cell.contentEnd);
-  if (hasFormula(inner, prefix)) return OTHER_VALUE;
-  const type = attributeOf(cell.tag, 't') ?? 'n';
-  if (type === 'inlineStr') return inner.includes('<') && new RegExp(`<${prefix}is[\\s>]`).test(inner) ? orEmpty(richText(inner, prefix)) : null;
-  const value = new RegExp(`<${prefix}v(?:\\s[^>]*)?>([\\s\\S]*?)</${prefix}v>`).exec(inner)?.[1];
+  return hasFormula(inner, prefix) ? OTHER_VALUE : formulaFreeContent(inner, cell.tag, prefix, sharedStrings);
+}
+
+/** What a cell holds, given its content `inner` (which holds no formula) and its start tag. */
+export function formulaFreeContent(inner: string, tag: string, prefix: string, sharedStrings: SharedStringTable): CellContent {
+  const type = attributeOf(tag, 't') ?? 'n';
+  const patterns = patternsFor(prefix);
+  if (type === 'inlineStr') return inner.includes('<') && patterns.inlineString.test(inner) ? orEmpty(richText(inner, prefix)) : null;
+  const value = patterns.value.exec(inner)?.[1];
   if (value === undefined) return null;
   if (type === 's') {
     const text = sharedStrings.get(Number(value));
@@ -98,7 +185,7 @@ export function cellContent(xml: string, cell: ElementXml, prefix: string, share
 
 /** Whether the content of a `<c>` element holds a formula. */
 export function hasFormula(inner: string, prefix: string): boolean {
-  return inner.includes(`<${prefix}f`) && new RegExp(`<${prefix}f[\\s/>]`).test(inner);
+  return inner.includes(`<${prefix}f`) && patternsFor(prefix).formula.test(inner);
 }
 
 /** Whether a cell holds `value` exactly: same text, or the same number; empty text is an empty cell. */
