@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 
 /**
  * The packages bundled in; every other dependency stays in node_modules (native code, files found by path, big clients).
- * zod is imported statically, so it is inlined (≈95 files a cold start would read one by one). yaml is inlined should
+ * zod (its tree-shakable zod/mini build, see core/zod-mini.ts) is imported statically, so the parts used are inlined (unbundled, ≈90 files a cold start would read one by one). yaml is inlined should
  * a module import it; load-config.ts loads it with `createRequire`, which esbuild leaves to Node at run time (from
  * node_modules, and only for a config the build did not compile).
  */

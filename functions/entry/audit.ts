@@ -1,37 +1,37 @@
 // audit: the audit log over HTTP for staff on the allow-list (a verified Google ID token), as JSON or as a page in a browser.
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from '@google-cloud/functions-framework';
-import { z } from 'zod';
 import { auditHistory, listAudit, verdictSummary, verifiedListAudit, verifyAudit, type AuditFilter } from '../app/audit.js';
 import { AUDIT_LINK_SECONDS, auditLinkKey, signAuditLink, verifyAuditLink } from '../core/audit/audit-link.js';
 import { auditPageCsp, renderAuditPage, renderAuditRefusal } from '../core/audit/audit-page.js';
 import { describeEntry } from '../core/audit/field-changes.js';
 import { CcegError } from '../core/errors.js';
+import * as z from '../core/zod-mini.js';
 import type { FunctionDeps } from './function-deps.js';
 import { bearerToken, guarded, requireMethod, type Handler } from './http.js';
 
 /** `Tab/ID` (or a whole `Tab` where a filter allows it). */
-const entitySchema = z.string().min(1).max(200).regex(/^[A-Za-z]+(\/[^\s/][^\r\n]*)?$/);
+const entitySchema = z.string().check(z.minLength(1), z.maxLength(200), z.regex(/^[A-Za-z]+(\/[^\s/][^\r\n]*)?$/));
 
 /**
  * `?action=list[&since=…&actor=…&entity=Tab/ID]`, `?action=verify`, `?action=history&entity=Tab/ID`,
  * `?action=link[&entity=Tab/ID]`; with `Accept: text/html`, list, history or no action answer the page.
  */
-const auditQuerySchema = z.object({
-  action: z.enum(['list', 'verify', 'history', 'link']).optional(),
-  since: z.string().min(1).optional(),
-  actor: z.string().min(1).optional(),
-  entity: entitySchema.optional(),
-}).strict();
+const auditQuerySchema = z.strictObject({
+  action: z.optional(z.enum(['list', 'verify', 'history', 'link'])),
+  since: z.optional(z.string().check(z.minLength(1))),
+  actor: z.optional(z.string().check(z.minLength(1))),
+  entity: z.optional(entitySchema),
+});
 
 /** `?action=page&by=…&entity=…&expires=…&sig=…`: a signed link, opened in a browser without a token. */
-const pageQuerySchema = z.object({
+const pageQuerySchema = z.strictObject({
   action: z.literal('page'),
-  by: z.string().min(1).max(320),
-  entity: entitySchema.optional(),
-  expires: z.string().regex(/^\d{1,12}$/),
-  sig: z.string().min(1).max(100),
-}).strict();
+  by: z.string().check(z.minLength(1), z.maxLength(320)),
+  entity: z.optional(entitySchema),
+  expires: z.string().check(z.regex(/^\d{1,12}$/)),
+  sig: z.string().check(z.minLength(1), z.maxLength(100)),
+});
 
 /** The page shows at most this many changes, the newest (the CLI and `?action=list` give them all). */
 const PAGE_CHANGES = 2000;

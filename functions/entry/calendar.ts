@@ -1,11 +1,11 @@
 // calendar: the open deadlines as an iCalendar feed, read from the store, for whoever holds one of the configured tokens.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from '@google-cloud/functions-framework';
-import { z } from 'zod';
 import { readCalendar, readSubscriberAudience } from '../app/calendar.js';
 import { feedScope } from '../core/derived/calendar-feed.js';
 import { toIsoDate } from '../core/dates.js';
 import { CcegError } from '../core/errors.js';
+import * as z from '../core/zod-mini.js';
 import type { FunctionDeps } from './function-deps.js';
 import { bearerToken, guarded, requireMethod, sendError, type Handler } from './http.js';
 
@@ -14,9 +14,9 @@ export type CalendarDeps = Pick<FunctionDeps, 'config' | 'store' | 'verifier' | 
 
 /** `?token=…[&for=ORG]` (the feed) or `?action=subscribe` (the feed's URL for the caller of the spreadsheet menu). */
 const calendarQuerySchema = z.object({
-  token: z.string().optional(),
-  for: z.string().min(1).optional(),
-  action: z.literal('subscribe').optional(),
+  token: z.optional(z.string()),
+  for: z.optional(z.string().check(z.minLength(1))),
+  action: z.optional(z.literal('subscribe')),
 });
 
 /** Finds a token's audience. */

@@ -1,10 +1,10 @@
 // The journaled commit: a sync is written to runs/{id}/chunks, applied chunk by chunk, then published by moving the
 // head; a sync interrupted after its journal was written is rolled forward from it, so each sync lands whole.
 import type { DocumentSnapshot, Firestore } from '@google-cloud/firestore';
-import { z } from 'zod';
 import { auditEntrySchema, type AuditEntry, type AuditHead } from '../../core/audit/audit-entry.js';
 import { storedRecordSchema, type RunRecord, type StoredRecord } from '../../core/records/stored-record.js';
 import { CcegError } from '../../core/errors.js';
+import * as z from '../../core/zod-mini.js';
 import { damaged, isAlreadyExists, validDocument, validValue } from './firestore-errors.js';
 import type { FirestoreLayout } from './firestore-layout.js';
 import { DIGESTS_COMPLETE, digestWrites } from './record-digests.js';
@@ -33,22 +33,22 @@ const DELETES_PER_BATCH = 450;
 /** Batches in flight at once: enough to hide Firestore's latency, few enough not to hot-spot `audit`. */
 const PARALLEL_BATCHES = 4;
 
-const hashText = z.string().regex(/^[0-9a-f]{64}$/);
-const headSchema = z.object({ seq: z.number().int().min(1), hash: hashText });
+const hashText = z.string().check(z.regex(/^[0-9a-f]{64}$/));
+const headSchema = z.object({ seq: z.int().check(z.gte(1)), hash: hashText });
 /** `meta/head`: the last committed entry and the run that wrote it. */
-const storedHeadSchema = headSchema.extend({ runId: z.string() });
+const storedHeadSchema = z.extend(headSchema, { runId: z.string() });
 /** What a run document holds besides the run: the journal's state. */
 const journalSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   status: z.enum(['pending', 'committed']),
-  chunkCount: z.number().int().min(0),
-  headBefore: headSchema.nullable(),
-  headAfter: headSchema.nullable(),
+  chunkCount: z.int().check(z.gte(0)),
+  headBefore: z.nullable(headSchema),
+  headAfter: z.nullable(headSchema),
 });
-const chunkDocumentSchema = z.object({ n: z.number().int().min(0), payload: z.string() });
-let chunkPayload: z.ZodType<{ records: StoredRecord[]; entries: AuditEntry[] }> | null = null;
+const chunkDocumentSchema = z.object({ n: z.int().check(z.gte(0)), payload: z.string() });
+let chunkPayload: z.ZodMiniType<{ records: StoredRecord[]; entries: AuditEntry[] }> | null = null;
 /** A journal chunk's payload; built on the first recovery (a commit only writes chunks, never reads them). */
-function chunkPayloadSchema(): z.ZodType<{ records: StoredRecord[]; entries: AuditEntry[] }> {
+function chunkPayloadSchema(): z.ZodMiniType<{ records: StoredRecord[]; entries: AuditEntry[] }> {
   return (chunkPayload ??= z.object({ records: z.array(storedRecordSchema), entries: z.array(auditEntrySchema) }));
 }
 

@@ -1,6 +1,6 @@
 // Turns what the Firestore client throws into one clear STORE_UNAVAILABLE line, and validates what it reads.
 import type { DocumentSnapshot } from '@google-cloud/firestore';
-import type { z } from 'zod';
+import type * as z from '../../core/zod-mini.js';
 import { CcegError } from '../../core/errors.js';
 
 /** gRPC status codes the client reports in `error.code`. */
@@ -42,12 +42,12 @@ export function damaged(path: string, problem: string): CcegError {
 }
 
 /** The document's data validated with `schema`; a document that does not parse is a damaged store. */
-export function validDocument<S extends z.ZodType>(schema: S, snapshot: DocumentSnapshot, what: string): z.infer<S> {
+export function validDocument<S extends z.ZodMiniType>(schema: S, snapshot: DocumentSnapshot, what: string): z.infer<S> {
   return validValue(schema, snapshot.data(), snapshot.ref.path, what);
 }
 
 /** `value` validated with `schema`, read from `path`. */
-export function validValue<S extends z.ZodType>(schema: S, value: unknown, path: string, what: string): z.infer<S> {
+export function validValue<S extends z.ZodMiniType>(schema: S, value: unknown, path: string, what: string): z.infer<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issue = result.error.issues[0];

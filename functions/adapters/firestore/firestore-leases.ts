@@ -1,11 +1,11 @@
 // Leases with create() only: each taking of a lease is a new generation document, so two takers cannot both win.
-import { z } from 'zod';
+import * as z from '../../core/zod-mini.js';
 import { isAlreadyExists, validDocument } from './firestore-errors.js';
 import type { FirestoreLayout } from './firestore-layout.js';
 
 /** `leases/{key}/generations/{n}`: who took the lease, until when, and whether they gave it back. */
 const generationSchema = z.object({
-  n: z.number().int().min(1),
+  n: z.int().check(z.gte(1)),
   holder: z.string(),
   expiresAtMs: z.number(),
   expiresAt: z.string(),

@@ -1,9 +1,9 @@
 // Record digests in Firestore: `digests/{shard}` hold each record's hash, tombstone and commit time, so a sync reads a few documents, not every record.
 import type { DocumentData, DocumentSnapshot, Firestore } from '@google-cloud/firestore';
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
 import { DATA_TAB_NAMES } from '../../core/model/tabs.js';
 import { digestOf, recordDigestSchema, recordKey, storedRecordSchema, type RecordDigest } from '../../core/records/stored-record.js';
+import * as z from '../../core/zod-mini.js';
 import { validDocument, validValue } from './firestore-errors.js';
 import type { FirestoreLayout } from './firestore-layout.js';
 
@@ -13,7 +13,7 @@ import type { FirestoreLayout } from './firestore-layout.js';
  */
 export const DIGEST_SHARDS = 8;
 
-const markedHeadSchema = z.object({ digestShards: z.number().int().optional() });
+const markedHeadSchema = z.object({ digestShards: z.optional(z.int()) });
 
 /** The shard of a record's digest. */
 export function digestShardOf(key: string): number {

@@ -1,5 +1,5 @@
 // Table rows to and from the stored shapes, validated with the zod schemas when read back.
-import type { z } from '../../core/zod-mini.js';
+import type * as z from '../../core/zod-mini.js';
 import { auditEntrySchema, type AuditEntry } from '../../core/audit/audit-entry.js';
 import {
   documentEntrySchema, recordDigestSchema, runRecordSchema, storedRecordSchema, type DocumentEntry, type RecordDigest, type RunRecord, type StoredRecord,

@@ -1,5 +1,5 @@
 // The audit log's entries, as zod schemas (the stored shape) with the types derived from them.
-import { z } from 'zod';
+import * as z from '../zod-mini.js';
 
 /** Where a change came from. */
 export const auditSourceSchema = z.enum(['sheet-edit', 'tick', 'cli']);
@@ -14,15 +14,15 @@ export const auditDraftSchema = z.object({
   /** `Tab/ID`, e.g. `Roster/P-0001`. */
   entity: z.string(),
   op: auditOpSchema,
-  before: z.unknown().nullable(),
-  after: z.unknown().nullable(),
+  before: z.nullable(z.unknown()),
+  after: z.nullable(z.unknown()),
 });
 
 /** A chained audit entry, as stored (`audit/{seq}`). */
-export const auditEntrySchema = auditDraftSchema.extend({
-  seq: z.number().int().min(1),
-  prevHash: z.string().regex(/^[0-9a-f]{64}$/),
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
+export const auditEntrySchema = z.extend(auditDraftSchema, {
+  seq: z.int().check(z.gte(1)),
+  prevHash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
+  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
 });
 
 /** Where a change came from. */

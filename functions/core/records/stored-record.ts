@@ -1,14 +1,14 @@
 // The stored records: each row's last committed version, its content hash, and the runs and documents around them.
-import { z } from 'zod';
+import * as z from '../zod-mini.js';
 import { DATA_TAB_NAMES } from '../model/tabs.js';
 import { auditSourceSchema } from '../audit/audit-entry.js';
 
 /** One record (`records/{tab}/{id}`): the last committed version of a row. Tombstoned when the row disappears, never deleted. */
 export const storedRecordSchema = z.object({
   tab: z.enum(DATA_TAB_NAMES as [string, ...string[]]),
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** SHA-256 of the canonical JSON of `data`. */
-  hash: z.string().regex(/^[0-9a-f]{64}$/),
+  hash: z.string().check(z.regex(/^[0-9a-f]{64}$/)),
   /** The typed row, without its sheet row number. */
   data: z.record(z.string(), z.unknown()),
   tombstoned: z.boolean(),
@@ -17,26 +17,26 @@ export const storedRecordSchema = z.object({
 });
 
 /** What a sync knows of a record without reading its data: enough to tell whether a row changed, and when. */
-export const recordDigestSchema = storedRecordSchema.pick({ tab: true, id: true, hash: true, tombstoned: true, committedAt: true });
+export const recordDigestSchema = z.pick(storedRecordSchema, { tab: true, id: true, hash: true, tombstoned: true, committedAt: true });
 
 /** One sync (`runs/{id}`): who, when, what it counted. */
 export const runRecordSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   workbook: z.string(),
   actor: z.string(),
   source: auditSourceSchema,
   startedAt: z.string(),
   finishedAt: z.string(),
-  durationMs: z.number().min(0),
+  durationMs: z.number().check(z.gte(0)),
   counts: z.object({
-    created: z.number().int(),
-    updated: z.number().int(),
-    tombstoned: z.number().int(),
-    refused: z.number().int(),
-    unchanged: z.number().int(),
-    notCommitted: z.number().int(),
+    created: z.int(),
+    updated: z.int(),
+    tombstoned: z.int(),
+    refused: z.int(),
+    unchanged: z.int(),
+    notCommitted: z.int(),
   }),
-  findings: z.object({ errors: z.number().int(), warnings: z.number().int() }),
+  findings: z.object({ errors: z.int(), warnings: z.int() }),
 });
 
 /**
@@ -47,15 +47,15 @@ export const runRecordSchema = z.object({
  * three were added later: entries written before read as null.
  */
 export const documentEntrySchema = z.object({
-  kind: z.string().min(1),
-  key: z.string().min(1),
+  kind: z.string().check(z.minLength(1)),
+  key: z.string().check(z.minLength(1)),
   location: z.string(),
   title: z.string(),
   draftedAt: z.string(),
   runId: z.string(),
-  fingerprint: z.string().nullable().default(null),
-  version: z.string().nullable().default(null),
-  updatedAt: z.string().nullable().default(null),
+  fingerprint: z._default(z.nullable(z.string()), null),
+  version: z._default(z.nullable(z.string()), null),
+  updatedAt: z._default(z.nullable(z.string()), null),
 });
 
 /** A stored record. */
