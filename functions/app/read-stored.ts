@@ -45,7 +45,7 @@ export async function readStored(store: Pick<RecordLog, 'loadDigests' | 'loadRec
   const { digests, auditHead } = await store.loadDigests();
   const known = new Map<string, StoredRecord>();
   for (const [key, digest] of digests) known.set(key, hollow(digest));
-  let typedIds = new Map<DataTabName, Set<string> | null>();
+  let typedIds = new Map<DataTabName, TypedIds | null>();
   let withoutIds = new Set<DataTabName>();
   const identifier = rowIdentifier(known);
   let parsed = parseWorkbook(raw, (tabs) => {
@@ -57,7 +57,7 @@ export async function readStored(store: Pick<RecordLog, 'loadDigests' | 'loadRec
   const vanished: [string, RecordDigest][] = [];
   for (const entry of digests) {
     const digest = entry[1];
-    if (!digest.tombstoned && typedIds.get(digest.tab as DataTabName)?.has(digest.id.toLowerCase()) === false) vanished.push(entry);
+    if (!digest.tombstoned && typedIds.get(digest.tab as DataTabName)?.has(digest.id) === false) vanished.push(entry);
   }
   if (vanished.length > 0) {
     for (const [key, record] of await store.loadRecordsByKey(vanished.map(([key]) => key))) known.set(key, record);
@@ -99,17 +99,34 @@ function tabsWithRowsWithoutIds(tabs: Readonly<Record<DataTabName, ParsedTab>>):
   return names;
 }
 
-/** The IDs typed on each available tab's rows, in lower case (IDs match case-insensitively); null for an unavailable tab. */
-function idsOnRows(tabs: Readonly<Record<DataTabName, ParsedTab>>): Map<DataTabName, Set<string> | null> {
-  const ids = new Map<DataTabName, Set<string> | null>();
+/**
+ * The IDs typed on one tab's rows, matched case-insensitively (as IDs are): as typed first, the usual case, and only
+ * for an ID not typed exactly so against the tab's IDs in lower case (folded once, when first needed).
+ */
+class TypedIds {
+  private folded: Set<string> | null = null;
+
+  constructor(private readonly exact: ReadonlySet<string>) {}
+
+  /** Whether some row's ID is `id`, in any case. */
+  has(id: string): boolean {
+    if (this.exact.has(id)) return true;
+    this.folded ??= new Set([...this.exact].map((typed) => typed.toLowerCase()));
+    return this.folded.has(id.toLowerCase());
+  }
+}
+
+/** The IDs typed on each available tab's rows; null for an unavailable tab. */
+function idsOnRows(tabs: Readonly<Record<DataTabName, ParsedTab>>): Map<DataTabName, TypedIds | null> {
+  const ids = new Map<DataTabName, TypedIds | null>();
   for (const [name, tab] of Object.entries(tabs) as [DataTabName, ParsedTab][]) {
     if (!tab.available) {
       ids.set(name, null);
       continue;
     }
     const typed = new Set<string>();
-    for (const row of tab.rows) if (row.id !== null) typed.add(row.id.toLowerCase());
-    ids.set(name, typed);
+    for (const row of tab.rows) if (row.id !== null) typed.add(row.id);
+    ids.set(name, new TypedIds(typed));
   }
   return ids;
 }

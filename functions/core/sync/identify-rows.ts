@@ -14,15 +14,44 @@ export interface RowIdentifier {
   assigned(): AssignedIds;
 }
 
-/** The IDs the store knows, by tab: the stored spelling of each, keyed by its lower case. */
-function storedSpellings(stored: ReadonlyMap<string, StoredRecord>): Map<string, Map<string, string>> {
-  const byTab = new Map<string, Map<string, string>>();
+/**
+ * The records of one tab, with the stored spelling of their IDs. Spellings are looked up by the ID as typed first (a row
+ * holding a live record's exact ID, the usual case, needs no lower-casing); only an ID typed in another case, or one a
+ * tombstoned record holds, folds the tab's IDs (once) to find the stored spelling.
+ */
+class TabRecords {
+  readonly records: StoredRecord[] = [];
+  private readonly exact = new Map<string, StoredRecord>();
+  private folded: Map<string, string> | null = null;
+
+  add(record: StoredRecord): void {
+    this.records.push(record);
+    this.exact.set(record.id, record);
+  }
+
+  /** The stored spelling of `id` (IDs match case-insensitively; a live record's spelling wins over a tombstoned one's), or undefined. */
+  spellingOf(id: string): string | undefined {
+    const record = this.exact.get(id);
+    if (record !== undefined && !record.tombstoned) return id;
+    if (this.folded === null) {
+      this.folded = new Map();
+      for (const stored of this.records) {
+        const key = stored.id.toLowerCase();
+        if (!this.folded.has(key) || !stored.tombstoned) this.folded.set(key, stored.id);
+      }
+    }
+    return this.folded.get(id.toLowerCase());
+  }
+}
+
+/** The stored records by tab. */
+function recordsByTab(stored: ReadonlyMap<string, StoredRecord>): Map<DataTabName, TabRecords> {
+  const byTab = new Map<DataTabName, TabRecords>();
   for (const record of stored.values()) {
-    let spellings = byTab.get(record.tab);
-    if (!spellings) byTab.set(record.tab, (spellings = new Map()));
-    const folded = record.id.toLowerCase();
-    // A live record's spelling wins over a tombstoned one's.
-    if (!spellings.has(folded) || !record.tombstoned) spellings.set(folded, record.id);
+    const tab = record.tab as DataTabName;
+    let records = byTab.get(tab);
+    if (!records) byTab.set(tab, (records = new TabRecords()));
+    records.add(record);
   }
   return byTab;
 }
@@ -79,33 +108,26 @@ function withId(row: ParsedRow, idKey: string, id: string): ParsedRow {
 export function rowIdentifier(stored: ReadonlyMap<string, StoredRecord>): RowIdentifier {
   let assigned: AssignedIds = new Map();
   const identify: IdentifyRows = (tabs) => {
-    const spellings = storedSpellings(stored);
+    const byTab = recordsByTab(stored);
     const respelled = { ...tabs } as Record<DataTabName, ParsedTab>;
     for (const [name, tab] of Object.entries(tabs) as [DataTabName, ParsedTab][]) {
-      const known = spellings.get(name);
+      const known = byTab.get(name);
       if (!known || !tab.available) continue;
       const idKey = TABS[name].idKey;
-      respelled[name] = { ...tab, rows: tab.rows.map((row) => {
-        const spelling = row.id === null ? undefined : known.get(row.id.toLowerCase());
-        return spelling === undefined || spelling === row.id ? row : withId(row, idKey, spelling);
-      }) };
-    }
-    const idsByTab = new Map<DataTabName, string[]>();
-    const recordsByTab = new Map<DataTabName, StoredRecord[]>();
-    for (const record of stored.values()) {
-      const tab = record.tab as DataTabName;
-      const ids = idsByTab.get(tab);
-      if (ids) ids.push(record.id);
-      else idsByTab.set(tab, [record.id]);
-      const records = recordsByTab.get(tab);
-      if (records) records.push(record);
-      else recordsByTab.set(tab, [record]);
+      let changed = false;
+      const rows = tab.rows.map((row) => {
+        const spelling = row.id === null ? undefined : known.spellingOf(row.id);
+        if (spelling === undefined || spelling === row.id) return row;
+        changed = true;
+        return withId(row, idKey, spelling);
+      });
+      if (changed) respelled[name] = { ...tab, rows };
     }
     const recovered = new Map<DataTabName, Map<number, string>>();
-    for (const [name, records] of recordsByTab) {
+    for (const [name, known] of byTab) {
       const tab = respelled[name];
       if (!tab?.available || TABS[name].idPrefix === null) continue;
-      const ids = recoveredIds(tab, records, TABS[name].idKey);
+      const ids = recoveredIds(tab, known.records, TABS[name].idKey);
       if (ids.size === 0) continue;
       recovered.set(name, ids);
       const idKey = TABS[name].idKey;
@@ -114,6 +136,9 @@ export function rowIdentifier(stored: ReadonlyMap<string, StoredRecord>): RowIde
         return id === undefined ? row : withId(row, idKey, id);
       }) };
     }
+    // The stored IDs of a tab are listed only for a tab with a row to give a new ID (assignIds asks for no other).
+    const idsByTab = new Map<DataTabName, Iterable<string>>();
+    for (const [name, known] of byTab) idsByTab.set(name, { [Symbol.iterator]: () => known.records.map((record) => record.id)[Symbol.iterator]() });
     const fresh = assignIds({ tabs: respelled }, idsByTab);
     const merged = new Map<DataTabName, Map<number, string>>();
     for (const [name, ids] of [...recovered, ...fresh]) merged.set(name, new Map([...(merged.get(name) ?? []), ...ids]));
