@@ -15,7 +15,8 @@ export function syncCommand(context: CommandContext): Command {
   for (const option of commonOptions()) command.addOption(option);
   return command.action(async (workbook: string, values: SyncOptionValues) => {
     // The store's pages are checked on another thread while the sync's code loads.
-    const warmUp = import('../store-source.js').then(({ warmUpLocalStore }) => warmUpLocalStore(values.store, workbook));
+    // Started first, before the sync's own modules load and keep the event loop busy: a few small modules, then a thread.
+    const warmUp = Promise.resolve(await (await import('../store-source.js')).warmUpLocalStore(values.store, workbook));
     return (await import('../actions/sync.js')).runSync(context, workbook, values, warmUp);
   });
 }
