@@ -4,6 +4,11 @@ import { elementPrefix, richText } from './xml-text.js';
 /** The workbook's shared strings as plain text, by index. */
 export interface SharedStringTable {
   get(index: number): string | undefined;
+  /**
+   * Whether item `index` reads as `text` (not empty), as `get` would give it; `run` is a `<t>` element that reads as
+   * `text` (as the write-back writes it), which a plain item's XML is compared with before anything is decoded.
+   */
+  isText(index: number, text: string, run: string): boolean;
 }
 
 /** Where each `<si>` item's content lies in the part's text: `[starts[i], ends[i])`. */
@@ -38,6 +43,18 @@ export class SharedStrings implements SharedStringTable {
     const kept = text.length > this.cellChars ? text.slice(0, this.cellChars + 1) : text;
     this.decoded.set(index, kept);
     return kept;
+  }
+
+  /** Whether item `index` reads as `text`: an item whose XML is `run` does, found without decoding it. */
+  isText(index: number, text: string, run: string): boolean {
+    const known = this.decoded.get(index);
+    if (known !== undefined) return known === text;
+    const spans = (this.spans ??= itemSpans(this.xml));
+    if (!(index >= 0 && index < spans.starts.length)) return false;
+    const start = spans.starts[index]!;
+    // A text longer than `cellChars` is kept cut short by `get`, so only `get` can say.
+    if (text.length <= this.cellChars && spans.ends[index]! - start === run.length && this.xml.startsWith(run, start)) return true;
+    return this.get(index) === text;
   }
 }
 

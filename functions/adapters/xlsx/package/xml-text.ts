@@ -28,7 +28,8 @@ export function storableText(text: string): string {
  */
 export function textContent(text: string): string {
   if (!NEEDS_ESCAPING.test(text)) return text;
-  return escapeXml(text.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_')).replace(/\r/g, '&#13;');
+  const escaped = escapeXml(text.includes('_x') ? text.replace(/_(?=x[0-9A-Fa-f]{4}_)/g, '_x005F_') : text);
+  return text.includes('\r') ? escaped.replace(/\r/g, '&#13;') : escaped;
 }
 
 /** Escapes the five XML markup characters, for text content and attribute values alike. */

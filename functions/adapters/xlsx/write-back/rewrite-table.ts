@@ -3,11 +3,10 @@ import { columnLetters } from '../package/cell-reference.js';
 import type { SharedStringTable } from '../package/shared-strings.js';
 import type { TableStyles } from './styles-xml.js';
 import type { TableLayout } from '../table-layouts.js';
-import {
-  cellsOf, cellXml, columnStyles, findSheetData, formulaFreeContent, hasFormula, holds, OTHER_VALUE, rowsOf,
-  type CellContent, type SheetData, type WriteValue,
-} from './sheet-xml.js';
-import { attributeOf, startTagSource, storableText, withAttribute } from '../package/xml-text.js';
+import { columnStyles, findSheetData, type WriteValue } from './sheet-xml.js';
+import { sheetDataContent, TableCellXml } from './sheet-data-xml.js';
+import { tableBefore } from './table-before.js';
+import { startTagSource, storableText, withAttribute } from '../package/xml-text.js';
 
 /** A system-owned table as written: rows of values, row 1 first. */
 export type TableRows = readonly (readonly (string | number)[])[];
@@ -42,11 +41,11 @@ export function rewriteTable(original: string, rows: TableRows, sharedStrings: S
   const { xml, sheetData } = findSheetData(original);
   const { prefix } = sheetData;
   const values = storableRows(rows);
-  const { cells: before, overwroteFormula } = cellsBefore(xml, sheetData, sharedStrings);
-  const changed = changedCells(before, values);
+  const cells = new TableCellXml(prefix);
+  const { styles, changed, overwroteFormula } = tableBefore(xml, sheetData, values, sharedStrings, cells);
   if (changed === 0) return { xml: original, changed: 0, overwroteFormula: false };
   const columnStyle = columnStyles(xml, prefix);
-  const content = sheetDataContent(prefix, values, (row, column) => before.get(row)?.[column]?.style ?? columnStyle(column));
+  const content = sheetDataContent(cells, values, (row, column) => styles.get(row)?.[column] ?? columnStyle(column));
   // The tags changed around the table are looked for outside its cells, which hold no markup but their own.
   const around = { head: xml.slice(0, sheetData.contentStart), tail: xml.slice(sheetData.contentEnd) };
   const dimensioned = withFirstTag(around, `${prefix}dimension`, (tag) => withAttribute(tag, 'ref', usedRange(values)));
@@ -71,48 +70,6 @@ function withFirstTag(around: AroundTable, name: string, change: (tag: string) =
   if (inHead) return { head: replace(around.head, inHead), tail: around.tail };
   const inTail = pattern.exec(around.tail);
   return inTail ? { head: around.head, tail: replace(around.tail, inTail) } : null;
-}
-
-/** A cell of the sheet as it was: what it held and its style. */
-interface CellBefore {
-  readonly content: CellContent;
-  readonly style: string | undefined;
-}
-
-/** The sheet's cells by row number, then column number (a cell written twice: the last one), and whether any holds a formula. */
-function cellsBefore(xml: string, sheetData: SheetData, sharedStrings: SharedStringTable): { cells: Map<number, CellBefore[]>; overwroteFormula: boolean } {
-  const cells = new Map<number, CellBefore[]>();
-  let overwroteFormula = false;
-  for (const row of rowsOf(xml, sheetData)) {
-    let rowCells = cells.get(row.position);
-    for (const cell of cellsOf(xml, row, sheetData.prefix)) {
-      const inner = xml.slice(cell.contentStart, cell.contentEnd);
-      const formula = hasFormula(inner, sheetData.prefix);
-      overwroteFormula ||= formula;
-      if (!rowCells) cells.set(row.position, (rowCells = []));
-      const content = formula ? OTHER_VALUE : formulaFreeContent(inner, cell.tag, sheetData.prefix, sharedStrings);
-      rowCells[cell.position] = { content, style: attributeOf(cell.tag, 's') };
-    }
-  }
-  return { cells, overwroteFormula };
-}
-
-/** How many cells the table changes: written cells that do not hold their value yet, and cells holding something it leaves out. */
-function changedCells(before: ReadonlyMap<number, readonly CellBefore[]>, values: readonly (readonly WriteValue[])[]): number {
-  let changed = 0;
-  values.forEach((row, index) => {
-    const cells = before.get(index + 1);
-    row.forEach((value, column) => {
-      if (!holds(cells?.[column + 1]?.content, value)) changed++;
-    });
-  });
-  for (const [rowNumber, cells] of before) {
-    const written = values[rowNumber - 1]?.length ?? 0;
-    cells.forEach((cell, column) => {
-      if (cell.content !== null && !(rowNumber >= 1 && column >= 1 && column <= written)) changed++;
-    });
-  }
-  return changed;
 }
 
 /** `A1:G12`: every row written, as wide as the widest (the header); `A1` for none. */
@@ -142,7 +99,7 @@ export function newTableSheet(rows: TableRows, layout: TableLayout, styles: Tabl
     '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>' +
     '<sheetFormatPr defaultRowHeight="15"/>' +
     (cols === '' ? '' : `<cols>${cols}</cols>`) +
-    `<sheetData>${sheetDataContent('', values, style)}</sheetData>` +
+    `<sheetData>${sheetDataContent(new TableCellXml(''), values, style)}</sheetData>` +
     (layout.filter ? `<autoFilter ref="${tableRange(values)}"/>` : '') +
     (layout.severityColumn !== undefined && styles ? severityFormatting(layout.severityColumn, styles) : '') +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>' +
@@ -156,15 +113,6 @@ function severityFormatting(column: number, styles: TableStyles): string {
   const rule = (value: string, dxfId: number, priority: number) =>
     `<cfRule type="cellIs" dxfId="${dxfId}" priority="${priority}" operator="equal"><formula>"${value}"</formula></cfRule>`;
   return `<conditionalFormatting sqref="${letters}2:${letters}${LAST_ROW}">${rule('error', styles.error, 1)}${rule('warning', styles.warning, 2)}</conditionalFormatting>`;
-}
-
-function sheetDataContent(prefix: string, values: readonly (readonly WriteValue[])[], style: (row: number, column: number) => string | undefined): string {
-  const rows: string[] = [];
-  values.forEach((row, index) => {
-    const cells = row.map((value, column) => (value === null ? '' : cellXml(prefix, index + 1, column + 1, style(index + 1, column + 1), value))).join('');
-    if (cells !== '') rows.push(`<${prefix}row r="${index + 1}">${cells}</${prefix}row>`);
-  });
-  return rows.join('');
 }
 
 /** `A1:G12` for the written rows; `A1` when there are none. */

@@ -48,18 +48,30 @@ export function findSheetData(xml: string): { xml: string; sheetData: SheetData 
 }
 
 /** The `<row>` elements of the sheet data, in document order, with their row numbers (implicit ones counted on). */
-export function rowsOf(xml: string, sheetData: SheetData): Generator<ElementXml> {
-  return elementsOf(xml, `${sheetData.prefix}row`, sheetData.contentStart, sheetData.contentEnd, 'r', (r) => r?.replace(/\D/g, ''));
+export function* rowsOf(xml: string, sheetData: SheetData): Generator<ElementXml> {
+  const names = namesOf(`${sheetData.prefix}row`);
+  for (let row = elementAt(xml, names, sheetData.contentStart, sheetData.contentEnd, rowNumberOf, 0); row; row = elementAt(xml, names, row.end, sheetData.contentEnd, rowNumberOf, row.position)) {
+    yield row;
+  }
 }
 
 /** The `<c>` elements of a row, in document order, with their column numbers (implicit ones counted on). */
-export function cellsOf(xml: string, row: ElementXml, prefix: string): Generator<ElementXml> {
-  return elementsOf(xml, `${prefix}c`, row.contentStart, row.contentEnd, 'r', columnOf);
+export function* cellsOf(xml: string, row: ElementXml, prefix: string): Generator<ElementXml> {
+  for (let cell = cellAfter(xml, row, prefix); cell; cell = cellAfter(xml, row, prefix, cell)) yield cell;
 }
 
-/** The column number of a cell's `r` (as text), '' when it is no reference; `AB12` is read without a regular expression. */
-function columnOf(reference: string | undefined): string | undefined {
-  if (!reference) return undefined;
+/** The `<c>` element of the row after `previous` (the first when there is none), or null: `cellsOf` one step at a time, for hot loops. */
+export function cellAfter(xml: string, row: ElementXml, prefix: string, previous?: Pick<ElementXml, 'end' | 'position'>): ElementXml | null {
+  return elementAt(xml, namesOf(`${prefix}c`), previous?.end ?? row.contentStart, row.contentEnd, columnOf, previous?.position ?? 0);
+}
+
+function rowNumberOf(r: string | undefined): number {
+  return Number(r?.replace(/\D/g, ''));
+}
+
+/** The column number of a cell's `r`, 0 when it is no reference; `AB12` is read without a regular expression. */
+function columnOf(reference: string | undefined): number {
+  if (!reference) return 0;
   let column = 0;
   let letters = 0;
   for (; letters < reference.length && letters < 4; letters++) {
@@ -69,17 +81,29 @@ function columnOf(reference: string | undefined): string | undefined {
   }
   let digits = letters;
   while (digits < reference.length && reference.charCodeAt(digits) >= 48 && reference.charCodeAt(digits) <= 57) digits++;
-  if (letters >= 1 && letters <= 3 && digits > letters && digits === reference.length) return String(column);
-  return String(parseCellReference(reference)?.column ?? '');
+  if (letters >= 1 && letters <= 3 && digits > letters && digits === reference.length) return column;
+  return parseCellReference(reference)?.column ?? 0;
 }
 
-function* elementsOf(
-  xml: string, name: string, from: number, to: number, positionAttribute: string, position: (value: string | undefined) => string | undefined,
-): Generator<ElementXml> {
-  const open = `<${name}`;
-  const close = `</${name}>`;
-  const leading = `${open} ${positionAttribute}="`;
-  let previous = 0;
+/** The strings an element is looked for by: `<c`, `</c>` and `<c r="`. */
+interface ElementNames {
+  readonly name: string;
+  readonly open: string;
+  readonly close: string;
+  readonly leading: string;
+}
+
+const elementNames = new Map<string, ElementNames>();
+
+function namesOf(name: string): ElementNames {
+  let names = elementNames.get(name);
+  if (!names) elementNames.set(name, (names = { name, open: `<${name}`, close: `</${name}>`, leading: `<${name} r="` }));
+  return names;
+}
+
+/** The first element from `from` that starts before `to`, its position read from `r` or counted on from `previous`; null when none. */
+function elementAt(xml: string, names: ElementNames, from: number, to: number, position: (r: string | undefined) => number, previous: number): ElementXml | null {
+  const { open, close } = names;
   for (let start = startTagAt(xml, open, from); start >= 0 && start < to; start = startTagAt(xml, open, start)) {
     const tagEnd = startTagEnd(xml, start + open.length);
     if (tagEnd < 0) {
@@ -89,12 +113,11 @@ function* elementsOf(
     const tag = xml.slice(start, tagEnd);
     const selfClosing = xml.charCodeAt(tagEnd - 2) === SLASH;
     const contentEnd = selfClosing ? tagEnd : xml.indexOf(close, tagEnd);
-    if (contentEnd < 0 || contentEnd > to) throw new CcegError('NOT_A_WORKBOOK', `A worksheet of the workbook has an unclosed ${name} element.`);
+    if (contentEnd < 0 || contentEnd > to) throw new CcegError('NOT_A_WORKBOOK', `A worksheet of the workbook has an unclosed ${names.name} element.`);
     const end = selfClosing ? tagEnd : contentEnd + close.length;
-    previous = Number(position(leadingAttribute(tag, leading) ?? attributeOf(tag, positionAttribute)) || previous + 1);
-    yield { start, end, tag, contentStart: tagEnd, contentEnd, selfClosing, position: previous };
-    start = end;
+    return { start, end, tag, contentStart: tagEnd, contentEnd, selfClosing, position: position(leadingAttribute(tag, names.leading) ?? attributeOf(tag, 'r')) || previous + 1 };
   }
+  return null;
 }
 
 /**
@@ -203,8 +226,18 @@ export function cellXml(prefix: string, row: number, column: number, style: stri
   const start = `<${c} r="${cellReference(row, column)}"${style ? ` s="${style}"` : ''}`;
   if (value === null || value === '') return style ? `${start}/>` : '';
   if (typeof value === 'number') return `${start}><${prefix}v>${String(value)}</${prefix}v></${c}>`;
-  const space = /^\s|\s$|[\t\n\r]/.test(value) ? ' xml:space="preserve"' : '';
-  return `${start} t="inlineStr"><${prefix}is><${prefix}t${space}>${textContent(value)}</${prefix}t></${prefix}is></${c}>`;
+  return `${start} t="inlineStr">${inlineStringContent(prefix, value)}</${c}>`;
+}
+
+/** The content of a cell holding `text` (storable, not empty) as an inline string: `<is><t>…</t></is>`, escaped. */
+export function inlineStringContent(prefix: string, text: string): string {
+  return `<${prefix}is>${textRun(prefix, text)}</${prefix}is>`;
+}
+
+/** The `<t>` element holding `text` (storable, not empty), escaped, its spaces kept. */
+export function textRun(prefix: string, text: string): string {
+  const space = /^\s|\s$|[\t\n\r]/.test(text) ? ' xml:space="preserve"' : '';
+  return `<${prefix}t${space}>${textContent(text)}</${prefix}t>`;
 }
 
 /** The style a new cell of a column gets, as Excel gives it: the row's style when the row has one, else the column's. */
@@ -214,7 +247,7 @@ export function newCellStyle(rowTag: string | undefined, columnStyle: string | u
   return columnStyle && columnStyle !== '0' ? columnStyle : undefined;
 }
 
-/** The column styles of the sheet (`<cols><col min max style>`): 1-based column to style index. */
+/** The column styles of the sheet (`<cols><col min max style>`): 1-based column to style index, each column looked up once. */
 export function columnStyles(xml: string, prefix: string): (column: number) => string | undefined {
   const ranges: { min: number; max: number; style: string }[] = [];
   const end = xml.indexOf(`<${prefix}sheetData`);
@@ -223,5 +256,11 @@ export function columnStyles(xml: string, prefix: string): (column: number) => s
     const style = attributes.get('style');
     if (style) ranges.push({ min: Number(attributes.get('min')), max: Number(attributes.get('max')), style });
   }
-  return (column) => ranges.find((range) => range.min <= column && column <= range.max)?.style;
+  const known = new Map<number, string | undefined>();
+  return (column) => {
+    if (known.has(column)) return known.get(column);
+    const style = ranges.find((range) => range.min <= column && column <= range.max)?.style;
+    known.set(column, style);
+    return style;
+  };
 }

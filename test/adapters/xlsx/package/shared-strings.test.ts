@@ -36,3 +36,24 @@ describe('SharedStrings', () => {
     expect(new SharedStrings(sst(items)).get(99_999)).toBe('Item 99999');
   });
 });
+
+describe('SharedStrings.isText', () => {
+  it.each([
+    ['an item written as the run given', '<si><t>Say &quot;hi&quot;</t></si>', 'Say "hi"', '<t>Say &quot;hi&quot;</t>', true],
+    ['an item escaped otherwise than the run', '<si><t>Say "hi"</t></si>', 'Say "hi"', '<t>Say &quot;hi&quot;</t>', true],
+    ['a rich item reading as the text', '<si><r><t>Sa</t></r><r><t>y</t></r></si>', 'Say', '<t>Say</t>', true],
+    ['an item reading otherwise', '<si><t>Sax</t></si>', 'Say', '<t>Say</t>', false],
+    ['an item with a prefix the run lacks', '<x:si><x:t>Say</x:t></x:si>', 'Say', '<t>Say</t>', true],
+  ])('reads %s', (_name, items, text, run, expected) => {
+    const prefixed = items.startsWith('<x:');
+    expect(new SharedStrings(sst(items, prefixed ? 'x:' : '')).isText(0, text, run)).toBe(expected);
+  });
+
+  it('says no item past the end reads as any text', () => {
+    expect(new SharedStrings(sst('<si><t>A</t></si>')).isText(1, 'A', '<t>A</t>')).toBe(false);
+  });
+
+  it('lets only get judge a text longer than the cell limit, which it keeps cut short', () => {
+    expect(new SharedStrings(sst('<si><t>abcdef</t></si>'), 3).isText(0, 'abcdef', '<t>abcdef</t>')).toBe(false);
+  });
+});
