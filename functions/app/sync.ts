@@ -131,7 +131,11 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
     // The rows as the store will hold them: what the charter rules, the Dashboard and the documents see.
     const rows = syncedRows(parsed.group.rows, assigned, uncommittedRows(diff.heldBack, review?.refused ?? [], review?.held ?? [], stored));
     const validation = validateParsed(parsed, { rows, available: parsed.group.available }, request.today, request.config, leftOutRows(diff.heldBack));
-    const findings = boundFindings(sortFindings([...explainFindings(validation.findings, diff.heldBack), ...(review?.findings ?? [])]));
+    // validateParsed's findings come sorted and bounded: only held-back rows' notes and the review's findings need it again.
+    const reviewFindings = review?.findings ?? [];
+    const findings = diff.heldBack.length === 0 && reviewFindings.length === 0
+      ? validation.findings
+      : boundFindings(sortFindings([...explainFindings(validation.findings, diff.heldBack), ...reviewFindings]));
     const summary = summarize(findings);
     const count = (op: string) => changes.filter((change) => change.op === op).length;
     const run: RunRecord = {

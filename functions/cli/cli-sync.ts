@@ -10,7 +10,7 @@ import type { WorkbookReader, WorkbookWriter } from '../ports/workbook.port.js';
 import type { CommandContext } from './command-context.js';
 import type { StopSignal } from './stop-signals.js';
 import { StoppableStore } from './stoppable-store.js';
-import { openStore, warmUpStore } from './store-source.js';
+import { openStore } from './store-source.js';
 import { assertSyncable, canonicalWorkbook } from './workbook-location.js';
 import { workbookReaderFor, workbookWriterFor } from './workbook-source.js';
 
@@ -21,8 +21,8 @@ export interface CliSyncOptions {
   readonly today: IsoDate;
   readonly config: CharterConfig;
   readonly onProgress?: (line: string) => void;
-  /** The store's warm-up, when the command started it before loading the sync (`warmUpLocalStore`); else started here. */
-  readonly warmUp?: Promise<StoreWarmUp | null>;
+  /** The store's warm-up the command started before loading the sync (`warmUpLocalStore`), and ends when it is done. */
+  readonly warmUp?: StoreWarmUp | null;
 }
 
 /** What a CLI sync hands on: its result, and the reader and store, open until `then` settles. */
@@ -46,44 +46,12 @@ const halted = () => new Promise<never>(() => undefined);
  * has begun writing the workbook or the store, after it has finished, so that the two agree.
  */
 export async function syncFromCli<T>(context: CommandContext, workbook: string, options: CliSyncOptions, then: (synced: CliSynced) => Promise<T>): Promise<T> {
-  // An existing SQLite store's pages are checked on another thread while the workbook is checked here (a workbook that
-  // is missing gives its own message below, and its store is not looked at).
-  const warmUp = await (options.warmUp ?? canonicalWorkbook(workbook).then((early) => warmUpStore(options.store, early), () => null));
-  try {
-    const reader = await workbookReaderFor(workbook, options.config.limits);
-    const writer = await workbookWriterFor(workbook, reader);
-    await reader.probe?.();
-    await assertSyncable(workbook);
-    const location = await canonicalWorkbook(workbook);
-    const store = new StoppableStore(await openStore(options.store, location, { warmUp }));
-    return await syncOpened(context, workbook, options, { reader, writer, location, store }, then);
-  } catch (error) {
-    await warmUp?.close();
-    throw error;
-  }
-}
-
-/** `work()`, ending the store's warm-up (its thread) when it throws: what a command checks before it syncs. */
-export function withWarmUpClosedOnError<T>(warmUp: Promise<StoreWarmUp | null> | undefined, work: () => T): T {
-  try {
-    return work();
-  } catch (error) {
-    void warmUp?.then((started) => started?.close());
-    throw error;
-  }
-}
-
-/** The workbook and store a CLI sync has checked and opened. */
-interface OpenedSync {
-  readonly reader: WorkbookReader;
-  readonly writer: WorkbookWriter;
-  readonly location: string;
-  readonly store: StoppableStore;
-}
-
-/** Syncs under the lease once the workbook and store are open (see `syncFromCli`), then closes the store. */
-async function syncOpened<T>(context: CommandContext, workbook: string, options: CliSyncOptions, opened: OpenedSync, then: (synced: CliSynced) => Promise<T>): Promise<T> {
-  const { reader, writer, location, store } = opened;
+  const reader = await workbookReaderFor(workbook, options.config.limits);
+  const writer = await workbookWriterFor(workbook, reader);
+  await reader.probe?.();
+  await assertSyncable(workbook);
+  const location = await canonicalWorkbook(workbook);
+  const store = new StoppableStore(await openStore(options.store, location, { warmUp: options.warmUp ?? null }));
   let writeBegun = false;
   const watchedWriter: WorkbookWriter = {
     applyWriteBack: (plan) => {

@@ -24,7 +24,7 @@ function sqlitePathOf(storeOption: string | undefined, workbook: string | null):
  * Starts checking the existing SQLite file `--store` names for `workbook` on another thread (a sync's store: its pages
  * are checked, and its digests later read, while this thread does its own work); null for Firestore or a new file.
  */
-export async function warmUpStore(storeOption: string | undefined, workbook: string): Promise<StoreWarmUp | null> {
+async function warmUpStore(storeOption: string | undefined, workbook: string): Promise<StoreWarmUp | null> {
   const path = sqlitePathOf(storeOption, workbook);
   if (path === null || !existsSync(path)) return null;
   const { startStoreWarmUp, DEFAULT_BUSY_TIMEOUT_MS } = await import('../adapters/sqlite/store-warm-up.js');
@@ -32,12 +32,12 @@ export async function warmUpStore(storeOption: string | undefined, workbook: str
 }
 
 /**
- * `warmUpStore` for a local .xlsx WORKBOOK argument, started before anything else of a sync is loaded: the file's real
- * path is its canonical location. Never fails: anything else (a Google Sheet, a missing file) gives null, and the sync
- * checks and reads its store itself.
+ * `warmUpStore` for an .xlsx WORKBOOK argument, started before anything else of a sync is loaded: named by its real
+ * path, as `canonicalWorkbook` names a WORKBOOK that is not `sheets:<id>` (without loading what that module loads).
+ * Never fails: a Google Sheet or a missing file gives null, and the sync checks and reads its store itself.
  */
 export async function warmUpLocalStore(storeOption: string | undefined, workbook: string): Promise<StoreWarmUp | null> {
-  if (workbook.startsWith('sheets:') || workbook.includes('://')) return null;
+  if (workbook.startsWith('sheets:')) return null;
   try {
     return await warmUpStore(storeOption, await realpath(resolve(workbook)));
   } catch {

@@ -1,7 +1,7 @@
 // What `cceg sync WORKBOOK` does: validate, commit changed records with audit entries, write IDs, Status, Findings and Dashboard back.
 import type { StoreWarmUp } from '../../adapters/sqlite/store-warm-up.js';
 import { counted } from '../../core/plural.js';
-import { syncFromCli, withWarmUpClosedOnError } from '../cli-sync.js';
+import { syncFromCli } from '../cli-sync.js';
 import { EXIT, type CommandContext } from '../command-context.js';
 import { formatFindingsText } from '../format-findings.js';
 import type { CommonOptionValues } from '../options.js';
@@ -14,8 +14,8 @@ export interface SyncOptionValues extends CommonOptionValues {
 }
 
 /** Syncs `workbook` and prints its findings and what was committed; the exit code says whether any finding is an error. */
-export async function runSync(context: CommandContext, workbook: string, values: SyncOptionValues, warmUp?: Promise<StoreWarmUp | null>): Promise<void> {
-  const { today, config } = withWarmUpClosedOnError(warmUp, () => resolveCommonOptions(values, context.io));
+export async function runSync(context: CommandContext, workbook: string, values: SyncOptionValues, warmUp: StoreWarmUp | null = null): Promise<void> {
+  const { today, config } = resolveCommonOptions(values, context.io);
   await syncFromCli(context, workbook, {
     store: values.store, actor: values.actor, today, config, warmUp, onProgress: values.format === 'json' ? undefined : (line) => context.io.out(`${line}\n`),
   }, ({ result }) => {

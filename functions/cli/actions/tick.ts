@@ -3,7 +3,7 @@ import { draftDueDocuments } from '../../app/draft-documents.js';
 import { countOutcomes, describeDraftOutcome, missingDocumentFindings } from '../../app/draft-summary.js';
 import type { StoreWarmUp } from '../../adapters/sqlite/store-warm-up.js';
 import { counted } from '../../core/plural.js';
-import { syncFromCli, withWarmUpClosedOnError } from '../cli-sync.js';
+import { syncFromCli } from '../cli-sync.js';
 import { EXIT, type CommandContext } from '../command-context.js';
 import { documentsPublisherFor } from '../documents-source.js';
 import type { CommonOptionValues } from '../options.js';
@@ -17,8 +17,8 @@ export interface TickOptionValues extends CommonOptionValues {
 }
 
 /** Syncs `workbook`, drafts the documents due and prints what became of each; exit 2 when a draft failed. */
-export async function runTick(context: CommandContext, workbook: string, values: TickOptionValues, warmUp?: Promise<StoreWarmUp | null>): Promise<void> {
-  const { today, config } = withWarmUpClosedOnError(warmUp, () => resolveCommonOptions(values, context.io));
+export async function runTick(context: CommandContext, workbook: string, values: TickOptionValues, warmUp: StoreWarmUp | null = null): Promise<void> {
+  const { today, config } = resolveCommonOptions(values, context.io);
   await syncFromCli(context, workbook, { store: values.store, actor: values.actor, today, config, warmUp }, async ({ result, store }) => {
     const publisher = await documentsPublisherFor(workbook, values.out);
     const { documents, unchanged } = await draftDueDocuments({ store, publisher, rows: result.rows, today, config, runId: result.run.id, now: context.io.now });

@@ -14,9 +14,13 @@ export function syncCommand(context: CommandContext): Command {
     .addOption(formatOption(['text', 'json']));
   for (const option of commonOptions()) command.addOption(option);
   return command.action(async (workbook: string, values: SyncOptionValues) => {
-    // The store's pages are checked on another thread while the sync's code loads.
-    // Started first, before the sync's own modules load and keep the event loop busy: a few small modules, then a thread.
-    const warmUp = Promise.resolve(await (await import('../store-source.js')).warmUpLocalStore(values.store, workbook));
-    return (await import('../actions/sync.js')).runSync(context, workbook, values, warmUp);
+    // The store's pages are checked on another thread while the sync's own modules load (the thread is started first,
+    // after a few small modules); the command ends it however the sync ends (the store also does, once it has used it).
+    const warmUp = await (await import('../store-source.js')).warmUpLocalStore(values.store, workbook);
+    try {
+      return await (await import('../actions/sync.js')).runSync(context, workbook, values, warmUp);
+    } finally {
+      await warmUp?.close();
+    }
   });
 }
