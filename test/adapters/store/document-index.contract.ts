@@ -1,21 +1,14 @@
 // The document-index contract: drafted documents by kind and key; every adapter (SQLite, Firestore) registers it with its own `open`.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DocumentIndex } from '../../../functions/ports/document-index.port.js';
-import { documentEntry, T0 } from './record-store.fixtures.js';
-import type { Opened } from './opened.js';
-
-const at = (ms: number) => new Date(T0.getTime() + ms);
+import { at, documentEntry } from './record-store.fixtures.js';
+import { openForEachCase, type Opened } from './opened.js';
 
 /** Registers the document-index contract for an adapter; `open` must return a new, empty store each time. */
 export function documentIndexContract(name: string, open: () => Promise<Opened<DocumentIndex>>): void {
   describe(`${name} keeps the document-index contract`, () => {
-    let store: Opened<DocumentIndex>;
-    beforeEach(async () => {
-      store = await open();
-    });
-    afterEach(async () => {
-      await store.close();
-    });
+    let store!: Opened<DocumentIndex>;
+    openForEachCase(open, (opened) => (store = opened));
 
     describe('the document index', () => {
       it('claims a document once; a second claim is refused and keeps the first entry', async () => {

@@ -1,21 +1,14 @@
 // The edit-inbox contract: request nonces and pending sheet edits; every adapter (SQLite, Firestore) registers it with its own `open`.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EditInbox } from '../../../functions/ports/edit-inbox.port.js';
-import { sheetEdit, T0 } from './record-store.fixtures.js';
-import type { Opened } from './opened.js';
-
-const at = (ms: number) => new Date(T0.getTime() + ms);
+import { at, sheetEdit } from './record-store.fixtures.js';
+import { openForEachCase, type Opened } from './opened.js';
 
 /** Registers the edit-inbox contract for an adapter; `open` must return a new, empty store each time. */
 export function editInboxContract(name: string, open: () => Promise<Opened<EditInbox>>): void {
   describe(`${name} keeps the edit-inbox contract`, () => {
-    let store: Opened<EditInbox>;
-    beforeEach(async () => {
-      store = await open();
-    });
-    afterEach(async () => {
-      await store.close();
-    });
+    let store!: Opened<EditInbox>;
+    openForEachCase(open, (opened) => (store = opened));
 
     describe('sheet edits', () => {
       it('keeps a recorded edit pending, exactly as it was recorded', async () => {

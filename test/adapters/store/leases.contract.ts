@@ -1,21 +1,14 @@
 // The leases contract: named, expiring locks; every adapter (SQLite, Firestore) registers it with its own `open`.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Leases } from '../../../functions/ports/leases.port.js';
-import { T0 } from './record-store.fixtures.js';
-import type { Opened } from './opened.js';
-
-const at = (ms: number) => new Date(T0.getTime() + ms);
+import { at } from './record-store.fixtures.js';
+import { openForEachCase, type Opened } from './opened.js';
 
 /** Registers the leases contract for an adapter; `open` must return a new, empty store each time. */
 export function leasesContract(name: string, open: () => Promise<Opened<Leases>>): void {
   describe(`${name} keeps the leases contract`, () => {
-    let store: Opened<Leases>;
-    beforeEach(async () => {
-      store = await open();
-    });
-    afterEach(async () => {
-      await store.close();
-    });
+    let store!: Opened<Leases>;
+    openForEachCase(open, (opened) => (store = opened));
 
     describe('leases', () => {
       it('refuses a second holder while the lease runs', async () => {

@@ -1,10 +1,10 @@
 // The record-log contract: records, digests, the audit chain and runs; every adapter (SQLite, Firestore) registers it with its own `open`.
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, verifyChain, verifyHead } from '../../../functions/core/audit/chain.js';
 import { recordKey, type StoredRecord } from '../../../functions/core/records/stored-record.js';
 import type { RecordLog } from '../../../functions/ports/record-log.port.js';
-import { auditDraft, createBatch, readWholeLog, rosterData, runRecord, storedRecord, T0 } from './record-store.fixtures.js';
-import type { Opened } from './opened.js';
+import { at, auditDraft, createBatch, readWholeLog, rosterData, runRecord, storedRecord } from './record-store.fixtures.js';
+import { openForEachCase, type Opened } from './opened.js';
 
 /** Adapter-specific knobs of the contract. */
 export interface RecordLogContractOptions {
@@ -12,20 +12,13 @@ export interface RecordLogContractOptions {
   readonly largeBatch?: number;
 }
 
-const at = (ms: number) => new Date(T0.getTime() + ms);
-
 /** Registers the record-log contract for an adapter; `open` must return a new, empty store each time. */
 export function recordLogContract(name: string, open: () => Promise<Opened<RecordLog>>, options: RecordLogContractOptions = {}): void {
   const largeBatch = options.largeBatch ?? 1_200;
 
   describe(`${name} keeps the record-log contract`, () => {
-    let store: Opened<RecordLog>;
-    beforeEach(async () => {
-      store = await open();
-    });
-    afterEach(async () => {
-      await store.close();
-    });
+    let store!: Opened<RecordLog>;
+    openForEachCase(open, (opened) => (store = opened));
 
     describe('records and the audit chain', () => {
       it('an empty store has no records, no head and an empty audit log', async () => {

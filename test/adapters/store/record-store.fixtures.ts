@@ -8,6 +8,9 @@ import type { CommitBatch, RecordLog } from '../../../functions/ports/record-log
 /** The clock every fixture uses. */
 export const T0 = new Date('2025-03-01T12:00:00.000Z');
 
+/** `ms` milliseconds after T0. */
+export const at = (ms: number): Date => new Date(T0.getTime() + ms);
+
 /** A stored record of `tab`/`id` holding `data`, with its content hash. */
 export function storedRecord(tab: string, id: string, data: Record<string, unknown>, overrides: Partial<StoredRecord> = {}): StoredRecord {
   return { tab, id, hash: contentHash(data), data, tombstoned: false, committedAt: T0.toISOString(), runId: 'run-1', ...overrides };
