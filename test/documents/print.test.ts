@@ -2,7 +2,7 @@
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { WorkbookRows } from '../../functions/adapters/xlsx/create-xlsx.js';
 import { sampleWorkbookRows } from '../../functions/adapters/xlsx/sample-data.js';
 import { DEFAULT_CONFIG } from '../../functions/core/config.js';
@@ -17,7 +17,7 @@ import { parseWorkbook } from '../../functions/core/parse/parse-workbook.js';
 import { expectEscaped, HOSTILE } from '../core/documents/expect-document.js';
 import { DOCUMENT_KINDS, documentIdsOn, renderDocumentOf, VALID_WHEN, type DocumentKind } from '../support/documents-on-a-day.js';
 import { GROWING_TABS, largerWorkbookRows } from '../support/larger-sample.js';
-import { CHROMIUM, hasChromium, launchChromium } from '../support/chromium.js';
+import { CHROMIUM, chromiumForSuite, hasChromium } from '../support/chromium.js';
 import { hasPoppler, pdfPageTexts, pdfPagesToPng } from '../support/pdf-pages.js';
 import { workbookOf, groupRowsOf } from '../support/raw-workbook.js';
 
@@ -106,15 +106,8 @@ if (!hasPoppler) console.warn('Skipping the PDF text and PNG checks: pdftotext o
 if (!hasChromium) console.warn(`Skipping the print tests: ${CHROMIUM} is missing (apt-get install chromium; .ci/run installs it).`);
 
 describe.skipIf(!hasChromium)('printing the documents to PDF in headless Chromium', () => {
-  let browser: Browser;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  let browser!: Browser;
+  chromiumForSuite((started) => (browser = started));
 
   /** Opens the document in a new page, lets `use` read it, and closes the page. */
   async function opened<T>(document: RenderedDocument, use: (page: Page) => Promise<T>): Promise<T> {

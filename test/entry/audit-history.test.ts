@@ -1,7 +1,7 @@
 // audit over real HTTP: ?action=history field by field, the page for browsers, and signed links for the sheet's menu.
 import { randomUUID } from 'node:crypto';
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { syncWorkbook } from '../../functions/app/sync.js';
 import { auditLinkKey, signAuditLink } from '../../functions/core/audit/audit-link.js';
 import { charterConfigSchema } from '../../functions/core/config.js';
@@ -9,7 +9,7 @@ import { AUDIENCE, LOCATION, PEOPLE, SECRET, type FunctionsFixture } from '../su
 import { useFunctionsFixture } from '../support/functions/use-functions-fixture.js';
 import type { TokenClaims } from '../support/functions/id-tokens.js';
 import { auditDraft, runRecord } from '../adapters/store/record-store.fixtures.js';
-import { CHROMIUM, hasChromium, launchChromium } from '../support/chromium.js';
+import { CHROMIUM, chromiumForSuite, hasChromium } from '../support/chromium.js';
 
 /** The audience of the ID tokens the sheet's Apps Script menu sends. */
 const SCRIPT_AUDIENCE = '123456789-abc.apps.googleusercontent.com';
@@ -145,13 +145,8 @@ describe('?action=link and the signed page', () => {
 if (!hasChromium) console.warn(`Skipping the audit page in Chromium: ${CHROMIUM} is missing (apt-get install chromium).`);
 
 describe.skipIf(!hasChromium)('the audit page in headless Chromium, opened by a signed link', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 120_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
+  let browser!: Browser;
+  chromiumForSuite((started) => (browser = started));
 
   /** Opens a fresh signed link to the whole log; records dialogs, CSP complaints and requests other than the page. */
   async function openWholeLog() {
