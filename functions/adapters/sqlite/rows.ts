@@ -94,15 +94,7 @@ export function isDataTab(tab: string): boolean {
   return DATA_TABS.has(tab);
 }
 
-/** Whether `text` is 64 lower-case hex digits (a SHA-256); by hand, as it runs once per record of every sync. */
-function isSha256Hex(text: string): boolean {
-  if (text.length !== 64) return false;
-  for (let index = 0; index < 64; index++) {
-    const code = text.charCodeAt(index);
-    if (!((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66))) return false;
-  }
-  return true;
-}
+const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /**
  * Reads a record's digest columns back. A sync reads every record's digest, so a well-formed one is checked by hand
@@ -111,7 +103,7 @@ function isSha256Hex(text: string): boolean {
 export function digestFromRow(row: DigestRow, path: string): RecordDigest {
   const digest = { tab: row.tab, id: row.id, hash: row.hash, tombstoned: row.tombstoned === 1, committedAt: row.committed_at };
   const wellFormed = DATA_TABS.has(digest.tab) && typeof digest.id === 'string' && digest.id !== '' && typeof digest.hash === 'string' &&
-    isSha256Hex(digest.hash) && typeof digest.committedAt === 'string' && (row.tombstoned === 0 || row.tombstoned === 1);
+    SHA256_HEX.test(digest.hash) && typeof digest.committedAt === 'string' && (row.tombstoned === 0 || row.tombstoned === 1);
   // A tombstone other than 0 or 1 goes to the schema as it is, which refuses it, rather than read as "not tombstoned".
   const checked = row.tombstoned === 0 || row.tombstoned === 1 ? digest : { ...digest, tombstoned: row.tombstoned };
   return wellFormed ? digest : validated(recordDigestSchema, checked, `record ${row.tab}/${row.id}`, path);

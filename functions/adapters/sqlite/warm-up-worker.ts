@@ -17,15 +17,8 @@ export interface DigestColumns {
   readonly malformed: readonly number[];
 }
 
-/** Whether `text` is 64 lower-case hex digits (a SHA-256). */
-function isSha256Hex(text: unknown): boolean {
-  if (typeof text !== 'string' || text.length !== 64) return false;
-  for (let index = 0; index < 64; index++) {
-    const code = text.charCodeAt(index);
-    if (!((code >= 0x30 && code <= 0x39) || (code >= 0x61 && code <= 0x66))) return false;
-  }
-  return true;
-}
+/** A SHA-256 as the store keeps it (rows.ts checks the same on the main thread). */
+const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /** What the thread posts: the page check's verdict first, then (when asked) the digests, or null when it could not read them. */
 export type WarmUpMessage = { readonly kind: 'checked'; readonly sound: boolean } | { readonly kind: 'digests'; readonly columns: DigestColumns | null };
@@ -41,7 +34,7 @@ function readDigestColumns(db: Database.Database): DigestColumns {
     const malformed: number[] = [];
     const rows = db.prepare<[], [string, string, string, number, string]>('SELECT tab, id, hash, tombstoned, committed_at FROM records ORDER BY tab, id').raw();
     for (const [tab, id, hash, gone, at] of rows.iterate()) {
-      if (!isSha256Hex(hash) || (gone !== 0 && gone !== 1)) malformed.push(tabs.length);
+      if (typeof hash !== 'string' || !SHA256_HEX.test(hash) || (gone !== 0 && gone !== 1)) malformed.push(tabs.length);
       tabs.push(tab);
       ids.push(id);
       hashes.push(hash);
