@@ -47,8 +47,12 @@ export function diffRecords(parsed: ParsedWorkbook, assigned: AssignedIds, store
   const changes: RecordChange[] = [];
   const heldBack: HeldBackRow[] = [];
   let unchanged = 0;
-  // The stored records some row names (by identity: no key strings to hash again for the tombstone pass).
-  const named = new Set<StoredRecord>();
+  // Looked up by tab, then by ID: no `Tab/ID` key is built per row.
+  const byTab = recordsByTab(stored);
+  // The IDs of the stored records some row names, by tab, and how many of them are live: a tab whose live records
+  // are all named has nothing to tombstone.
+  const named = new Map<DataTabName, Set<string>>();
+  const liveNamed = new Map<DataTabName, number>();
   const mistypedIds = new Set<DataTabName>();
   const record = (tab: DataTabName, id: string, data: Record<string, unknown>, tombstoned: boolean): StoredRecord =>
     ({ tab, id, hash: contentHash(data), data, tombstoned, committedAt: context.at, runId: context.runId });
@@ -57,10 +61,18 @@ export function diffRecords(parsed: ParsedWorkbook, assigned: AssignedIds, store
     const tab = parsed.tabs[name];
     if (!tab.available) continue;
     const idKey = TABS[name].idKey;
+    const records = byTab.get(name);
+    const assignedHere = assigned.get(name);
+    const namedHere = new Set<string>();
+    named.set(name, namedHere);
+    let live = 0;
     for (const row of tab.rows) {
-      const id = row.id ?? assigned.get(name)?.get(row.sheetRow) ?? null;
-      const before = id === null ? null : stored.get(recordKey(name, id)) ?? null;
-      if (before !== null) named.add(before);
+      const id = row.id ?? assignedHere?.get(row.sheetRow) ?? null;
+      const before = id === null ? null : records?.byId.get(id) ?? null;
+      if (before !== null) {
+        const size = namedHere.size;
+        if (namedHere.add(before.id).size > size && !before.tombstoned) live++;
+      }
       // A row with a data finding is held back even without an ID (an organization whose Code is empty).
       if (row.values === null) {
         if (row.findings.some((finding) => finding.rule === 'row.duplicate-id')) mistypedIds.add(name);
@@ -79,13 +91,41 @@ export function diffRecords(parsed: ParsedWorkbook, assigned: AssignedIds, store
       const after: StoredRecord = { tab: name, id, hash, data, tombstoned: false, committedAt: context.at, runId: context.runId };
       changes.push({ op: before === null ? 'create' : 'update', before, after });
     }
+    liveNamed.set(name, live);
   }
+  // Stored records no row names are tombstoned, in the order the store lists them; a tab whose live records are all
+  // named (the usual case) is not looked through.
+  const unnamed = (tab: DataTabName) => {
+    const records = byTab.get(tab);
+    const live = liveNamed.get(tab);
+    return records !== undefined && live !== undefined && !mistypedIds.has(tab) && live < records.live;
+  };
+  const tabsToLookThrough = new Set(DATA_TAB_NAMES.filter(unnamed));
+  if (tabsToLookThrough.size === 0) return { changes, unchanged, heldBack };
   for (const before of stored.values()) {
     const tab = before.tab as DataTabName;
-    if (before.tombstoned || named.has(before) || !parsed.tabs[tab]?.available || mistypedIds.has(tab)) continue;
+    if (before.tombstoned || !tabsToLookThrough.has(tab) || named.get(tab)!.has(before.id)) continue;
     changes.push({ op: 'tombstone', before, after: record(tab, before.id, before.data, true) });
   }
   return { changes, unchanged, heldBack };
+}
+
+/** One tab's stored records by ID, and how many are live. */
+interface TabRecords {
+  readonly byId: Map<string, StoredRecord>;
+  live: number;
+}
+
+/** The stored records of each tab, by ID. */
+function recordsByTab(stored: ReadonlyMap<string, StoredRecord>): Map<string, TabRecords> {
+  const byTab = new Map<string, TabRecords>();
+  for (const record of stored.values()) {
+    let records = byTab.get(record.tab);
+    if (records === undefined) byTab.set(record.tab, (records = { byId: new Map(), live: 0 }));
+    records.byId.set(record.id, record);
+    if (!record.tombstoned) records.live++;
+  }
+  return byTab;
 }
 
 /**

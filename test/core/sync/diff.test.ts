@@ -155,6 +155,21 @@ describe('diffRecords', () => {
     expect(diff.unchanged).toBe(1);
   });
 
+  it('tombstones the records no row names in the order the store lists them, across tabs', () => {
+    const stored = storeOf(tabOf('Roster', [ana, bo]), tabOf('Issues', [igf]));
+    const listed = new Map([...stored].reverse());
+    expect(summary(diffOf([tabOf('Roster', [bo]), tabOf('Issues', [])], listed))).toEqual([
+      ['tombstone', 'Issues/I-0001'], ['tombstone', 'Roster/P-0001'],
+    ]);
+  });
+
+  it('tombstones a live record no row names beside a tombstoned one no row names either, and only it', () => {
+    const carol: Cells = { ID: 'P-0003', Name: 'Carol Ng', Email: 'carol@example.org', Role: 'Member' };
+    const once = storeOf(tabOf('Roster', [ana, bo, carol]));
+    const boGone = committed(diffOf([tabOf('Roster', [ana, carol])], once), once);
+    expect(summary(diffOf([tabOf('Roster', [ana])], boGone))).toEqual([['tombstone', 'Roster/P-0003']]);
+  });
+
   it('lists changes tab by tab in workbook order, tombstones last', () => {
     const stored = storeOf(tabOf('Roster', [bo]));
     expect(summary(diffOf([tabOf('Issues', [igf]), tabOf('Roster', [ana])], stored))).toEqual([
