@@ -1,5 +1,5 @@
 // The shared string table: its items found once by a cheap scan, each decoded only when a cell asks for it.
-import { elementPrefix, richText } from './xml-text.js';
+import { elementPrefix, richText, textAt } from './xml-text.js';
 
 /** The workbook's shared strings as plain text, by index. */
 export interface SharedStringTable {
@@ -53,7 +53,7 @@ export class SharedStrings implements SharedStringTable {
     if (!(index >= 0 && index < spans.starts.length)) return false;
     const start = spans.starts[index]!;
     // A text longer than `cellChars` is kept cut short by `get`, so only `get` can say.
-    if (text.length <= this.cellChars && spans.ends[index]! - start === run.length && this.xml.startsWith(run, start)) return true;
+    if (text.length <= this.cellChars && spans.ends[index]! - start === run.length && textAt(this.xml, run, start)) return true;
     return this.get(index) === text;
   }
 }

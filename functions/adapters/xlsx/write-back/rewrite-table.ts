@@ -42,10 +42,20 @@ export function rewriteTable(original: string, rows: TableRows, sharedStrings: S
   const { prefix } = sheetData;
   const values = storableRows(rows);
   const cells = new TableCellXml(prefix);
-  const { styles, changed, overwroteFormula } = tableBefore(xml, sheetData, values, sharedStrings, cells);
-  if (changed === 0) return { xml: original, changed: 0, overwroteFormula: false };
   const columnStyle = columnStyles(xml, prefix);
-  const content = sheetDataContent(cells, values, (row, column) => styles.get(row)?.[column] ?? columnStyle(column));
+  const { styles, changed, overwroteFormula, asWritten } = tableBefore(xml, sheetData, values, sharedStrings, cells, columnStyle);
+  if (changed === 0) return { xml: original, changed: 0, overwroteFormula: false };
+  // Asked cell by cell, row after row: each row's styles are looked up once.
+  let styledRow = 0;
+  let rowStyles: readonly (string | undefined)[] | undefined;
+  const style = (row: number, column: number) => {
+    if (row !== styledRow) {
+      styledRow = row;
+      rowStyles = styles.get(row);
+    }
+    return rowStyles?.[column] ?? columnStyle(column);
+  };
+  const content = sheetDataContent(cells, values, style, asWritten);
   // The tags changed around the table are looked for outside its cells, which hold no markup but their own.
   const around = { head: xml.slice(0, sheetData.contentStart), tail: xml.slice(sheetData.contentEnd) };
   const dimensioned = withFirstTag(around, `${prefix}dimension`, (tag) => withAttribute(tag, 'ref', usedRange(values)));

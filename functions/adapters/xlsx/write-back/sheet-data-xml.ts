@@ -42,27 +42,34 @@ export class TableCellXml {
 
 /**
  * The content of `<sheetData>` holding `values` (row 1 first), each cell with `style(row, column)`: the same XML as
- * `cellXml` cell by cell, an empty cell (styled or not) left out, and a row with no cell left out. The pieces are
- * joined once, at the end.
+ * `cellXml` cell by cell, an empty cell (styled or not) left out, and a row with no cell left out. A row in
+ * `asWritten` is that XML already (`tableBefore` found it so) and is copied. The pieces are joined once, at the end.
  */
-export function sheetDataContent(cells: TableCellXml, values: readonly (readonly WriteValue[])[], style: (row: number, column: number) => string | undefined): string {
+export function sheetDataContent(
+  cells: TableCellXml, values: readonly (readonly WriteValue[])[], style: (row: number, column: number) => string | undefined, asWritten?: ReadonlyMap<number, string>,
+): string {
   const { prefix } = cells;
   const rowClose = `</${prefix}row>`;
   const cellOpen = `<${prefix}c r="`;
   const parts: string[] = [];
   for (let index = 0; index < values.length; index++) {
+    const written = asWritten?.get(index + 1);
+    if (written !== undefined) {
+      parts.push(written);
+      continue;
+    }
     const row = values[index]!;
     const rowNumber = String(index + 1);
-    const rowStart = parts.push(`<${prefix}row r="${rowNumber}">`);
+    // A row's cells are concatenated first: fewer pieces to join than one per attribute.
+    let rowCells = '';
     for (let column = 1; column <= row.length; column++) {
       const value = row[column - 1];
       if (value === null || value === undefined || value === '') continue;
       const cellStyle = style(index + 1, column);
-      parts.push(cellOpen, cells.column(column), rowNumber, cellStyle ? `" s="${cellStyle}"` : '"', cells.tail(value));
+      rowCells += cellOpen + cells.column(column) + rowNumber + (cellStyle ? `" s="${cellStyle}"` : '"') + cells.tail(value);
     }
     // A row with no cell is not written.
-    if (parts.length > rowStart) parts.push(rowClose);
-    else parts.length = rowStart - 1;
+    if (rowCells !== '') parts.push(`<${prefix}row r="${rowNumber}">`, rowCells, rowClose);
   }
   return parts.join('');
 }

@@ -1,7 +1,8 @@
 // What a system-owned tab held before it is rewritten: each cell's style, and how many cells the new rows change.
 import type { SharedStringTable } from '../package/shared-strings.js';
-import { attributeOf } from '../package/xml-text.js';
+import { attributeOf, textAt } from '../package/xml-text.js';
 import { plainCellAt, type PlainCell } from './plain-cell.js';
+import { stylesAsWritten } from './row-as-written.js';
 import type { TableCellXml } from './sheet-data-xml.js';
 import { cellAfter, formulaFreeContent, hasFormula, holds, rowsOf, type ElementXml, type SheetData, type WriteValue } from './sheet-xml.js';
 
@@ -13,21 +14,39 @@ export interface TableBefore {
   readonly changed: number;
   /** Whether a cell held a formula (each one is replaced or cleared). */
   readonly overwroteFormula: boolean;
+  /** The XML of each row written once and exactly as `sheetDataContent` writes it again, by row number: it can be kept as it is. */
+  readonly asWritten: ReadonlyMap<number, string>;
 }
 
 /**
  * Reads the cells of the sheet against `values` in one pass: a cell is compared with the value its position gets
  * (none outside the new rows) without decoding what need not be, and no cell of the sheet is kept but its style.
+ * A row first seen that is written just as the rewrite would write it (`columnStyle` giving new cells their style)
+ * is taken whole: it changes nothing.
  */
-export function tableBefore(xml: string, sheetData: SheetData, values: readonly (readonly WriteValue[])[], sharedStrings: SharedStringTable, cells: TableCellXml): TableBefore {
+export function tableBefore(
+  xml: string, sheetData: SheetData, values: readonly (readonly WriteValue[])[], sharedStrings: SharedStringTable, cells: TableCellXml,
+  columnStyle: (column: number) => string | undefined,
+): TableBefore {
   const { prefix } = sheetData;
   const styles = new Map<number, (string | undefined)[]>();
   const differs = new Map<number, boolean[]>();
+  const asWritten = new Map<number, string>();
   let overwroteFormula = false;
   let changed = writtenCount(values);
   const plain: PlainCell = { end: 0, column: 0, style: undefined, type: 'n', valueStart: -1, valueEnd: -1 };
   for (const row of rowsOf(xml, sheetData)) {
     const wanted = values[row.position - 1];
+    const written = styles.has(row.position) ? null : stylesAsWritten(xml, row, wanted, cells, columnStyle);
+    if (written !== null) {
+      // Each of its cells holds its value: no change, and nothing to undo should the row be written again.
+      styles.set(row.position, written);
+      differs.set(row.position, written.map(() => false));
+      changed -= written.reduce((count) => count + 1, 0); // its cells: holes are skipped
+      asWritten.set(row.position, xml.slice(row.start, row.end));
+      continue;
+    }
+    if (asWritten.size > 0) asWritten.delete(row.position);
     let rowStyles = styles.get(row.position);
     let rowDiffers = differs.get(row.position);
     for (let at = row.contentStart, previous = 0; ;) {
@@ -64,7 +83,7 @@ export function tableBefore(xml: string, sheetData: SheetData, values: readonly 
       previous = column;
     }
   }
-  return { styles, changed, overwroteFormula };
+  return { styles, changed, overwroteFormula, asWritten };
 }
 
 /**
@@ -109,7 +128,7 @@ function cellHolds(xml: string, cell: ElementXml, sharedStrings: SharedStringTab
     if (bare !== undefined) return bare.trim() === '' ? value === null : Number(bare) === value && Number.isFinite(value);
   } else if (type === 'inlineStr' && typeof value === 'string') {
     const written = cells.inlineString(value);
-    if (cell.contentEnd - cell.contentStart === written.length && xml.startsWith(written, cell.contentStart)) return true;
+    if (cell.contentEnd - cell.contentStart === written.length && textAt(xml, written, cell.contentStart)) return true;
   }
   return holds(formulaFreeContent(xml.slice(cell.contentStart, cell.contentEnd), cell.tag, prefix, sharedStrings), value);
 }

@@ -1,6 +1,6 @@
 // Text into SpreadsheetML and back: escaping, OOXML escapes and characters XML 1.0 forbids.
 import { describe, expect, it } from 'vitest';
-import { decodeText, storableText, textContent, withAttribute } from '../../../../functions/adapters/xlsx/package/xml-text.js';
+import { decodeText, storableText, textAt, textContent, withAttribute } from '../../../../functions/adapters/xlsx/package/xml-text.js';
 
 describe('storableText', () => {
   it.each([
@@ -41,5 +41,21 @@ describe('withAttribute', () => {
     ['does not take a longer name for the one asked', '<c rr="1" r="A1">', 'r', 'B2', '<c rr="1" r="B2">'],
   ])('%s', (_name, tag, name, value, expected) => {
     expect(withAttribute(tag, name, value)).toBe(expected);
+  });
+});
+
+describe('textAt', () => {
+  const long = 'a long text, longer than a slice is worth taking';
+  const xml = `<t>${long}</t><t>short</t>`;
+  it.each<[string, string, number, boolean]>([
+    ['a long text where it is', long, 3, true],
+    ['a long text one character off', long, 4, false],
+    ['a long text running past the end', long, xml.length - 10, false],
+    ['a short text where it is', 'short', xml.indexOf('short'), true],
+    ['a short text elsewhere', 'short', 0, false],
+    ['a long text at a negative position', long, -1, false],
+  ])('finds %s as startsWith does', (_name, text, at, expected) => {
+    expect(textAt(xml, text, at)).toBe(expected);
+    expect(textAt(xml, text, at)).toBe(xml.startsWith(text, at));
   });
 });

@@ -31,6 +31,16 @@ describe('rewriteTable', () => {
     expect(rewriteTable(before, [['Section', 'Value']], strings)).toMatchObject({ changed: 2, xml: expect.stringContaining('<dimension ref="A1:B1"/>') });
   });
 
+  it('rewrites a sheet it wrote itself as it rewrites the same sheet read cell by cell (rows kept whole, the rest written anew)', () => {
+    const rows = [['Section', 'Value'], ['Members', 3], ['Say "hi" ', 2.5], ['Tally', 'x']];
+    const written = rewriteTable(sheet('A1:B2', header), rows, strings).xml;
+    const spanned = written.replace(/<row r="(\d+)">/g, '<row r="$1" spans="1:2">');
+    const next = [['Section', 'Value'], ['Members', 4], ['Say "hi" ', 2.5], ['Tally', 'x'], ['New', 1]];
+    const result = rewriteTable(written, next, strings);
+    expect(result).toEqual(rewriteTable(spanned, next, strings));
+    expect(result.changed).toBe(3);
+  });
+
   it('makes a filter cover the rewritten table, however many rows it now has', () => {
     const filtered = (ref: string) => sheet('A1:B1', header).replace('<mergeCells', `<autoFilter ref="${ref}"/><mergeCells`);
     const result = rewriteTable(filtered('A1:B1'), [['Section', 'Value'], ['Members', 3], ['Tally', 2]], strings);

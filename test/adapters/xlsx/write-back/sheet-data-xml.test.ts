@@ -15,6 +15,12 @@ describe('sheetDataContent', () => {
     expect(sheetDataContent(new TableCellXml(prefix), VALUES, style)).toBe(expected);
   });
 
+  it('copies a row already written as it would write it, and writes the others', () => {
+    const asWritten = new Map([[2, '<row r="2"><c r="A2" t="inlineStr"><is><t>kept</t></is></c></row>']]);
+    const written = sheetDataContent(new TableCellXml(''), VALUES, style, asWritten);
+    expect(written).toBe(sheetDataContent(new TableCellXml(''), VALUES, style).replace(/<row r="2">[\s\S]*?<\/row>/, asWritten.get(2)!));
+  });
+
   it('writes nothing for no rows', () => {
     expect(sheetDataContent(new TableCellXml(''), [], style)).toBe('');
   });
