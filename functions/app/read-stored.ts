@@ -4,11 +4,12 @@ import type { RawWorkbook } from '../core/model/raw-workbook.js';
 import type { DataTabName } from '../core/model/tabs.js';
 import { parseWorkbook } from '../core/parse/parse-workbook.js';
 import type { ParsedTab, ParsedWorkbook } from '../core/parse/parsed.js';
-import { recordKey, type RecordDigest, type StoredRecord } from '../core/records/stored-record.js';
+import { recordKey, type StoredRecord } from '../core/records/stored-record.js';
+import { StoredTabs } from '../core/records/stored-tabs.js';
 import type { AssignedIds } from '../core/sync/assign-ids.js';
 import { diffRecords, withStoredVersions, type CommitContext, type RecordDiff } from '../core/sync/diff.js';
 import { rowIdentifier } from '../core/sync/identify-rows.js';
-import type { RecordLog } from '../ports/record-log.port.js';
+import type { RecordLog, StoredDigestTabs } from '../ports/record-log.port.js';
 
 /** The workbook parsed and diffed against the store, and the records as the sync sees them. */
 export interface StoredView {
@@ -41,53 +42,63 @@ export interface StoredViewOptions {
  * that changed or are held back. A sync that changes k rows reads the digests and k records, not every record, and
  * hashes each row once.
  */
-export async function readStored(store: Pick<RecordLog, 'loadDigests' | 'loadRecordsByKey'>, raw: RawWorkbook, options: StoredViewOptions): Promise<StoredView> {
-  const { digests, auditHead } = await store.loadDigests();
-  const known = new Map<string, StoredRecord>();
-  for (const [key, digest] of digests) known.set(key, hollow(digest));
+export async function readStored(store: Pick<RecordLog, 'loadDigests' | 'loadDigestTabs' | 'loadRecordsByKey'>, raw: RawWorkbook, options: StoredViewOptions): Promise<StoredView> {
+  // By tab and ID, in columns: a record is made an object only when the sync asks for it.
+  const { stored, auditHead } = await digestTabsOf(store);
   let typedIds = new Map<DataTabName, TypedIds | null>();
   let withoutIds = new Set<DataTabName>();
-  const identifier = rowIdentifier(known);
+  const identifier = rowIdentifier(stored);
   let parsed = parseWorkbook(raw, (tabs) => {
     typedIds = idsOnRows(tabs);
     withoutIds = tabsWithRowsWithoutIds(tabs);
     return identifier.identify(tabs);
   });
   let assigned = identifier.assigned();
-  const vanished: [string, RecordDigest][] = [];
-  for (const entry of digests) {
-    const digest = entry[1];
-    if (!digest.tombstoned && typedIds.get(digest.tab as DataTabName)?.has(digest.id) === false) vanished.push(entry);
-  }
+  const vanished = vanishedRecords(stored, typedIds);
   if (vanished.length > 0) {
-    for (const [key, record] of await store.loadRecordsByKey(vanished.map(([key]) => key))) known.set(key, record);
+    stored.putRead((await store.loadRecordsByKey(vanished.map(([tab, id]) => recordKey(tab, id)))).values());
     // Only a row without an ID can be recognised as a vanished record by its data: without one in the tab of a
     // vanished record, identifying the rows again would give every row the identity it has already.
-    if (vanished.some(([, digest]) => withoutIds.has(digest.tab as DataTabName))) {
-      const again = rowIdentifier(known);
+    if (vanished.some(([tab]) => withoutIds.has(tab))) {
+      const again = rowIdentifier(stored);
       parsed = parseWorkbook(raw, again.identify);
       assigned = again.assigned();
     }
   }
   // Diffed on the digests' hashes; the stored versions of what changed are read next and put in place.
-  const diff = diffRecords(parsed, assigned, known, options.context);
+  const diff = diffRecords(parsed, assigned, stored, options.context);
   const wanted = new Set<string>();
   for (const change of diff.changes) if (change.before !== null) wanted.add(recordKey(change.before.tab, change.before.id));
   for (const row of diff.heldBack) if (row.id !== null) wanted.add(recordKey(row.tab, row.id));
-  if (options.organizations) for (const digest of digests.values()) if (digest.tab === 'Organizations' && !digest.tombstoned) wanted.add(recordKey(digest.tab, digest.id));
-  for (const [key] of vanished) wanted.delete(key);
-  for (const key of [...wanted]) if (!digests.has(key)) wanted.delete(key);
+  const organizations = options.organizations ? stored.tab('Organizations') : undefined;
+  if (organizations !== undefined) {
+    for (let position = 0; position < organizations.size; position++) if (!organizations.isTombstoned(position)) wanted.add(recordKey(organizations.name, organizations.idAt(position)));
+  }
+  for (const [tab, id] of vanished) wanted.delete(recordKey(tab, id));
+  for (const key of [...wanted]) if (stored.get(key) === undefined) wanted.delete(key);
   const read = wanted.size > 0 ? await store.loadRecordsByKey(wanted) : new Map<string, StoredRecord>();
-  for (const [key, record] of read) known.set(key, record);
-  return { parsed, assigned, stored: known, diff: withStoredVersions(diff, read), auditHead };
+  stored.putRead(read.values());
+  return { parsed, assigned, stored: stored.asMap(), diff: withStoredVersions(diff, read), auditHead };
 }
 
-/** The data of every hollow record: one frozen object, never read. */
-const EMPTY: Record<string, unknown> = Object.freeze({});
+/** The store's digests by tab: read so when the store can, else made from its digests. */
+async function digestTabsOf(store: Pick<RecordLog, 'loadDigests' | 'loadDigestTabs'>): Promise<StoredDigestTabs> {
+  if (store.loadDigestTabs) return store.loadDigestTabs();
+  const { digests, auditHead } = await store.loadDigests();
+  return { stored: StoredTabs.of(digests), auditHead };
+}
 
-/** A record known by its digest alone: its data has not been read. */
-function hollow(digest: RecordDigest): StoredRecord {
-  return { tab: digest.tab, id: digest.id, hash: digest.hash, data: EMPTY, tombstoned: digest.tombstoned, committedAt: digest.committedAt, runId: '' };
+/** The live records whose ID is typed on no row of their tab, as `[tab, id]`, tab by tab; none of a tab that could not be read. */
+function vanishedRecords(stored: StoredTabs, typedIds: ReadonlyMap<DataTabName, TypedIds | null>): [DataTabName, string][] {
+  const vanished: [DataTabName, string][] = [];
+  for (const records of stored) {
+    const typed = typedIds.get(records.name as DataTabName);
+    if (typed === undefined || typed === null) continue;
+    for (let position = 0; position < records.size; position++) {
+      if (!records.isTombstoned(position) && !typed.has(records.idAt(position))) vanished.push([records.name as DataTabName, records.idAt(position)]);
+    }
+  }
+  return vanished;
 }
 
 /** The tabs with a valid row whose ID cell is empty: the rows that may get a vanished record's ID back. */

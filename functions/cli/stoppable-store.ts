@@ -3,7 +3,8 @@ import { CcegError } from '../core/errors.js';
 import type { AuditEntry, AuditHead } from '../core/audit/audit-entry.js';
 import type { DocumentEntry, RunRecord, StoredRecord } from '../core/records/stored-record.js';
 import type { SheetEdit } from '../core/records/sheet-edit.js';
-import type { CommitBatch, StoredDigests } from '../ports/record-log.port.js';
+import type { CommitBatch, StoredDigests, StoredDigestTabs } from '../ports/record-log.port.js';
+import { StoredTabs } from '../core/records/stored-tabs.js';
 import type { RecordStore } from '../ports/record-store.port.js';
 
 /**
@@ -35,6 +36,14 @@ export class StoppableStore implements RecordStore {
   /** Every record's digest, and the audit head. */
   async loadDigests(): Promise<StoredDigests> {
     return this.running().loadDigests();
+  }
+
+  /** The digests by tab, when the wrapped store reads them so; else from its `loadDigests`. */
+  async loadDigestTabs(): Promise<StoredDigestTabs> {
+    const store = this.running();
+    if (store.loadDigestTabs) return store.loadDigestTabs();
+    const { digests, auditHead } = await store.loadDigests();
+    return { stored: StoredTabs.of(digests), auditHead };
   }
 
   /** Starts reading the digests for the next `loadDigests`, when the store can. */

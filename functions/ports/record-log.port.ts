@@ -1,6 +1,7 @@
 // The record-log port: records, their digests, the hash-chained audit log and the sync runs, committed together.
 import type { AuditDraft, AuditEntry, AuditHead } from '../core/audit/audit-entry.js';
 import type { RecordDigest, RunRecord, StoredRecord } from '../core/records/stored-record.js';
+import type { StoredTabs } from '../core/records/stored-tabs.js';
 
 /** Everything one sync commits, all or nothing. */
 export interface CommitBatch {
@@ -19,6 +20,12 @@ export interface StoredDigests {
   readonly auditHead: AuditHead | null;
 }
 
+/** Every record's digest by tab, in columns (no object per record), and the audit head they were read with. */
+export interface StoredDigestTabs {
+  readonly stored: StoredTabs;
+  readonly auditHead: AuditHead | null;
+}
+
 /** Where records and the audit log are kept (SQLite locally, Firestore in production). */
 export interface RecordLog {
   /** Every record, tombstoned ones included, keyed `Tab/ID`. */
@@ -30,6 +37,11 @@ export interface RecordLog {
    * workbook). Called under the sync lease, so nobody commits records before they are used. A store may ignore it.
    */
   prefetchDigests?(): void;
+  /**
+   * What `loadDigests` gives, as StoredTabs read in columns, for a store that can read them so (the SQLite warm-up);
+   * a sync takes `StoredTabs.of(loadDigests().digests)` from any other. Takes what `prefetchDigests` started.
+   */
+  loadDigestTabs?(): Promise<StoredDigestTabs>;
   /** The records of these `Tab/ID` keys, keyed the same way; a key with no record is left out. */
   loadRecordsByKey(keys: Iterable<string>): Promise<Map<string, StoredRecord>>;
   /** Commits records, audit entries and the run atomically; returns the chained entries. */

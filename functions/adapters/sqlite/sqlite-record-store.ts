@@ -4,7 +4,8 @@ import type { AuditEntry, AuditHead } from '../../core/audit/audit-entry.js';
 import { chainDrafts } from '../../core/audit/chain.js';
 import { recordKey, splitRecordKey, type DocumentEntry, type RecordDigest, type RunRecord, type StoredRecord } from '../../core/records/stored-record.js';
 import type { SheetEdit } from '../../core/records/sheet-edit.js';
-import type { CommitBatch, StoredDigests } from '../../ports/record-log.port.js';
+import { StoredTab, StoredTabs } from '../../core/records/stored-tabs.js';
+import type { CommitBatch, StoredDigests, StoredDigestTabs } from '../../ports/record-log.port.js';
 import type { RecordStore } from '../../ports/record-store.port.js';
 import { holderIsGone, thisProcess, type HolderProcess } from './holder-process.js';
 import { digestFromRow, documentFromJson, isDataTab, editFromJson, entryFromRow, entryToRow, recordFromRow, recordToRow, runFromJson } from './rows.js';
@@ -104,6 +105,22 @@ export class SqliteRecordStore implements RecordStore {
         return { digests, auditHead: this.readHead() };
       })(),
     );
+  }
+
+  /** `loadDigests` as StoredTabs: from the columns `prefetchDigests` had read, with no object per record; else from `loadDigests`. */
+  async loadDigestTabs(): Promise<StoredDigestTabs> {
+    const prefetched = this.prefetched;
+    if (prefetched !== null) {
+      const columns = await prefetched;
+      const stored = columns === null ? null : this.guard(() => this.storedTabsOf(columns));
+      if (columns !== null && stored !== null) {
+        this.prefetched = null;
+        await this.warmUp?.close();
+        return { stored, auditHead: this.guard(() => this.headOf(columns.headSeq ?? undefined, columns.headHash ?? undefined)) };
+      }
+    }
+    const { digests, auditHead } = await this.loadDigests();
+    return { stored: StoredTabs.of(digests), auditHead };
   }
 
   /** The records of these `Tab/ID` keys; a key with no record is left out. */
@@ -233,18 +250,53 @@ export class SqliteRecordStore implements RecordStore {
   private digestsOf(columns: DigestColumns): StoredDigests {
     const digests = new Map<string, RecordDigest>();
     if (columns.count > 0) {
-      const [tabs, ids, hashes, tombstoned, committedAt] = [columns.tabs, columns.ids, columns.hashes, columns.tombstoned, columns.committedAt].map((text) => text.split('\0'));
+      const [ids, hashes, tombstoned, committedAt] = [columns.ids, columns.hashes, columns.tombstoned, columns.committedAt].map((text) => text.split('\0'));
       const malformed = new Set(columns.malformed);
-      for (let index = 0; index < columns.count; index++) {
-        const tab = tabs![index]!;
-        const id = ids![index]!;
-        const [hash, gone, at] = [hashes![index]!, Number(tombstoned![index]), committedAt![index]!];
-        const wellFormed = !malformed.has(index) && isDataTab(tab) && id !== '';
-        const digest: RecordDigest = wellFormed ? { tab, id, hash, tombstoned: gone === 1, committedAt: at } : digestFromRow({ tab, id, hash, tombstoned: gone, committed_at: at }, this.path);
-        digests.set(recordKey(tab, id), digest);
+      let index = 0;
+      for (const [tab, count] of columns.tabRuns) {
+        for (const end = index + count; index < end; index++) {
+          const id = ids![index]!;
+          const hash = hashes![index]!;
+          const gone = Number(tombstoned![index]);
+          const at = committedAt![index]!;
+          const wellFormed = !malformed.has(index) && isDataTab(tab) && id !== '';
+          const digest: RecordDigest = wellFormed ? { tab, id, hash, tombstoned: gone === 1, committedAt: at } : digestFromRow({ tab, id, hash, tombstoned: gone, committed_at: at }, this.path);
+          digests.set(recordKey(tab, id), digest);
+        }
       }
     }
     return { digests, auditHead: this.headOf(columns.headSeq ?? undefined, columns.headHash ?? undefined) };
+  }
+
+  /**
+   * The columns as StoredTabs, each tab's IDs, hashes and tombstones sliced from them and no object made per record;
+   * null when a digest needs checking one by one (`digestsOf` then refuses it, naming the record).
+   */
+  private storedTabsOf(columns: DigestColumns): StoredTabs | null {
+    if (columns.malformed.length > 0) return null;
+    const seen = new Set<string>();
+    for (const [tab] of columns.tabRuns) {
+      if (!isDataTab(tab) || seen.has(tab)) return null;
+      seen.add(tab);
+    }
+    const ids = columns.count === 0 ? [] : columns.ids.split('\0');
+    const hashes = columns.count === 0 ? [] : columns.hashes.split('\0');
+    if (ids.some((id) => id === '')) return null;
+    let committedAt: string[] | null = null;
+    const tabs: StoredTab[] = [];
+    let base = 0;
+    for (const [tab, count] of columns.tabRuns) {
+      const start = base;
+      // Tombstones are joined as "0\01\0…": a record's is the character at twice its index.
+      const tombstoned = new Uint8Array(count);
+      for (let position = 0; position < count; position++) tombstoned[position] = columns.tombstoned.charCodeAt(2 * (start + position)) === 49 ? 1 : 0;
+      tabs.push(new StoredTab({
+        tab, ids: ids.slice(start, start + count), hashes: hashes.slice(start, start + count), tombstoned,
+        committedAt: (position) => (committedAt ??= columns.committedAt.split('\0'))[start + position]!,
+      }));
+      base += count;
+    }
+    return new StoredTabs(tabs);
   }
 
   private readHead(): AuditHead | null {

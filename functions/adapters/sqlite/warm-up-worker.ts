@@ -3,10 +3,14 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 
-/** The digest columns of every record, each joined with NUL (tabs, IDs, hashes and times hold none), and the head's meta values. */
+/**
+ * The digest columns of every record in the order of tab and ID, each joined with NUL (IDs, hashes and times hold
+ * none), the tabs as runs of records, and the head's meta values.
+ */
 export interface DigestColumns {
   readonly count: number;
-  readonly tabs: string;
+  /** Each tab with how many records of it come next: `[['Meetings', 120], ['Roster', 4000]]`. */
+  readonly tabRuns: readonly (readonly [string, number])[];
   readonly ids: string;
   readonly hashes: string;
   readonly tombstoned: string;
@@ -26,7 +30,7 @@ export type WarmUpMessage = { readonly kind: 'checked'; readonly sound: boolean 
 /** Every record's digest columns and the head, in one read transaction of `db`. */
 function readDigestColumns(db: Database.Database): DigestColumns {
   return db.transaction(() => {
-    const tabs: string[] = [];
+    const tabRuns: [string, number][] = [];
     const ids: string[] = [];
     const hashes: string[] = [];
     const tombstoned: string[] = [];
@@ -34,8 +38,10 @@ function readDigestColumns(db: Database.Database): DigestColumns {
     const malformed: number[] = [];
     const rows = db.prepare<[], [string, string, string, number, string]>('SELECT tab, id, hash, tombstoned, committed_at FROM records ORDER BY tab, id').raw();
     for (const [tab, id, hash, gone, at] of rows.iterate()) {
-      if (typeof hash !== 'string' || !SHA256_HEX.test(hash) || (gone !== 0 && gone !== 1)) malformed.push(tabs.length);
-      tabs.push(tab);
+      if (typeof hash !== 'string' || !SHA256_HEX.test(hash) || (gone !== 0 && gone !== 1)) malformed.push(ids.length);
+      const run = tabRuns[tabRuns.length - 1];
+      if (run !== undefined && run[0] === tab) run[1]++;
+      else tabRuns.push([tab, 1]);
       ids.push(id);
       hashes.push(hash);
       tombstoned.push(String(gone));
@@ -43,7 +49,7 @@ function readDigestColumns(db: Database.Database): DigestColumns {
     }
     const meta = db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck();
     return {
-      count: tabs.length, tabs: tabs.join('\0'), ids: ids.join('\0'), hashes: hashes.join('\0'), tombstoned: tombstoned.join('\0'), committedAt: committedAt.join('\0'),
+      count: ids.length, tabRuns, ids: ids.join('\0'), hashes: hashes.join('\0'), tombstoned: tombstoned.join('\0'), committedAt: committedAt.join('\0'),
       headSeq: meta.get('head_seq') ?? null, headHash: meta.get('head_hash') ?? null, malformed,
     };
   })();

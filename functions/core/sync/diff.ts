@@ -3,6 +3,7 @@ import { contentHash } from '../canonical-json.js';
 import type { AuditDraft, AuditSource } from '../audit/audit-entry.js';
 import type { ParsedWorkbook } from '../parse/parsed.js';
 import { recordKey, type StoredRecord } from '../records/stored-record.js';
+import { StoredTabs } from '../records/stored-tabs.js';
 import { DATA_TAB_NAMES, TABS, type DataTabName } from '../model/tabs.js';
 import type { AssignedIds } from './assign-ids.js';
 
@@ -43,16 +44,14 @@ export interface CommitContext {
  * row held back for a duplicate ID tombstones nothing either: that row may be a record whose ID was mistyped as
  * another's (P-0010 retyped as P-0009), and the record stays as it is until the ID is put right.
  */
-export function diffRecords(parsed: ParsedWorkbook, assigned: AssignedIds, stored: ReadonlyMap<string, StoredRecord>, context: CommitContext): RecordDiff {
+export function diffRecords(parsed: ParsedWorkbook, assigned: AssignedIds, stored: StoredTabs | ReadonlyMap<string, StoredRecord>, context: CommitContext): RecordDiff {
   const changes: RecordChange[] = [];
   const heldBack: HeldBackRow[] = [];
   let unchanged = 0;
-  // Looked up by tab, then by ID: no `Tab/ID` key is built per row.
-  const byTab = recordsByTab(stored);
-  // The IDs of the stored records some row names, by tab, and how many of them are live: a tab whose live records
-  // are all named has nothing to tombstone.
-  const named = new Map<DataTabName, Set<string>>();
-  const liveNamed = new Map<DataTabName, number>();
+  const storedTabs = StoredTabs.of(stored);
+  // Which of each tab's stored records some row names (by position), and how many of them are live: a tab whose live
+  // records are all named has nothing to tombstone.
+  const named = new Map<DataTabName, { readonly marks: Uint8Array; live: number }>();
   const mistypedIds = new Set<DataTabName>();
   const record = (tab: DataTabName, id: string, data: Record<string, unknown>, tombstoned: boolean): StoredRecord =>
     ({ tab, id, hash: contentHash(data), data, tombstoned, committedAt: context.at, runId: context.runId });
@@ -61,22 +60,23 @@ export function diffRecords(parsed: ParsedWorkbook, assigned: AssignedIds, store
     const tab = parsed.tabs[name];
     if (!tab.available) continue;
     const idKey = TABS[name].idKey;
-    const records = byTab.get(name);
+    const records = storedTabs.tab(name);
     const assignedHere = assigned.get(name);
-    const namedHere = new Set<string>();
+    const namedHere = { marks: new Uint8Array(records?.size ?? 0), live: 0 };
     named.set(name, namedHere);
-    let live = 0;
     for (const row of tab.rows) {
       const id = row.id ?? assignedHere?.get(row.sheetRow) ?? null;
-      const before = id === null ? null : records?.byId.get(id) ?? null;
-      if (before !== null) {
-        const size = namedHere.size;
-        if (namedHere.add(before.id).size > size && !before.tombstoned) live++;
+      // Looked up by position: a row whose record is unchanged (most of them) makes no object.
+      const position = id === null ? undefined : records?.positionOf(id);
+      const live = position !== undefined && !records!.isTombstoned(position);
+      if (position !== undefined && namedHere.marks[position] === 0) {
+        namedHere.marks[position] = 1;
+        if (live) namedHere.live++;
       }
       // A row with a data finding is held back even without an ID (an organization whose Code is empty).
       if (row.values === null) {
         if (row.findings.some((finding) => finding.rule === 'row.duplicate-id')) mistypedIds.add(name);
-        heldBack.push({ tab: name, sheetRow: row.sheetRow, id, hasCommittedVersion: before !== null && !before.tombstoned });
+        heldBack.push({ tab: name, sheetRow: row.sheetRow, id, hasCommittedVersion: live });
         continue;
       }
       if (id === null) continue;
@@ -84,48 +84,28 @@ export function diffRecords(parsed: ParsedWorkbook, assigned: AssignedIds, store
       const data = row.values[idKey] === id ? row.values : { ...row.values, [idKey]: id };
       // Hashed first: an unchanged row (most of them) makes no record.
       const hash = contentHash(data);
-      if (before !== null && !before.tombstoned && before.hash === hash) {
+      if (live && records!.hashAt(position) === hash) {
         unchanged++;
         continue;
       }
+      const before = position === undefined ? null : records!.recordAt(position);
       const after: StoredRecord = { tab: name, id, hash, data, tombstoned: false, committedAt: context.at, runId: context.runId };
       changes.push({ op: before === null ? 'create' : 'update', before, after });
     }
-    liveNamed.set(name, live);
   }
-  // Stored records no row names are tombstoned, in the order the store lists them; a tab whose live records are all
-  // named (the usual case) is not looked through.
-  const unnamed = (tab: DataTabName) => {
-    const records = byTab.get(tab);
-    const live = liveNamed.get(tab);
-    return records !== undefined && live !== undefined && !mistypedIds.has(tab) && live < records.live;
-  };
-  const tabsToLookThrough = new Set(DATA_TAB_NAMES.filter(unnamed));
-  if (tabsToLookThrough.size === 0) return { changes, unchanged, heldBack };
-  for (const before of stored.values()) {
-    const tab = before.tab as DataTabName;
-    if (before.tombstoned || !tabsToLookThrough.has(tab) || named.get(tab)!.has(before.id)) continue;
-    changes.push({ op: 'tombstone', before, after: record(tab, before.id, before.data, true) });
+  // Live records no row names are tombstoned, tab by tab in the order the store lists them; a tab whose live records
+  // are all named (the usual case) is not looked through.
+  for (const records of storedTabs) {
+    const tab = records.name as DataTabName;
+    const namedHere = named.get(tab);
+    if (namedHere === undefined || mistypedIds.has(tab) || namedHere.live === records.live) continue;
+    for (let position = 0; position < records.size; position++) {
+      if (records.isTombstoned(position) || namedHere.marks[position] === 1) continue;
+      const before = records.recordAt(position);
+      changes.push({ op: 'tombstone', before, after: record(tab, before.id, before.data, true) });
+    }
   }
   return { changes, unchanged, heldBack };
-}
-
-/** One tab's stored records by ID, and how many are live. */
-interface TabRecords {
-  readonly byId: Map<string, StoredRecord>;
-  live: number;
-}
-
-/** The stored records of each tab, by ID. */
-function recordsByTab(stored: ReadonlyMap<string, StoredRecord>): Map<string, TabRecords> {
-  const byTab = new Map<string, TabRecords>();
-  for (const record of stored.values()) {
-    let records = byTab.get(record.tab);
-    if (records === undefined) byTab.set(record.tab, (records = { byId: new Map(), live: 0 }));
-    records.byId.set(record.id, record);
-    if (!record.tombstoned) records.live++;
-  }
-  return byTab;
 }
 
 /**

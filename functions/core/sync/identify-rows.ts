@@ -5,6 +5,7 @@ import { TABS } from '../model/tabs.js';
 import type { IdentifyRows } from '../parse/parse-workbook.js';
 import type { ParsedRow, ParsedTab } from '../parse/parsed.js';
 import type { StoredRecord } from '../records/stored-record.js';
+import { StoredTabs, type StoredTab } from '../records/stored-tabs.js';
 import { assignIds, type AssignedIds } from './assign-ids.js';
 
 /** The identify step of one sync, and the IDs it assigned (known once the workbook has been parsed). */
@@ -15,45 +16,33 @@ export interface RowIdentifier {
 }
 
 /**
- * The records of one tab, with the stored spelling of their IDs. Spellings are looked up by the ID as typed first (a row
- * holding a live record's exact ID, the usual case, needs no lower-casing); only an ID typed in another case, or one a
- * tombstoned record holds, folds the tab's IDs (once) to find the stored spelling.
+ * The stored spelling of IDs on one tab. A spelling is looked up by the ID as typed first (a row holding a live
+ * record's exact ID, the usual case, needs no lower-casing); only an ID typed in another case, or one a tombstoned
+ * record holds, folds the tab's IDs (once) to find the stored spelling.
  */
-class TabRecords {
-  readonly records: StoredRecord[] = [];
-  private readonly exact = new Map<string, StoredRecord>();
+class Spellings {
   private folded: Map<string, string> | null = null;
 
-  add(record: StoredRecord): void {
-    this.records.push(record);
-    this.exact.set(record.id, record);
-  }
+  constructor(readonly records: StoredTab) {}
 
   /** The stored spelling of `id` (IDs match case-insensitively; a live record's spelling wins over a tombstoned one's), or undefined. */
   spellingOf(id: string): string | undefined {
-    const record = this.exact.get(id);
-    if (record !== undefined && !record.tombstoned) return id;
+    const position = this.records.positionOf(id);
+    if (position !== undefined && !this.records.isTombstoned(position)) return id;
     if (this.folded === null) {
       this.folded = new Map();
-      for (const stored of this.records) {
-        const key = stored.id.toLowerCase();
-        if (!this.folded.has(key) || !stored.tombstoned) this.folded.set(key, stored.id);
+      for (let at = 0; at < this.records.size; at++) {
+        const key = this.records.idAt(at).toLowerCase();
+        if (!this.folded.has(key) || !this.records.isTombstoned(at)) this.folded.set(key, this.records.idAt(at));
       }
     }
     return this.folded.get(id.toLowerCase());
   }
 }
 
-/** The stored records by tab. */
-function recordsByTab(stored: ReadonlyMap<string, StoredRecord>): Map<DataTabName, TabRecords> {
-  const byTab = new Map<DataTabName, TabRecords>();
-  for (const record of stored.values()) {
-    const tab = record.tab as DataTabName;
-    let records = byTab.get(tab);
-    if (!records) byTab.set(tab, (records = new TabRecords()));
-    records.add(record);
-  }
-  return byTab;
+/** The IDs of a tab's stored records, in order. */
+function* idsOf(records: StoredTab): Generator<string> {
+  for (let position = 0; position < records.size; position++) yield records.idAt(position);
 }
 
 /** What a row says, its ID aside: two rows alike but for their IDs have the same content key. */
@@ -66,13 +55,14 @@ function contentKey(data: Readonly<Record<string, unknown>>, idKey: string): str
  * ID is on no row: a stale copy saved over the synced workbook (a file left open in Excel), an ID cell cleared by
  * mistake. Such a row is that record, not a new one: it gets its ID back instead of a new ID and a tombstone.
  */
-function recoveredIds(tab: ParsedTab, stored: readonly StoredRecord[], idKey: string): Map<number, string> {
+function recoveredIds(tab: ParsedTab, stored: StoredTab, idKey: string): Map<number, string> {
   // Only a valid row without an ID can be a lost record: a tab with none (the usual case) has nothing to recover.
   if (!tab.rows.some((row) => row.id === null && row.values !== null)) return new Map();
   const onRows = new Set(tab.rows.flatMap((row) => (row.id === null ? [] : [row.id.toLowerCase()])));
   const lost = new Map<string, string | null>();
-  for (const record of stored) {
-    if (record.tombstoned || onRows.has(record.id.toLowerCase())) continue;
+  for (let position = 0; position < stored.size; position++) {
+    if (stored.isTombstoned(position) || onRows.has(stored.idAt(position).toLowerCase())) continue;
+    const record = stored.recordAt(position);
     const key = contentKey(record.data, idKey);
     lost.set(key, lost.has(key) ? null : record.id);
   }
@@ -105,10 +95,12 @@ function withId(row: ParsedRow, idKey: string, id: string): ParsedRow {
  * a record whose ID is on no row says gets that ID back (`recoveredIds`); any other row with an empty ID cell gets the
  * next ID of its tab (`assignIds`). All of it happens before references are checked and rules run, so one sync settles.
  */
-export function rowIdentifier(stored: ReadonlyMap<string, StoredRecord>): RowIdentifier {
+export function rowIdentifier(stored: StoredTabs | ReadonlyMap<string, StoredRecord>): RowIdentifier {
   let assigned: AssignedIds = new Map();
+  const storedTabs = StoredTabs.of(stored);
   const identify: IdentifyRows = (tabs) => {
-    const byTab = recordsByTab(stored);
+    const byTab = new Map<DataTabName, Spellings>();
+    for (const tab of storedTabs) if (Object.hasOwn(TABS, tab.name)) byTab.set(tab.name as DataTabName, new Spellings(tab));
     const respelled = { ...tabs } as Record<DataTabName, ParsedTab>;
     for (const [name, tab] of Object.entries(tabs) as [DataTabName, ParsedTab][]) {
       const known = byTab.get(name);
@@ -138,7 +130,7 @@ export function rowIdentifier(stored: ReadonlyMap<string, StoredRecord>): RowIde
     }
     // The stored IDs of a tab are listed only for a tab with a row to give a new ID (assignIds asks for no other).
     const idsByTab = new Map<DataTabName, Iterable<string>>();
-    for (const [name, known] of byTab) idsByTab.set(name, { [Symbol.iterator]: () => known.records.map((record) => record.id)[Symbol.iterator]() });
+    for (const [name, known] of byTab) idsByTab.set(name, { [Symbol.iterator]: () => idsOf(known.records) });
     const fresh = assignIds({ tabs: respelled }, idsByTab);
     const merged = new Map<DataTabName, Map<number, string>>();
     for (const [name, ids] of [...recovered, ...fresh]) merged.set(name, new Map([...(merged.get(name) ?? []), ...ids]));

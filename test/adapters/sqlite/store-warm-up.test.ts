@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openSqliteStore } from '../../../functions/adapters/sqlite/sqlite-record-store.js';
+import { openSqliteStore, type SqliteRecordStore } from '../../../functions/adapters/sqlite/sqlite-record-store.js';
 import { startStoreWarmUp } from '../../../functions/adapters/sqlite/store-warm-up.js';
 import type { CcegError } from '../../../functions/core/errors.js';
 import { recordLogContract } from '../store/record-log.contract.js';
@@ -66,18 +66,20 @@ describe('the SQLite warm-up thread', () => {
     { change: 'an upper-case hash', set: `hash = '${'A'.repeat(64)}'` },
     { change: 'a hash one digit short', set: `hash = '${'a'.repeat(63)}'` },
     { change: 'a tombstone that is neither 0 nor 1', set: 'tombstoned = 2' },
-  ])('has a digest with $change refused naming its record, as the store refuses it', async ({ set }) => {
+  ])('has a digest with $change refused naming its record, as the store refuses it, read as digests or by tab', async ({ set }) => {
     const path = await storeFileWith(3);
     const raw = new Database(path);
     raw.exec(`UPDATE records SET ${set} WHERE id = 'P-0002'`);
     raw.close();
 
-    const store = await openWarm(path);
-    store.prefetchDigests();
-    const fault = await store.loadDigests().then(() => null, (error: unknown) => error as CcegError);
-    await store.close();
-    expect(fault?.code).toBe('STORE_UNAVAILABLE');
-    expect(fault?.message).toContain('Roster/P-0002');
+    for (const load of [(store: SqliteRecordStore) => store.loadDigests(), (store: SqliteRecordStore) => store.loadDigestTabs()]) {
+      const store = await openWarm(path);
+      store.prefetchDigests();
+      const fault = await load(store).then(() => null, (error: unknown) => error as CcegError);
+      await store.close();
+      expect(fault?.code).toBe('STORE_UNAVAILABLE');
+      expect(fault?.message).toContain('Roster/P-0002');
+    }
   });
 
   it('fails the pages of a damaged store, which the store then refuses as it always has', async () => {

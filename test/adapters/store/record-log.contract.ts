@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, verifyChain, verifyHead } from '../../../functions/core/audit/chain.js';
 import { recordKey, type StoredRecord } from '../../../functions/core/records/stored-record.js';
+import { StoredTabs } from '../../../functions/core/records/stored-tabs.js';
 import type { RecordLog } from '../../../functions/ports/record-log.port.js';
 import { at, auditDraft, createBatch, readWholeLog, rosterData, runRecord, storedRecord } from './record-store.fixtures.js';
 import { openForEachCase, type Opened } from './opened.js';
@@ -151,6 +152,29 @@ export function recordLogContract(name: string, open: () => Promise<Opened<Recor
         expect(prefetched.digests.size).toBe(5);
         expect(prefetched.auditHead).toEqual(await store.auditHead());
         expect(prefetched).toEqual(await store.loadDigests());
+      });
+
+      it('digests by tab (read so where the store can, else made from its digests) hold what loadDigests gives, prefetched or not', async () => {
+        const digestTabs = async () => {
+          if (store.loadDigestTabs) return store.loadDigestTabs();
+          const loaded = await store.loadDigests();
+          return { stored: StoredTabs.of(loaded.digests), auditHead: loaded.auditHead };
+        };
+        await store.commit(createBatch('run-1', 5));
+        const tombstoned = storedRecord('Roster', 'P-0002', rosterData(2), { tombstoned: true, runId: 'run-2', committedAt: at(60_000).toISOString() });
+        await store.commit({ records: [tombstoned], drafts: [auditDraft('Roster/P-0002', 'tombstone', rosterData(2), null)], run: runRecord('run-2', { tombstoned: 1 }) });
+        const { digests, auditHead } = await store.loadDigests();
+        const asDigests = (stored: StoredTabs) => new Map([...stored.asMap()].map(([key, record]) => [key, digestOfRecord(record)]));
+
+        const read = await digestTabs();
+        store.prefetchDigests?.();
+        const prefetched = await digestTabs();
+
+        for (const { stored, auditHead: head } of [read, prefetched]) {
+          expect(asDigests(stored)).toEqual(digests);
+          expect(head).toEqual(auditHead);
+          expect(stored.tab('Roster')?.live).toBe(4);
+        }
       });
 
       it('records by key return exactly the records asked for, and leave out keys with no record', async () => {
