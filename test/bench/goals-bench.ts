@@ -2,6 +2,7 @@
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type ExcelJS from 'exceljs';
+import { CLI_BUNDLE } from '../../functions/build/bundle-functions.js';
 import { editWorkbook } from '../support/workbook-snapshot.js';
 import { median } from './measure.js';
 import { ProcessRunner, type ProcessRun } from './process-run.js';
@@ -96,11 +97,12 @@ function goalRow(what: string, size: number, measured: number, floor: number, fl
 /**
  * Measures, at each size, the bare read, `cceg validate`, a no-change `cceg sync` and a 1%-changed one, each a
  * process of its own on fresh copies of the files, alternating the four in `runs` rounds after one warm-up round so
- * that the machine's load weighs on all alike; returns their medians against their floors. `lib` is the compiled CLI.
+ * that the machine's load weighs on all alike; returns their medians against their floors. `lib` is the built package's lib/.
  */
 export async function goalsSection(dir: string, lib: string, sizes: readonly number[], runs: number, progress: (text: string) => void): Promise<GoalRow[]> {
   const runner = new ProcessRunner();
-  const main = join(lib, 'cli/main.js');
+  // `cceg` as the package's `bin` runs it: the bundled command line.
+  const main = join(lib, CLI_BUNDLE, 'main.js');
   const bare = join(dir, 'bare-read.mjs');
   writeFileSync(bare, BARE_READ_SOURCE);
   const cceg = (args: string[]) => runner.run(main, args, [0, 1]);

@@ -2,12 +2,9 @@
 import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Command } from 'commander';
 import { EXIT, type CommandContext } from '../command-context.js';
-
-/** The sample workbook shipped in `sheets/`. */
-export const SAMPLE_WORKBOOK = fileURLToPath(new URL('../../../sheets/sample-workbook.xlsx', import.meta.url));
+import { SAMPLE_WORKBOOK } from '../sample-workbook.js';
 /** The sample describes 2018: the demo looks at it from this day unless told otherwise. */
 export const SAMPLE_TODAY = '2018-11-01';
 
