@@ -3,9 +3,9 @@ import type { AuditHead } from '../core/audit/audit-entry.js';
 import type { RawWorkbook } from '../core/model/raw-workbook.js';
 import type { DataTabName } from '../core/model/tabs.js';
 import { parseWorkbook } from '../core/parse/parse-workbook.js';
-import type { ParsedTab, ParsedWorkbook } from '../core/parse/parsed.js';
+import type { ParsedRow, ParsedTab, ParsedWorkbook } from '../core/parse/parsed.js';
 import { recordKey, type StoredRecord } from '../core/records/stored-record.js';
-import { StoredTabs } from '../core/records/stored-tabs.js';
+import { StoredTabs, type StoredTab } from '../core/records/stored-tabs.js';
 import type { AssignedIds } from '../core/sync/assign-ids.js';
 import { diffRecords, withStoredVersions, type CommitContext, type RecordDiff } from '../core/sync/diff.js';
 import { rowIdentifier } from '../core/sync/identify-rows.js';
@@ -49,7 +49,7 @@ export async function readStored(store: Pick<RecordLog, 'loadDigests' | 'loadDig
   let withoutIds = new Set<DataTabName>();
   const identifier = rowIdentifier(stored);
   let parsed = parseWorkbook(raw, (tabs) => {
-    typedIds = idsOnRows(tabs);
+    typedIds = idsOnRows(tabs, stored);
     withoutIds = tabsWithRowsWithoutIds(tabs);
     return identifier.identify(tabs);
   });
@@ -95,7 +95,7 @@ function vanishedRecords(stored: StoredTabs, typedIds: ReadonlyMap<DataTabName, 
     const typed = typedIds.get(records.name as DataTabName);
     if (typed === undefined || typed === null) continue;
     for (let position = 0; position < records.size; position++) {
-      if (!records.isTombstoned(position) && !typed.has(records.idAt(position))) vanished.push([records.name as DataTabName, records.idAt(position)]);
+      if (!records.isTombstoned(position) && !typed.namesRecordAt(position)) vanished.push([records.name as DataTabName, records.idAt(position)]);
     }
   }
   return vanished;
@@ -111,33 +111,34 @@ function tabsWithRowsWithoutIds(tabs: Readonly<Record<DataTabName, ParsedTab>>):
 }
 
 /**
- * The IDs typed on one tab's rows, matched case-insensitively (as IDs are): as typed first, the usual case, and only
- * for an ID not typed exactly so against the tab's IDs in lower case (folded once, when first needed).
+ * Which of one tab's stored records the IDs typed on its rows name, as IDs match (case-insensitively): marked by
+ * position for an ID typed exactly as stored, the usual case; a record not so marked is looked for among the typed IDs
+ * in lower case (folded once, when first needed).
  */
 class TypedIds {
   private folded: Set<string> | null = null;
+  private readonly marks: Uint8Array;
 
-  constructor(private readonly exact: ReadonlySet<string>) {}
+  constructor(private readonly rows: readonly ParsedRow[], private readonly records: StoredTab | undefined) {
+    this.marks = new Uint8Array(records?.size ?? 0);
+    if (records === undefined) return;
+    for (const row of rows) {
+      const position = row.id === null ? undefined : records.positionOf(row.id);
+      if (position !== undefined) this.marks[position] = 1;
+    }
+  }
 
-  /** Whether some row's ID is `id`, in any case. */
-  has(id: string): boolean {
-    if (this.exact.has(id)) return true;
-    this.folded ??= new Set([...this.exact].map((typed) => typed.toLowerCase()));
-    return this.folded.has(id.toLowerCase());
+  /** Whether some row's ID is the ID of the record at `position`, in any case. */
+  namesRecordAt(position: number): boolean {
+    if (this.marks[position] === 1) return true;
+    this.folded ??= new Set(this.rows.flatMap((row) => (row.id === null ? [] : [row.id.toLowerCase()])));
+    return this.folded.has(this.records!.idAt(position).toLowerCase());
   }
 }
 
-/** The IDs typed on each available tab's rows; null for an unavailable tab. */
-function idsOnRows(tabs: Readonly<Record<DataTabName, ParsedTab>>): Map<DataTabName, TypedIds | null> {
+/** The IDs typed on each available tab's rows, against the tab's stored records; null for an unavailable tab. */
+function idsOnRows(tabs: Readonly<Record<DataTabName, ParsedTab>>, stored: StoredTabs): Map<DataTabName, TypedIds | null> {
   const ids = new Map<DataTabName, TypedIds | null>();
-  for (const [name, tab] of Object.entries(tabs) as [DataTabName, ParsedTab][]) {
-    if (!tab.available) {
-      ids.set(name, null);
-      continue;
-    }
-    const typed = new Set<string>();
-    for (const row of tab.rows) if (row.id !== null) typed.add(row.id);
-    ids.set(name, new TypedIds(typed));
-  }
+  for (const [name, tab] of Object.entries(tabs) as [DataTabName, ParsedTab][]) ids.set(name, tab.available ? new TypedIds(tab.rows, stored.tab(name)) : null);
   return ids;
 }

@@ -91,6 +91,22 @@ describe('readStored', () => {
     expect(view.diff.changes.map((change) => change.op).sort()).toEqual(['tombstone', 'update']);
   });
 
+  it('takes an ID typed in another case for the stored record it names: nothing vanished, read or tombstoned', async () => {
+    const path = join(dir, 'other-case.xlsx');
+    synced = await syncedOnce(path);
+    await editWorkbook(path, (workbook) => {
+      const roster = workbook.getWorksheet('Roster')!;
+      const cell = roster.getRow(3).getCell(columnOf(roster, 'ID'));
+      cell.value = String(cell.value).toLowerCase();
+    });
+    const { store, asked } = spied(synced);
+
+    const view = await readStored(store, await new XlsxWorkbookReader(path).read(), { organizations: false, context });
+
+    expect(asked).toEqual([]);
+    expect(view.diff.changes).toEqual([]);
+  });
+
   it('reads every live organization when the access policy of sheet edits needs their contacts', async () => {
     const path = join(dir, 'organizations.xlsx');
     synced = await syncedOnce(path);
