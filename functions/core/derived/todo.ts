@@ -62,8 +62,13 @@ interface Lookup {
 
 function lookupOf(rows: GroupRows): Lookup {
   const people = new Map<string, Person>();
+  const add = (name: string, person: Person) => {
+    const key = name.trim().toLowerCase();
+    if (!people.has(key)) people.set(key, person);
+  };
   for (const person of rows.Roster) {
-    for (const name of [person.name, person.email]) if (!people.has(name.trim().toLowerCase())) people.set(name.trim().toLowerCase(), person);
+    add(person.name, person);
+    add(person.email, person);
   }
   return {
     meetings: byId(rows.Meetings), papers: byId(rows.Papers), activities: byId(rows.WorkPlan), issues: byId(rows.Issues), people, codes: new Map(rows.Organizations.map((organization) => [organization.code.toLowerCase(), organization.code])) };

@@ -46,6 +46,9 @@ function statusColumn(tab: RawTab, header: string, cells: CellWrite[]): number {
   return column;
 }
 
+/** The findings of a row that has none: one empty list for every such row. */
+const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
+
 function planTab(name: DataTabName, input: WriteBackInput, findingsByRow: ReadonlyMap<number, Finding[]> | undefined, cells: CellWrite[]): void {
   const tab = input.parsed.tabs[name];
   const raw = rawTabNamed(input.raw, name);
@@ -64,7 +67,7 @@ function planTab(name: DataTabName, input: WriteBackInput, findingsByRow: Readon
     const current = rawRows[row.sheetRow] ?? [];
     const newId = assigned?.get(row.sheetRow);
     if (newId !== undefined && idColumn !== undefined) cells.push({ tab: raw.name, row: row.sheetRow, column: idColumn, value: newId, newId: true });
-    const status = statusText(findingsByRow?.get(row.sheetRow) ?? [], heldBack.get(row.sheetRow) ?? null);
+    const status = statusText(findingsByRow?.get(row.sheetRow) ?? NO_FINDINGS, heldBack.get(row.sheetRow) ?? null);
     if (!sameCell(current[column], status)) cells.push({ tab: raw.name, row: row.sheetRow, column, value: status });
     written[row.sheetRow] = true;
   }
