@@ -21,7 +21,7 @@ export interface CliSyncOptions {
   readonly today: IsoDate;
   readonly config: CharterConfig;
   readonly onProgress?: (line: string) => void;
-  /** The store's warm-up the command started before loading the sync (`warmUpLocalStore`), and ends when it is done. */
+  /** The store's warm-up the command started before loading the sync (`withLocalStoreWarmUp`), which ends it. */
   readonly warmUp?: StoreWarmUp | null;
 }
 

@@ -36,12 +36,25 @@ async function warmUpStore(storeOption: string | undefined, workbook: string): P
  * path, as `canonicalWorkbook` names a WORKBOOK that is not `sheets:<id>` (without loading what that module loads).
  * Never fails: a Google Sheet or a missing file gives null, and the sync checks and reads its store itself.
  */
-export async function warmUpLocalStore(storeOption: string | undefined, workbook: string): Promise<StoreWarmUp | null> {
+async function warmUpLocalStore(storeOption: string | undefined, workbook: string): Promise<StoreWarmUp | null> {
   if (workbook.startsWith('sheets:')) return null;
   try {
     return await warmUpStore(storeOption, await realpath(resolve(workbook)));
   } catch {
     return null;
+  }
+}
+
+/**
+ * Runs `work` (a sync's or a tick's: it loads its own modules, then syncs) with the store's warm-up started first, and
+ * ends the warm-up however `work` ends (the store also ends it once it has used it).
+ */
+export async function withLocalStoreWarmUp<T>(storeOption: string | undefined, workbook: string, work: (warmUp: StoreWarmUp | null) => Promise<T>): Promise<T> {
+  const warmUp = await warmUpLocalStore(storeOption, workbook);
+  try {
+    return await work(warmUp);
+  } finally {
+    await warmUp?.close();
   }
 }
 

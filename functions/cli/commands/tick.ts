@@ -15,12 +15,8 @@ export function tickCommand(context: CommandContext): Command {
   for (const option of commonOptions()) command.addOption(option);
   return command.action(async (workbook: string, values: TickOptionValues) => {
     // The store's pages are checked on another thread while the tick's own modules load (the thread is started first,
-    // after a few small modules); the command ends it however the tick ends (the store also does, once it has used it).
-    const warmUp = await (await import('../store-source.js')).warmUpLocalStore(values.store, workbook);
-    try {
-      return await (await import('../actions/tick.js')).runTick(context, workbook, values, warmUp);
-    } finally {
-      await warmUp?.close();
-    }
+    // after a few small modules).
+    const { withLocalStoreWarmUp } = await import('../store-source.js');
+    return withLocalStoreWarmUp(values.store, workbook, async (warmUp) => (await import('../actions/tick.js')).runTick(context, workbook, values, warmUp));
   });
 }
