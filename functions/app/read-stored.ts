@@ -81,8 +81,8 @@ export async function readStored(store: Pick<RecordLog, 'loadDigests' | 'loadDig
   return { parsed, assigned, stored: stored.asMap(), diff: withStoredVersions(diff, read), auditHead };
 }
 
-/** The store's digests by tab: read so when the store can, else made from its digests. */
-async function digestTabsOf(store: Pick<RecordLog, 'loadDigests' | 'loadDigestTabs'>): Promise<StoredDigestTabs> {
+/** The store's digests by tab: read so when the store can (`loadDigestTabs`), else grouped from its `loadDigests`. */
+export async function digestTabsOf(store: Pick<RecordLog, 'loadDigests' | 'loadDigestTabs'>): Promise<StoredDigestTabs> {
   if (store.loadDigestTabs) return store.loadDigestTabs();
   const { digests, auditHead } = await store.loadDigests();
   return { stored: StoredTabs.of(digests), auditHead };

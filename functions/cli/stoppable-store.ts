@@ -4,7 +4,7 @@ import type { AuditEntry, AuditHead } from '../core/audit/audit-entry.js';
 import type { DocumentEntry, RunRecord, StoredRecord } from '../core/records/stored-record.js';
 import type { SheetEdit } from '../core/records/sheet-edit.js';
 import type { CommitBatch, StoredDigests, StoredDigestTabs } from '../ports/record-log.port.js';
-import { StoredTabs } from '../core/records/stored-tabs.js';
+import { digestTabsOf } from '../app/read-stored.js';
 import type { RecordStore } from '../ports/record-store.port.js';
 
 /**
@@ -40,10 +40,7 @@ export class StoppableStore implements RecordStore {
 
   /** The digests by tab, when the wrapped store reads them so; else from its `loadDigests`. */
   async loadDigestTabs(): Promise<StoredDigestTabs> {
-    const store = this.running();
-    if (store.loadDigestTabs) return store.loadDigestTabs();
-    const { digests, auditHead } = await store.loadDigests();
-    return { stored: StoredTabs.of(digests), auditHead };
+    return digestTabsOf(this.running());
   }
 
   /** Starts reading the digests for the next `loadDigests`, when the store can. */

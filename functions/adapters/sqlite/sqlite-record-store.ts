@@ -109,18 +109,16 @@ export class SqliteRecordStore implements RecordStore {
 
   /** `loadDigests` as StoredTabs: from the columns `prefetchDigests` had read, with no object per record; else from `loadDigests`. */
   async loadDigestTabs(): Promise<StoredDigestTabs> {
-    const prefetched = this.prefetched;
-    if (prefetched !== null) {
-      const columns = await prefetched;
-      const stored = columns === null ? null : this.guard(() => this.storedTabsOf(columns));
-      if (columns !== null && stored !== null) {
-        this.prefetched = null;
-        await this.warmUp?.close();
-        return { stored, auditHead: this.guard(() => this.headOf(columns.headSeq ?? undefined, columns.headHash ?? undefined)) };
-      }
+    const columns = this.prefetched === null ? null : await this.prefetched;
+    const stored = columns === null ? null : this.guard(() => this.storedTabsOf(columns));
+    if (columns === null || stored === null) {
+      // No columns, or a digest to refuse by name: `loadDigests` reads them (or takes the same columns) one by one.
+      const { digests, auditHead } = await this.loadDigests();
+      return { stored: StoredTabs.of(digests), auditHead };
     }
-    const { digests, auditHead } = await this.loadDigests();
-    return { stored: StoredTabs.of(digests), auditHead };
+    this.prefetched = null;
+    await this.warmUp?.close();
+    return { stored, auditHead: this.guard(() => this.headOf(columns.headSeq ?? undefined, columns.headHash ?? undefined)) };
   }
 
   /** The records of these `Tab/ID` keys; a key with no record is left out. */
