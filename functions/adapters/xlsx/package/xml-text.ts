@@ -63,16 +63,24 @@ export function attributesOf(tag: string): Map<string, string> {
   return attributes;
 }
 
-const attributePatterns = new Map<string, RegExp>();
+/**
+ * `make` kept by its key: what is built from an element prefix or an attribute name (tags, patterns) is built once per
+ * name, not once per cell. The names a workbook uses are few.
+ */
+export function keptByKey<T>(make: (key: string) => T): (key: string) => T {
+  const kept = new Map<string, T>();
+  return (key) => {
+    let value = kept.get(key);
+    if (value === undefined) kept.set(key, (value = make(key)));
+    return value;
+  };
+}
+
+const attributePattern = keptByKey((name) => new RegExp(`\\s${escapeRegExp(name)}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`));
 
 /** One attribute of a start tag, or undefined. */
 export function attributeOf(tag: string, name: string): string | undefined {
-  let pattern = attributePatterns.get(name);
-  if (!pattern) {
-    pattern = new RegExp(`\\s${escapeRegExp(name)}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
-    attributePatterns.set(name, pattern);
-  }
-  const match = pattern.exec(tag);
+  const match = attributePattern(name).exec(tag);
   return match ? unescapeXml(match[1] ?? match[2] ?? '') : undefined;
 }
 
@@ -106,15 +114,13 @@ interface RichTextPatterns {
   readonly run: RegExp;
 }
 
-const richTextPatterns = new Map<string, RichTextPatterns>();
+const richTextPatterns = keptByKey((prefix): RichTextPatterns => ({
+  phonetic: new RegExp(`<${prefix}rPh[\\s>][\\s\\S]*?</${prefix}rPh>`, 'g'), run: new RegExp(`<${prefix}t(?:\\s[^>]*[^/>])?>([\\s\\S]*?)</${prefix}t>`, 'g'),
+}));
 
 /** The text of a rich or plain string item (`<si>` or `<is>` content): its `<t>` runs joined, phonetic runs left out. */
 export function richText(inner: string, prefix: string): string {
-  let patterns = richTextPatterns.get(prefix);
-  if (!patterns) {
-    patterns = { phonetic: new RegExp(`<${prefix}rPh[\\s>][\\s\\S]*?</${prefix}rPh>`, 'g'), run: new RegExp(`<${prefix}t(?:\\s[^>]*[^/>])?>([\\s\\S]*?)</${prefix}t>`, 'g') };
-    richTextPatterns.set(prefix, patterns);
-  }
+  const patterns = richTextPatterns(prefix);
   const text = inner.includes('rPh') ? inner.replace(patterns.phonetic, '') : inner;
   const plain = plainRun(text, prefix);
   if (plain !== null) return decodeText(plain);

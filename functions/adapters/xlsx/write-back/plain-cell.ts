@@ -1,4 +1,5 @@
 // Reads a cell written the plain way (`<c r="B7" s="3" t="s"><v>12</v></c>`) by character codes: no slicing, no regular expression.
+import { keptByKey } from '../package/xml-text.js';
 
 /** What `plainCellAt` read; one object, reused from cell to cell. */
 export interface PlainCell {
@@ -97,13 +98,7 @@ interface PlainTags {
   readonly valueClose: string;
 }
 
-const plainTags = new Map<string, PlainTags>();
-
-function tagsOf(prefix: string): PlainTags {
-  let tags = plainTags.get(prefix);
-  if (!tags) plainTags.set(prefix, (tags = { open: `<${prefix}c r="`, close: `</${prefix}c>`, valueOpen: `<${prefix}v>`, valueClose: `</${prefix}v></${prefix}c>` }));
-  return tags;
-}
+const tagsOf = keptByKey((prefix): PlainTags => ({ open: `<${prefix}c r="`, close: `</${prefix}c>`, valueOpen: `<${prefix}v>`, valueClose: `</${prefix}v></${prefix}c>` }));
 
 /** Letters, digits, `:`, `_`, `.` and `-`. */
 function nameCharacter(code: number): boolean {

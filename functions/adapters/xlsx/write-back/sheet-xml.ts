@@ -2,7 +2,7 @@
 import { CcegError } from '../../../core/errors.js';
 import { cellReference, parseCellReference } from '../package/cell-reference.js';
 import type { SharedStringTable } from '../package/shared-strings.js';
-import { attributeOf, attributesOf, decodeText, elementPrefix, richText, startTagSource, textContent } from '../package/xml-text.js';
+import { attributeOf, attributesOf, decodeText, elementPrefix, keptByKey, richText, startTagSource, textContent } from '../package/xml-text.js';
 
 /** A value a cell holds that the write-back never writes (a formula, boolean, error or date cell): equal to nothing. */
 export const OTHER_VALUE = Symbol('other value');
@@ -93,13 +93,7 @@ interface ElementNames {
   readonly leading: string;
 }
 
-const elementNames = new Map<string, ElementNames>();
-
-function namesOf(name: string): ElementNames {
-  let names = elementNames.get(name);
-  if (!names) elementNames.set(name, (names = { name, open: `<${name}`, close: `</${name}>`, leading: `<${name} r="` }));
-  return names;
-}
+const namesOf = keptByKey((name): ElementNames => ({ name, open: `<${name}`, close: `</${name}>`, leading: `<${name} r="` }));
 
 /** The first element from `from` that starts before `to`, its position read from `r` or counted on from `previous`; null when none. */
 function elementAt(xml: string, names: ElementNames, from: number, to: number, position: (r: string | undefined) => number, previous: number): ElementXml | null {
@@ -167,20 +161,11 @@ interface ContentPatterns {
   readonly formula: RegExp;
 }
 
-const contentPatterns = new Map<string, ContentPatterns>();
-
-function patternsFor(prefix: string): ContentPatterns {
-  let patterns = contentPatterns.get(prefix);
-  if (!patterns) {
-    patterns = {
-      inlineString: new RegExp(`<${prefix}is[\\s>]`),
-      value: new RegExp(`<${prefix}v(?:\\s[^>]*)?>([\\s\\S]*?)</${prefix}v>`),
-      formula: new RegExp(`<${prefix}f[\\s/>]`),
-    };
-    contentPatterns.set(prefix, patterns);
-  }
-  return patterns;
-}
+const patternsFor = keptByKey((prefix): ContentPatterns => ({
+  inlineString: new RegExp(`<${prefix}is[\\s>]`),
+  value: new RegExp(`<${prefix}v(?:\\s[^>]*)?>([\\s\\S]*?)</${prefix}v>`),
+  formula: new RegExp(`<${prefix}f[\\s/>]`),
+}));
 
 /** What a cell holds, with shared strings resolved; formulas, booleans, errors and dates are OTHER_VALUE. */
 export function cellContent(xml: string, cell: ElementXml, prefix: string, sharedStrings: SharedStringTable): CellContent {

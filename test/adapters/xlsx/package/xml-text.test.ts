@@ -1,6 +1,6 @@
 // Text into SpreadsheetML and back: escaping, OOXML escapes and characters XML 1.0 forbids.
 import { describe, expect, it } from 'vitest';
-import { decodeText, storableText, textAt, textContent, withAttribute } from '../../../../functions/adapters/xlsx/package/xml-text.js';
+import { decodeText, keptByKey, storableText, textAt, textContent, withAttribute } from '../../../../functions/adapters/xlsx/package/xml-text.js';
 
 describe('storableText', () => {
   it.each([
@@ -57,5 +57,19 @@ describe('textAt', () => {
   ])('finds %s as startsWith does', (_name, text, at, expected) => {
     expect(textAt(xml, text, at)).toBe(expected);
     expect(textAt(xml, text, at)).toBe(xml.startsWith(text, at));
+  });
+});
+
+describe('keptByKey', () => {
+  it('builds what a key makes once, and hands the same back for that key', () => {
+    const made: string[] = [];
+    const tagOf = keptByKey((prefix) => {
+      made.push(prefix);
+      return { open: `<${prefix}c` };
+    });
+
+    expect(tagOf('x:')).toBe(tagOf('x:'));
+    expect(tagOf('')).toEqual({ open: '<c' });
+    expect(made).toEqual(['x:', '']);
   });
 });
