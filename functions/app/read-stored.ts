@@ -25,6 +25,8 @@ export interface StoredView {
   readonly diff: RecordDiff;
   /** The audit head the digests were read with (under the sync lease it stays so until the commit). */
   readonly auditHead: AuditHead | null;
+  /** Whether the store remembered the rows' hashes for this very file (then it need not remember them again). */
+  readonly rowHashesRemembered: boolean;
 }
 
 /** What the sync reads the data of besides changed, held-back and vanished rows, and what it commits as. */
@@ -40,9 +42,11 @@ export interface StoredViewOptions {
  * records of rows that are not in the sheet (a row whose ID was cleared may be one of them, recognised by its data, so
  * when their tab has a row without an ID the sheet is identified again once they are read), then the records of rows
  * that changed or are held back. A sync that changes k rows reads the digests and k records, not every record, and
- * hashes each row once.
+ * hashes each row once, or not at all when the store remembers the rows' hashes for this file (`raw.fingerprint`).
  */
-export async function readStored(store: Pick<RecordLog, 'loadDigests' | 'loadDigestTabs' | 'loadRecordsByKey'>, raw: RawWorkbook, options: StoredViewOptions): Promise<StoredView> {
+export async function readStored(
+  store: Pick<RecordLog, 'loadDigests' | 'loadDigestTabs' | 'loadRecordsByKey' | 'rememberedRowHashes'>, raw: RawWorkbook, options: StoredViewOptions,
+): Promise<StoredView> {
   // By tab and ID, in columns: a record is made an object only when the sync asks for it.
   const { stored, auditHead } = await digestTabsOf(store);
   let typedIds = new Map<DataTabName, TypedIds | null>();
@@ -66,7 +70,8 @@ export async function readStored(store: Pick<RecordLog, 'loadDigests' | 'loadDig
     }
   }
   // Diffed on the digests' hashes; the stored versions of what changed are read next and put in place.
-  const diff = diffRecords(parsed, assigned, stored, options.context);
+  const remembered = raw.fingerprint !== undefined && store.rememberedRowHashes ? await store.rememberedRowHashes(raw.fingerprint) : null;
+  const diff = diffRecords(parsed, assigned, stored, options.context, remembered);
   const wanted = new Set<string>();
   for (const change of diff.changes) if (change.before !== null) wanted.add(recordKey(change.before.tab, change.before.id));
   for (const row of diff.heldBack) if (row.id !== null) wanted.add(recordKey(row.tab, row.id));
@@ -78,7 +83,7 @@ export async function readStored(store: Pick<RecordLog, 'loadDigests' | 'loadDig
   for (const key of [...wanted]) if (stored.get(key) === undefined) wanted.delete(key);
   const read = wanted.size > 0 ? await store.loadRecordsByKey(wanted) : new Map<string, StoredRecord>();
   stored.putRead(read.values());
-  return { parsed, assigned, stored: stored.asMap(), diff: withStoredVersions(diff, read), auditHead };
+  return { parsed, assigned, stored: stored.asMap(), diff: withStoredVersions(diff, read), auditHead, rowHashesRemembered: remembered !== null };
 }
 
 /** The store's digests by tab: read so when the store can (`loadDigestTabs`), else grouped from its `loadDigests`. */

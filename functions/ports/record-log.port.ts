@@ -2,6 +2,7 @@
 import type { AuditDraft, AuditEntry, AuditHead } from '../core/audit/audit-entry.js';
 import type { RecordDigest, RunRecord, StoredRecord } from '../core/records/stored-record.js';
 import type { StoredTabs } from '../core/records/stored-tabs.js';
+import type { RowHashes } from '../core/sync/row-hashes.js';
 
 /** Everything one sync commits, all or nothing. */
 export interface CommitBatch {
@@ -42,6 +43,14 @@ export interface RecordLog {
    * a sync takes `StoredTabs.of(loadDigests().digests)` from any other. Takes what `prefetchDigests` started.
    */
   loadDigestTabs?(): Promise<StoredDigestTabs>;
+  /**
+   * The row hashes remembered for the workbook file with this fingerprint (`RawWorkbook.fingerprint`), or null. A store
+   * remembers one file's (the last one given); one that serves no local file (Firestore: sheets are read over the API,
+   * with no fingerprint) need not offer it.
+   */
+  rememberedRowHashes?(fingerprint: string): Promise<RowHashes | null>;
+  /** Remembers the row hashes of the workbook file with this fingerprint, in place of those remembered before. */
+  rememberRowHashes?(fingerprint: string, hashes: RowHashes): Promise<void>;
   /** The records of these `Tab/ID` keys, keyed the same way; a key with no record is left out. */
   loadRecordsByKey(keys: Iterable<string>): Promise<Map<string, StoredRecord>>;
   /** Commits records, audit entries and the run atomically; returns the chained entries. */

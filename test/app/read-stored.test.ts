@@ -33,16 +33,22 @@ function spied(store: RecordLog): { store: RecordLog; asked: string[] } {
   return { store: spy, asked };
 }
 
-/** The workbook at `path` synced once into a new store. */
-async function syncedOnce(path: string): Promise<SqliteRecordStore> {
-  copyFileSync(pristine, path);
-  const store = openSqliteStore(`${path}.db`);
+/** Syncs the workbook at `path` into `store`; returns how many cells were written back. */
+async function syncInto(path: string, store: SqliteRecordStore): Promise<number> {
   let tick = 0;
   const ports = {
     reader: new XlsxWorkbookReader(path), writer: new XlsxWorkbookWriter(path), store,
     now: () => new Date(Date.UTC(2018, 5, 1, 12, 0, tick++)), newId: () => `run-${tick++}`,
   };
-  await syncWorkbook(ports, { workbook: path, actor: 'staff@icann.example.org', source: 'cli', today: COMPLIANT_TODAY, config: DEFAULT_CONFIG });
+  const result = await syncWorkbook(ports, { workbook: path, actor: 'staff@icann.example.org', source: 'cli', today: COMPLIANT_TODAY, config: DEFAULT_CONFIG });
+  return result.cellsChanged;
+}
+
+/** The workbook at `path` synced once into a new store. */
+async function syncedOnce(path: string): Promise<SqliteRecordStore> {
+  copyFileSync(pristine, path);
+  const store = openSqliteStore(`${path}.db`);
+  await syncInto(path, store);
   return store;
 }
 
@@ -116,5 +122,38 @@ describe('readStored', () => {
     await readStored(store, await new XlsxWorkbookReader(path).read(), { organizations: true, context });
 
     expect(asked.sort()).toEqual(organizations.map((record) => `Organizations/${record.id}`).sort());
+  });
+
+  it("remembers the rows' hashes once a sync leaves the file as it read it, and gives them only to a read of the same bytes", async () => {
+    const path = join(dir, 'remembered.xlsx');
+    // The first sync writes IDs and statuses back: the file it read is gone, and nothing is remembered.
+    synced = await syncedOnce(path);
+    const read = () => new XlsxWorkbookReader(path).read();
+    const written = await read();
+    expect(written.fingerprint).toMatch(/^xlsx-sha256:[0-9a-f]{64}$/);
+    expect(await synced.rememberedRowHashes(written.fingerprint!)).toBeNull();
+
+    expect(await syncInto(path, synced)).toBe(0);
+    const remembered = await synced.rememberedRowHashes(written.fingerprint!);
+    expect(remembered?.get('Roster')?.length).toBeGreaterThan(0);
+    const view = await readStored(synced, await read(), { organizations: false, context });
+    expect(view.rowHashesRemembered).toBe(true);
+    expect(view.diff.changes).toEqual([]);
+    // What was remembered is what hashing the rows afresh gives.
+    const forgetful = Object.create(synced) as RecordLog;
+    forgetful.rememberedRowHashes = async () => null;
+    const fresh = await readStored(forgetful, await read(), { organizations: false, context });
+    expect(fresh.rowHashesRemembered).toBe(false);
+    expect(fresh.diff.rowHashes).toEqual(remembered);
+
+    await editWorkbook(path, (workbook) => {
+      const roster = workbook.getWorksheet('Roster')!;
+      roster.getRow(3).getCell(columnOf(roster, 'Name')).value = 'Bo Lindqvist-Berg';
+    });
+    const edited = await read();
+    expect(edited.fingerprint).not.toBe(written.fingerprint);
+    const after = await readStored(synced, edited, { organizations: false, context });
+    expect(after.rowHashesRemembered).toBe(false);
+    expect(after.diff.changes.map((change) => [change.op, change.after.tab])).toEqual([['update', 'Roster']]);
   });
 });

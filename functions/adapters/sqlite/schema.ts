@@ -8,8 +8,11 @@ import { DAMAGED, unavailable } from './sqlite-errors.js';
  */
 export const SCHEMA_VERSION = 3;
 
-/** `meta` keys. */
-export const META = { schemaVersion: 'schema_version', headSeq: 'head_seq', headHash: 'head_hash' } as const;
+/**
+ * `meta` keys; `row_hashes` holds the row hashes remembered for the last workbook file synced with nothing to write
+ * back (a cache a cceg that does not know it ignores, so it needs no new schema).
+ */
+export const META = { schemaVersion: 'schema_version', headSeq: 'head_seq', headHash: 'head_hash', rowHashes: 'row_hashes' } as const;
 
 const TABLES = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

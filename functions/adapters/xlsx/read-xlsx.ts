@@ -1,4 +1,5 @@
 // Reads an .xlsx workbook: its tabs in workbook order, each sheet streamed as it is inflated, whatever the zip entry order.
+import { hash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { DEFAULT_LIMITS, type WorkbookLimits } from '../../core/config.js';
 import { CcegError } from '../../core/errors.js';
@@ -23,19 +24,27 @@ export async function readXlsxWorkbook(path: string, limits: WorkbookLimits = DE
   return readOpenedPackage(await openPackage(path, limits), path, limits);
 }
 
+/** A package opened from a file's bytes, with what those bytes hash to. */
+interface OpenedPackage {
+  readonly book: XlsxPackage;
+  /** `RawWorkbook.fingerprint`: the SHA-256 of the whole file. */
+  readonly fingerprint: string;
+}
+
 /** Opens the package of an .xlsx file (its central directory and workbook part), refusing what is not one. */
-async function openPackage(path: string, limits: WorkbookLimits): Promise<XlsxPackage> {
+async function openPackage(path: string, limits: WorkbookLimits): Promise<OpenedPackage> {
   await assertFile(path);
   const bytes = await readFile(path).catch((error: unknown) => {
     throw fileError(path, error);
   });
-  return XlsxPackage.load(bytes, path, limits).catch((error: unknown) => {
+  const book = await XlsxPackage.load(bytes, path, limits).catch((error: unknown) => {
     throw asCcegError(path, error);
   });
+  return { book, fingerprint: `xlsx-sha256:${hash('sha256', bytes, 'hex')}` };
 }
 
 /** Reads every worksheet of an opened package, as {@link readXlsxWorkbook} says. */
-async function readOpenedPackage(book: XlsxPackage, path: string, limits: WorkbookLimits): Promise<RawWorkbook> {
+async function readOpenedPackage({ book, fingerprint }: OpenedPackage, path: string, limits: WorkbookLimits): Promise<RawWorkbook> {
   try {
     const parts = await workbookParts(book);
     const tabs: RawTab[] = [];
@@ -44,7 +53,7 @@ async function readOpenedPackage(book: XlsxPackage, path: string, limits: Workbo
       assertNoFormulaRangeInSystemCells(sheet.name, header, formulaRanges);
       tabs.push({ name: sheet.name, header, rows });
     }
-    return { tabs };
+    return { tabs, fingerprint };
   } catch (error) {
     throw asCcegError(path, error);
   }
@@ -71,7 +80,7 @@ export class XlsxWorkbookReader implements WorkbookReader {
   ) {}
 
   /** The package `probe` opened, with the file's stamp then: `read` reads it when the file is still the same. */
-  private probed: { readonly stamp: FileStamp; readonly book: XlsxPackage } | null = null;
+  private probed: { readonly stamp: FileStamp; readonly opened: OpenedPackage } | null = null;
 
   /** Reads the whole workbook; throws FILE_NOT_FOUND, NOT_A_WORKBOOK, WORKBOOK_TOO_LARGE or UNREADABLE_WORKBOOK (also when saved while read). */
   async read(): Promise<RawWorkbook> {
@@ -79,7 +88,7 @@ export class XlsxWorkbookReader implements WorkbookReader {
     const probed = this.probed;
     this.probed = null;
     const workbook = probed !== null && sameStamp(probed.stamp, before)
-      ? await readOpenedPackage(probed.book, this.path, this.limits)
+      ? await readOpenedPackage(probed.opened, this.path, this.limits)
       : await readXlsxWorkbook(this.path, this.limits);
     if (!sameStamp(before, await stampOf(this.path))) throw changedDuringSync(this.path);
     this.lastRead = before;
@@ -94,10 +103,10 @@ export class XlsxWorkbookReader implements WorkbookReader {
     this.probed = null;
     // A file that cannot be stamped is refused by openPackage, with its own reason.
     const before = await stampOf(this.path).catch(() => null);
-    const book = await openPackage(this.path, this.limits);
+    const opened = await openPackage(this.path, this.limits);
     const after = await stampOf(this.path);
     // Kept only when the file stood still while it was opened.
-    if (before !== null && sameStamp(before, after)) this.probed = { stamp: after, book };
+    if (before !== null && sameStamp(before, after)) this.probed = { stamp: after, opened };
   }
 }
 

@@ -17,4 +17,9 @@ export interface RawTab {
 /** Every tab of a workbook. */
 export interface RawWorkbook {
   readonly tabs: readonly RawTab[];
+  /**
+   * What the file's bytes hash to (a local file's reader gives it): the same fingerprint, the same bytes, the same rows.
+   * A store may remember the rows' hashes under it. None for a workbook read another way (the Sheets API).
+   */
+  readonly fingerprint?: string;
 }

@@ -1,11 +1,12 @@
 // Compares the workbook's rows with the stored records by ID and content hash: what to create, update, tombstone.
 import { contentHash } from '../canonical-json.js';
 import type { AuditDraft, AuditSource } from '../audit/audit-entry.js';
-import type { ParsedWorkbook } from '../parse/parsed.js';
+import type { ParsedRow, ParsedWorkbook } from '../parse/parsed.js';
 import { recordKey, type StoredRecord } from '../records/stored-record.js';
 import { StoredTabs } from '../records/stored-tabs.js';
 import { DATA_TAB_NAMES, TABS, type DataTabName } from '../model/tabs.js';
 import type { AssignedIds } from './assign-ids.js';
+import type { RowHashes } from './row-hashes.js';
 
 /** One record that changes in this sync. */
 export interface RecordChange {
@@ -28,6 +29,8 @@ export interface RecordDiff {
   readonly changes: readonly RecordChange[];
   readonly unchanged: number;
   readonly heldBack: readonly HeldBackRow[];
+  /** The content hash of each row whose values are its record's data as they stand: what a store may remember for the file. */
+  readonly rowHashes: RowHashes;
 }
 
 /** Who commits, when, in which run. */
@@ -43,10 +46,17 @@ export interface CommitContext {
  * longer appears in a readable tab are tombstoned (never deleted); an unreadable tab changes nothing. A tab with a
  * row held back for a duplicate ID tombstones nothing either: that row may be a record whose ID was mistyped as
  * another's (P-0010 retyped as P-0009), and the record stays as it is until the ID is put right.
+ *
+ * `remembered`, the row hashes a store kept for this very file (same bytes), spares hashing a row whose remembered
+ * hash is its record's: such a row is unchanged. They are trusted only for a tab where a sample of them matches the
+ * rows' hashes; any other row is hashed.
  */
-export function diffRecords(parsed: ParsedWorkbook, assigned: AssignedIds, stored: StoredTabs | ReadonlyMap<string, StoredRecord>, context: CommitContext): RecordDiff {
+export function diffRecords(
+  parsed: ParsedWorkbook, assigned: AssignedIds, stored: StoredTabs | ReadonlyMap<string, StoredRecord>, context: CommitContext, remembered?: RowHashes | null,
+): RecordDiff {
   const changes: RecordChange[] = [];
   const heldBack: HeldBackRow[] = [];
+  const rowHashes = new Map<DataTabName, (string | null)[]>();
   let unchanged = 0;
   const storedTabs = StoredTabs.of(stored);
   // Which of each tab's stored records some row names (by position), and how many of them are live: a tab whose live
@@ -64,7 +74,11 @@ export function diffRecords(parsed: ParsedWorkbook, assigned: AssignedIds, store
     const assignedHere = assigned.get(name);
     const namedHere = { marks: new Uint8Array(records?.size ?? 0), live: 0 };
     named.set(name, namedHere);
-    for (const row of tab.rows) {
+    const known = trustedHashes(tab.rows, remembered?.get(name), idKey);
+    const hashes = new Array<string | null>(tab.rows.length).fill(null);
+    rowHashes.set(name, hashes);
+    for (let index = 0; index < tab.rows.length; index++) {
+      const row = tab.rows[index]!;
       const id = row.id ?? assignedHere?.get(row.sheetRow) ?? null;
       // Looked up by position: a row whose record is unchanged (most of them) makes no object.
       const position = id === null ? undefined : records?.positionOf(id);
@@ -81,9 +95,12 @@ export function diffRecords(parsed: ParsedWorkbook, assigned: AssignedIds, store
       }
       if (id === null) continue;
       // Most rows hold their ID already: their values are the data as they are, not a copy.
-      const data = row.values[idKey] === id ? row.values : { ...row.values, [idKey]: id };
-      // Hashed first: an unchanged row (most of them) makes no record.
-      const hash = contentHash(data);
+      const asTyped = row.values[idKey] === id;
+      const data = asTyped ? row.values : { ...row.values, [idKey]: id };
+      // Hashed first (unless a trusted remembered hash says it is its record's): an unchanged row (most of them) makes no record.
+      const knownHash = asTyped ? known?.[index] : undefined;
+      const hash = knownHash != null && live && records!.hashAt(position) === knownHash ? knownHash : contentHash(data);
+      if (asTyped) hashes[index] = hash;
       if (live && records!.hashAt(position) === hash) {
         unchanged++;
         continue;
@@ -105,7 +122,27 @@ export function diffRecords(parsed: ParsedWorkbook, assigned: AssignedIds, store
       changes.push({ op: 'tombstone', before, after: record(tab, before.id, before.data, true) });
     }
   }
-  return { changes, unchanged, heldBack };
+  return { changes, unchanged, heldBack, rowHashes };
+}
+
+/** One row in this many (the first included) has its remembered hash checked against its hash before any is trusted. */
+const SAMPLE_EVERY = 64;
+
+/**
+ * A tab's remembered hashes when they can be trusted: one for every row, null exactly for the rows whose values are not
+ * their record's data as typed, and equal to the hash of every sampled row. Otherwise (another cceg's hashes, a
+ * damaged memo) undefined, and every row is hashed.
+ */
+function trustedHashes(rows: readonly ParsedRow[], remembered: readonly (string | null)[] | undefined, idKey: string): readonly (string | null)[] | undefined {
+  if (remembered === undefined || remembered.length !== rows.length) return undefined;
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
+    const asTyped = row.values !== null && row.id !== null && row.values[idKey] === row.id;
+    const hash = remembered[index];
+    if (asTyped !== (hash !== null && hash !== undefined)) return undefined;
+    if (asTyped && index % SAMPLE_EVERY === 0 && contentHash(row.values!) !== hash) return undefined;
+  }
+  return remembered;
 }
 
 /**

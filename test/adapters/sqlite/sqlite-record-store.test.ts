@@ -96,6 +96,24 @@ describe('SqliteRecordStore on disk', () => {
     await reopened.close();
   });
 
+  it("remembers one workbook file's row hashes across reopening, in meta, and forgets them for the next file's", async () => {
+    const path = newPath();
+    const first = openSqliteStore(path);
+    const a = 'a'.repeat(64);
+    await first.rememberRowHashes('xlsx-sha256:one', new Map([['Roster', [a, null]]]));
+    await first.close();
+
+    const second = openSqliteStore(path);
+    expect(await second.rememberedRowHashes('xlsx-sha256:one')).toEqual(new Map([['Roster', [a, null]]]));
+    expect(await second.rememberedRowHashes('xlsx-sha256:two')).toBeNull();
+    await second.rememberRowHashes('xlsx-sha256:two', new Map([['Roster', []]]));
+    expect(await second.rememberedRowHashes('xlsx-sha256:one')).toBeNull();
+    expect(await second.rememberedRowHashes('xlsx-sha256:two')).toEqual(new Map([['Roster', []]]));
+    await second.close();
+    // A cache in meta: the schema stays as it was, so an older cceg still opens the file.
+    expect(withRawDatabase(path, (db) => db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get())).toBe('3');
+  });
+
   it('commits 20,000 records with their entries in one transaction, in seconds', async () => {
     const store = openSqliteStore(newPath());
     const batch = createBatch('run-1', 20_000);

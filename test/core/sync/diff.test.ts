@@ -8,6 +8,7 @@ import { parseWorkbook } from '../../../functions/core/parse/parse-workbook.js';
 import type { StoredRecord } from '../../../functions/core/records/stored-record.js';
 import { assignIds } from '../../../functions/core/sync/assign-ids.js';
 import { type CommitContext, type RecordDiff, auditDraftsOf, diffRecords } from '../../../functions/core/sync/diff.js';
+import type { RowHashes } from '../../../functions/core/sync/row-hashes.js';
 import { rawTab, rawWorkbook, tabOf } from '../../support/raw-workbook.js';
 
 type Cells = Record<string, CellValue>;
@@ -20,11 +21,19 @@ const bo: Cells = { ID: 'P-0002', Name: 'Bo Lindqvist', Email: 'bo@example.org',
 const igf: Cells = { ID: 'I-0001', Title: 'IGF 2018', Kind: 'Event' };
 
 /** Parses tabs (the other tabs present and empty), assigns IDs against the store, and diffs. */
-function diffOf(tabs: RawTab[], stored: ReadonlyMap<string, StoredRecord> = new Map(), context = SECOND, workbook = rawWorkbook(...tabs)): RecordDiff {
+function diffOf(
+  tabs: RawTab[], stored: ReadonlyMap<string, StoredRecord> = new Map(), context = SECOND, workbook = rawWorkbook(...tabs), remembered?: RowHashes,
+): RecordDiff {
   const parsed = parseWorkbook(workbook);
   const ids = new Map<DataTabName, string[]>();
   for (const record of stored.values()) ids.set(record.tab as DataTabName, [...(ids.get(record.tab as DataTabName) ?? []), record.id]);
-  return diffRecords(parsed, assignIds(parsed, ids), stored, context);
+  return diffRecords(parsed, assignIds(parsed, ids), stored, context, remembered);
+}
+
+/** What a diff changes, leaves and holds back, its row hashes aside. */
+function outcomeOf(diff: RecordDiff): Omit<RecordDiff, 'rowHashes'> {
+  const { rowHashes: _rowHashes, ...outcome } = diff;
+  return outcome;
 }
 
 /** The store after a diff's changes are committed. */
@@ -65,7 +74,7 @@ describe('diffRecords', () => {
     { name: 'the same values typed another way (case of a choice, spaces around text)', rows: [{ ...ana, Role: ' member ', Name: ' Ana Costa ' }, bo] },
   ])('leaves records unchanged for $name', ({ rows }) => {
     const diff = diffOf([tabOf('Roster', rows)], storeOf(tabOf('Roster', [ana, bo])));
-    expect(diff).toEqual({ changes: [], unchanged: 2, heldBack: [] });
+    expect(outcomeOf(diff)).toEqual({ changes: [], unchanged: 2, heldBack: [] });
   });
 
   it('updates a record whose content changed, keeping the stored version as before', () => {
@@ -96,7 +105,7 @@ describe('diffRecords', () => {
   it('does not tombstone a record that is already tombstoned', () => {
     const once = storeOf(tabOf('Roster', [ana, bo]));
     const tombstoned = committed(diffOf([tabOf('Roster', [ana])], once), once);
-    expect(diffOf([tabOf('Roster', [ana])], tombstoned)).toEqual({ changes: [], unchanged: 1, heldBack: [] });
+    expect(outcomeOf(diffOf([tabOf('Roster', [ana])], tombstoned))).toEqual({ changes: [], unchanged: 1, heldBack: [] });
   });
 
   it.each([
@@ -104,7 +113,7 @@ describe('diffRecords', () => {
     { name: 'the tab lacks a required column', workbook: rawWorkbook(tabOf('Issues', [igf]), rawTab('Roster', ['ID', 'Name', 'Role'], [['P-0001', 'Ana Costa', 'Member']])) },
   ])('tombstones nothing when $name', ({ workbook }) => {
     const diff = diffOf([], storeOf(tabOf('Roster', [ana, bo]), tabOf('Issues', [igf])), SECOND, workbook);
-    expect(diff).toEqual({ changes: [], unchanged: 1, heldBack: [] });
+    expect(outcomeOf(diff)).toEqual({ changes: [], unchanged: 1, heldBack: [] });
   });
 
   it('still diffs the readable tabs when another tab is unreadable', () => {
@@ -118,7 +127,7 @@ describe('diffRecords', () => {
     { name: 'no stored version', stored: () => new Map<string, StoredRecord>(), hasCommittedVersion: false },
   ])('holds back a row with a data finding, which has $name, and neither changes nor tombstones its record', ({ stored, hasCommittedVersion }) => {
     const diff = diffOf([tabOf('Roster', [{ ...ana, Email: 'ana@' }])], stored());
-    expect(diff).toEqual({ changes: [], unchanged: 0, heldBack: [{ tab: 'Roster', sheetRow: 2, id: 'P-0001', hasCommittedVersion }] });
+    expect(outcomeOf(diff)).toEqual({ changes: [], unchanged: 0, heldBack: [{ tab: 'Roster', sheetRow: 2, id: 'P-0001', hasCommittedVersion }] });
   });
 
   it('holds back a row with a data finding whose record was tombstoned, as having no committed version', () => {
@@ -136,7 +145,7 @@ describe('diffRecords', () => {
 
   it('holds back an organization without a Code, with no ID', () => {
     const diff = diffOf([tabOf('Organizations', [{ Code: null, Name: 'Generic Names Supporting Organization', Type: 'SO', Participating: 'Yes' }])]);
-    expect(diff).toEqual({ changes: [], unchanged: 0, heldBack: [{ tab: 'Organizations', sheetRow: 2, id: null, hasCommittedVersion: false }] });
+    expect(outcomeOf(diff)).toEqual({ changes: [], unchanged: 0, heldBack: [{ tab: 'Organizations', sheetRow: 2, id: null, hasCommittedVersion: false }] });
   });
 
   it('revives a tombstoned record whose ID reappears, as an update', () => {
@@ -216,5 +225,46 @@ describe('auditDraftsOf', () => {
 
   it('gives no drafts for no changes', () => {
     expect(auditDraftsOf([], SECOND)).toEqual([]);
+  });
+});
+
+describe('diffRecords with the row hashes a store remembered for the file', () => {
+  const roster = (...rows: Cells[]) => [tabOf('Roster', rows)];
+  const diffRemembering = (rows: Cells[], stored: ReadonlyMap<string, StoredRecord>, remembered: RowHashes) =>
+    diffOf(roster(...rows), stored, SECOND, rawWorkbook(...roster(...rows)), remembered);
+
+  it('gives the hash of each row whose values are its record data, none for a held-back row or one given its ID', () => {
+    const diff = diffOf(roster(ana, { ...bo, ID: null }, { ...ana, ID: 'P-0003', Email: 'ana@' }));
+    const created = diff.changes.find((change) => change.after.id === 'P-0001')!.after;
+    expect(diff.rowHashes.get('Roster')).toEqual([created.hash, null, null]);
+    expect(created.hash).toBe(contentHash(created.data));
+  });
+
+  it('takes a row whose remembered hash is its record hash as unchanged, without hashing it (the same bytes give the same row)', () => {
+    const stored = storeOf(tabOf('Roster', [ana, bo]));
+    const remembered = diffOf(roster(ana, bo), stored).rowHashes;
+    // Row 2 is not among the rows sampled: its remembered hash is believed, so even a row that differs passes as unchanged.
+    const diff = diffRemembering([ana, { ...bo, Role: 'Member' }], stored, remembered);
+    expect(outcomeOf(diff)).toEqual({ changes: [], unchanged: 2, heldBack: [] });
+  });
+
+  it('hashes every row of a tab when a sampled row is not what its remembered hash says (hashes of another cceg)', () => {
+    const stored = storeOf(tabOf('Roster', [ana, bo]));
+    const remembered = diffOf(roster(ana, bo), stored).rowHashes;
+    const diff = diffRemembering([{ ...ana, Role: 'Observer' }, { ...bo, Role: 'Member' }], stored, remembered);
+    expect(summary(diff)).toEqual([['update', 'Roster/P-0001'], ['update', 'Roster/P-0002']]);
+  });
+
+  it('hashes every row of a tab whose remembered hashes do not line up with its rows', () => {
+    const stored = storeOf(tabOf('Roster', [ana, bo]));
+    const [anaHash, boHash] = diffOf(roster(ana, bo), stored).rowHashes.get('Roster')!;
+    const cases: RowHashes[] = [new Map([['Roster', [anaHash!]]]), new Map([['Roster', [anaHash!, boHash!, anaHash!]]]), new Map([['Roster', [anaHash!, null]]])];
+    for (const remembered of cases) expect(summary(diffRemembering([ana, { ...bo, Role: 'Member' }], stored, remembered))).toEqual([['update', 'Roster/P-0002']]);
+  });
+
+  it('gives back the remembered hashes it was given for a file that did not change', () => {
+    const stored = storeOf(tabOf('Roster', [ana, bo]));
+    const remembered = diffOf(roster(ana, bo), stored).rowHashes;
+    expect(diffRemembering([ana, bo], stored, remembered).rowHashes).toEqual(remembered);
   });
 });
