@@ -25,6 +25,8 @@ export interface StoredView {
   readonly diff: RecordDiff;
   /** The audit head the digests were read with (under the sync lease it stays so until the commit). */
   readonly auditHead: AuditHead | null;
+  /** The latest time any stored record was committed (tombstones included), or null for an empty store. */
+  readonly lastCommittedAt: string | null;
   /** Whether the store remembered the rows' hashes for this very file (then it need not remember them again). */
   readonly rowHashesRemembered: boolean;
 }
@@ -83,7 +85,7 @@ export async function readStored(
   for (const key of [...wanted]) if (stored.get(key) === undefined) wanted.delete(key);
   const read = wanted.size > 0 ? await store.loadRecordsByKey(wanted) : new Map<string, StoredRecord>();
   stored.putRead(read.values());
-  return { parsed, assigned, stored: stored.asMap(), diff: withStoredVersions(diff, read), auditHead, rowHashesRemembered: remembered !== null };
+  return { parsed, assigned, stored: stored.asMap(), diff: withStoredVersions(diff, read), auditHead, lastCommittedAt: stored.lastCommittedAt(), rowHashesRemembered: remembered !== null };
 }
 
 /** The store's digests by tab: read so when the store can (`loadDigestTabs`), else grouped from its `loadDigests`. */

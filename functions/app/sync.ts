@@ -120,7 +120,7 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
     const raw = await ports.reader.read();
     const context = { runId: ports.newId(), at: started.toISOString(), actor: request.actor, source: request.source };
     // The digests, and the data only of the records this sync looks into: reads that do not grow with the sheet.
-    const { parsed, assigned, stored, diff, auditHead: headBefore, rowHashesRemembered } = await readStored(ports.store, raw, { organizations: request.takeEdits ?? false, context });
+    const { parsed, assigned, stored, diff, auditHead: headBefore, lastCommittedAt, rowHashesRemembered } = await readStored(ports.store, raw, { organizations: request.takeEdits ?? false, context });
     const review: EditReview | null = request.takeEdits
       ? reviewEdits({
         parsed, assigned, stored, diff, edits, policy: accessPolicyOf(request.config, stored, parsed),
@@ -148,8 +148,8 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
       findings: { errors: summary.errors, warnings: summary.warnings },
     };
 
-    let lastChange: string | null = changes.length > 0 ? context.at : null;
-    for (const record of stored.values()) if (lastChange === null || record.committedAt > lastChange) lastChange = record.committedAt;
+    const changedAt = changes.length > 0 ? context.at : null;
+    const lastChange = changedAt === null || (lastCommittedAt !== null && lastCommittedAt > changedAt) ? lastCommittedAt : changedAt;
     const drafts = [...auditDraftsOf(changes, context, review?.actors), ...refusalDrafts(review?.refused ?? [], context)];
     // The head the commit will leave (under the lease, nobody else chains meanwhile): the Dashboard anchors it.
     const expectedHead = chainDrafts(drafts, headBefore).at(-1) ?? headBefore;

@@ -72,6 +72,16 @@ export class StoredTab {
     return record;
   }
 
+  /** The latest time any of the tab's records (tombstoned ones included) was committed, or null for none; no record is made. */
+  lastCommittedAt(): string | null {
+    let last: string | null = null;
+    for (let position = 0; position < this.columns.ids.length; position++) {
+      const at = this.columns.committedAt(position);
+      if (last === null || at > last) last = at;
+    }
+    return last;
+  }
+
   /** Puts a record whose data was read in place of its digest; a record the tab does not list is left out. */
   putRead(record: StoredRecord): void {
     const position = this.positions.get(record.id);
@@ -126,6 +136,16 @@ export class StoredTabs implements Iterable<StoredTab> {
     const stored = this.byName.get(tab);
     const position = stored?.positionOf(id);
     return position === undefined ? undefined : stored!.recordAt(position);
+  }
+
+  /** The latest time any record (tombstoned ones included) was committed, or null when there is none. */
+  lastCommittedAt(): string | null {
+    let last: string | null = null;
+    for (const tab of this.byName.values()) {
+      const at = tab.lastCommittedAt();
+      if (at !== null && (last === null || at > last)) last = at;
+    }
+    return last;
   }
 
   /** Puts records whose data was read in place of their digests. */

@@ -66,6 +66,15 @@ describe('StoredTabs', () => {
     expect(seen).toHaveLength(4);
   });
 
+  it('knows when a record was last committed, tombstones included, per tab and in all, without making one', () => {
+    const stored = StoredTabs.of(digests);
+
+    expect(stored.lastCommittedAt()).toBe('2018-06-04T09:00:00.000Z');
+    expect(stored.tab('Issues')!.lastCommittedAt()).toBe('2018-06-02T09:00:00.000Z');
+    expect(StoredTabs.of(keyed([digest('Roster', 'P-0001', 1), digest('Roster', 'P-0002', 3, true)])).lastCommittedAt()).toBe('2018-06-03T09:00:00.000Z');
+    expect(StoredTabs.of(new Map()).lastCommittedAt()).toBeNull();
+  });
+
   it('is built once: StoredTabs given to it are returned as they are', () => {
     const stored = new StoredTabs([new StoredTab({ tab: 'Roster', ids: ['P-0001'], hashes: [hash(1)], tombstoned: Uint8Array.of(0), committedAt: () => 'then' })]);
 
