@@ -82,17 +82,31 @@ export class XlsxWorkbookReader implements WorkbookReader {
   /** The package `probe` opened, with the file's stamp then: `read` reads it when the file is still the same. */
   private probed: { readonly stamp: FileStamp; readonly opened: OpenedPackage } | null = null;
 
+  /** The package the last `read` read, until `takeReadPackage` takes it. */
+  private readPackage: XlsxPackage | null = null;
+
   /** Reads the whole workbook; throws FILE_NOT_FOUND, NOT_A_WORKBOOK, WORKBOOK_TOO_LARGE or UNREADABLE_WORKBOOK (also when saved while read). */
   async read(): Promise<RawWorkbook> {
+    this.readPackage = null;
     const before = await stampOf(this.path);
     const probed = this.probed;
     this.probed = null;
-    const workbook = probed !== null && sameStamp(probed.stamp, before)
-      ? await readOpenedPackage(probed.opened, this.path, this.limits)
-      : await readXlsxWorkbook(this.path, this.limits);
+    const opened = probed !== null && sameStamp(probed.stamp, before) ? probed.opened : await openPackage(this.path, this.limits);
+    const workbook = await readOpenedPackage(opened, this.path, this.limits);
     if (!sameStamp(before, await stampOf(this.path))) throw changedDuringSync(this.path);
     this.lastRead = before;
+    this.readPackage = opened.book;
     return workbook;
+  }
+
+  /**
+   * The package the last `read` read (the file as `lastRead` stamps it), once: the writer writes into it instead of
+   * opening the file again. Null when taken already or nothing was read.
+   */
+  takeReadPackage(): XlsxPackage | null {
+    const book = this.readPackage;
+    this.readPackage = null;
+    return book;
   }
 
   /**

@@ -12,7 +12,7 @@ import { patchCells, type CellEdit } from './write-back/patch-cells.js';
 import { newTableSheet, rewriteTable } from './write-back/rewrite-table.js';
 import { withTableStyles, type TableStyles } from './write-back/styles-xml.js';
 import { TABLE_LAYOUTS } from './table-layouts.js';
-import { changedDuringSync, readWorkbookFile, replaceWorkbookFile, sameStamp, type FileStamp } from './write-back/workbook-file.js';
+import { changedDuringSync, readWorkbookFile, replaceWorkbookFile, sameStamp, stampOf, type FileStamp } from './write-back/workbook-file.js';
 
 /**
  * Applies a write-back plan to the .xlsx file at `path`: cells are set as text (inline strings, never formulas) or
@@ -21,12 +21,13 @@ import { changedDuringSync, readWorkbookFile, replaceWorkbookFile, sameStamp, ty
  * replaced atomically only when some cell differs, asking spreadsheet programs to recalculate its formulas on opening.
  * Returns how many cells changed (0: the file was not touched). With `asRead`, the stamp of the file when the sync
  * read it, a file saved since (rows may have moved) is refused before anything is written. The package is opened
- * within `limits`, those the sync read it with.
+ * within `limits`, those the sync read it with; `readPackage`, the package the sync read (the file `asRead` stamps),
+ * is written into instead of opening the file again.
  */
-export async function applyXlsxWriteBack(path: string, plan: WriteBackPlan, asRead?: FileStamp | null, limits: WorkbookLimits = DEFAULT_LIMITS): Promise<{ cellsChanged: number }> {
-  const file = await readWorkbookFile(path);
-  if (asRead && !sameStamp(asRead, file.stamp)) throw changedDuringSync(path);
-  const book = await XlsxPackage.load(file.bytes, path, limits);
+export async function applyXlsxWriteBack(
+  path: string, plan: WriteBackPlan, asRead?: FileStamp | null, limits: WorkbookLimits = DEFAULT_LIMITS, readPackage?: XlsxPackage | null,
+): Promise<{ cellsChanged: number }> {
+  const { book, stamp } = await packageToWrite(path, asRead ?? null, limits, readPackage ?? null);
   const bySheet = editsBySheet(book, plan.cells);
   const tables = lastOfEachTab(plan.tables);
   // Parts inflate on zlib's threads: the shared strings and the next sheet inflate while a sheet is patched.
@@ -66,8 +67,23 @@ export async function applyXlsxWriteBack(path: string, plan: WriteBackPlan, asRe
   if (cellsChanged === 0) return { cellsChanged };
   if (overwroteFormula) await book.dropCalcChain();
   await recalculateOnOpening(book);
-  await replaceWorkbookFile(path, await book.generate(), file.stamp);
+  await replaceWorkbookFile(path, await book.generate(), stamp);
   return { cellsChanged };
+}
+
+/**
+ * The package to write into and the stamp the file must still have when it is replaced: the package the sync read
+ * when the file is still the one it read, else the file opened afresh (refused when it is no longer the one read).
+ */
+async function packageToWrite(path: string, asRead: FileStamp | null, limits: WorkbookLimits, readPackage: XlsxPackage | null): Promise<{ book: XlsxPackage; stamp: FileStamp }> {
+  if (asRead !== null && readPackage !== null) {
+    const stamp = await stampOf(path);
+    if (!sameStamp(asRead, stamp)) throw changedDuringSync(path);
+    return { book: readPackage, stamp };
+  }
+  const file = await readWorkbookFile(path);
+  if (asRead && !sameStamp(asRead, file.stamp)) throw changedDuringSync(path);
+  return { book: await XlsxPackage.load(file.bytes, path, limits), stamp: file.stamp };
 }
 
 /** Adds the styles of new system tabs to the workbook's style sheet, once; null when it has none to add to. */
@@ -101,12 +117,12 @@ async function recalculateOnOpening(book: XlsxPackage): Promise<void> {
 export class XlsxWorkbookWriter implements WorkbookWriter {
   constructor(
     private readonly path: string,
-    private readonly reader?: { readonly lastRead: FileStamp | null; readonly limits?: WorkbookLimits },
+    private readonly reader?: { readonly lastRead: FileStamp | null; readonly limits?: WorkbookLimits; takeReadPackage?(): XlsxPackage | null },
   ) {}
 
   /** Writes what differs; throws FILE_NOT_FOUND, NOT_A_WORKBOOK, UNREADABLE_WORKBOOK, or INTERNAL for a plan naming no tab. */
   applyWriteBack(plan: WriteBackPlan): Promise<{ readonly cellsChanged: number }> {
-    return applyXlsxWriteBack(this.path, plan, this.reader?.lastRead ?? null, this.reader?.limits);
+    return applyXlsxWriteBack(this.path, plan, this.reader?.lastRead ?? null, this.reader?.limits, this.reader?.takeReadPackage?.() ?? null);
   }
 }
 

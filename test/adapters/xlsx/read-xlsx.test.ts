@@ -211,7 +211,11 @@ describe('readXlsxWorkbook rows and tabs', () => {
 
     await reorderZipEntries(path, order);
 
-    expect(await readXlsxWorkbook(path)).toEqual(expected);
+    const reordered = await readXlsxWorkbook(path);
+    expect(reordered.tabs).toEqual(expected.tabs);
+    // Other bytes, another fingerprint: row hashes remembered for the file as it was are not taken for it.
+    expect(reordered.fingerprint).not.toBe(expected.fingerprint);
+    expect(await readXlsxWorkbook(path)).toEqual(reordered);
     await expect(new XlsxWorkbookReader(path).probe()).resolves.toBeUndefined();
   });
 

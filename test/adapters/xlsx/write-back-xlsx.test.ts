@@ -5,11 +5,12 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readXlsxWorkbook } from '../../../functions/adapters/xlsx/read-xlsx.js';
+import { readXlsxWorkbook, XlsxWorkbookReader } from '../../../functions/adapters/xlsx/read-xlsx.js';
 import { applyXlsxWriteBack, XlsxWorkbookWriter } from '../../../functions/adapters/xlsx/write-back-xlsx.js';
 import type { CcegError } from '../../../functions/core/errors.js';
 import type { CellWrite, WriteBackPlan } from '../../../functions/core/sync/write-back-plan.js';
 import { writeBigWorkbook } from '../../support/big-workbook.js';
+import { editWorkbook } from '../../support/workbook-snapshot.js';
 import { changedEntries, exceljsSnapshot, fileHash, rawCells, sheetParts, withoutCells, zipEntries } from '../../support/xlsx-snapshot.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cceg-write-back-'));
@@ -283,6 +284,25 @@ describe('applyXlsxWriteBack faults', () => {
     const path = newPath('text');
     writeFileSync(path, 'ID,Name\nP-0001,Ana\n');
     expect(await faultOf(applyXlsxWriteBack(path, fixturePlan))).toEqual({ code: 'NOT_A_WORKBOOK', message: `${path} is not an .xlsx workbook.` });
+  });
+
+  it('writes into the package its reader read, to the same bytes as from the file, and refuses a file saved since the read', async () => {
+    const [fromRead, fromFile, savedSince] = [newPath(), newPath(), newPath()];
+    await writeFixture(fromRead);
+    copyFileSync(fromRead, fromFile);
+    copyFileSync(fromRead, savedSince);
+    const reader = new XlsxWorkbookReader(fromRead);
+    await reader.read();
+
+    expect(await new XlsxWorkbookWriter(fromRead, reader).applyWriteBack(fixturePlan)).toEqual(await applyXlsxWriteBack(fromFile, fixturePlan));
+    expect(readFileSync(fromRead)).toEqual(readFileSync(fromFile));
+
+    const stale = new XlsxWorkbookReader(savedSince);
+    await stale.read();
+    await editWorkbook(savedSince, (workbook) => void (workbook.getWorksheet('Notes')!.getCell('B4').value = 'saved meanwhile'));
+    const hash = fileHash(savedSince);
+    expect(await faultOf(new XlsxWorkbookWriter(savedSince, stale).applyWriteBack(fixturePlan))).toMatchObject({ code: 'WORKBOOK_CHANGED' });
+    expect(fileHash(savedSince)).toBe(hash);
   });
 
   it('refuses a plan naming a tab the workbook does not have, writing nothing', async () => {
