@@ -57,7 +57,7 @@ export async function applyXlsxWriteBack(
       cellsChanged += created.cells;
       continue;
     }
-    const result = rewriteTable(await parts.take(sheet.part), table.rows, await sharedStrings);
+    const result = rewriteTable(await parts.take(sheet.part), table.rows, await sharedStrings, table.heldRows);
     if (result.changed === 0) continue;
     book.write(sheet.part, result.xml);
     if (result.filter !== undefined) await nameFilter(book, sheet.name, result.filter);

@@ -76,16 +76,32 @@ function planTab(name: DataTabName, input: WriteBackInput, findingsByRow: Readon
   }
 }
 
-function sameTable(raw: RawTab | undefined, rows: readonly (readonly (string | number)[])[]): boolean {
-  if (!raw) return false;
-  const current = [raw.header, ...raw.rows.map((row) => row.cells)];
-  if (current.length !== rows.length) return false;
-  return rows.every((row, index) => {
-    const cells = current[index] ?? [];
+/**
+ * The 1-based sheet rows where the tab as read already holds, by text, the row `rows` puts there (row 1 is the header;
+ * a row the tab does not have holds only empty text); null when every row does and the tab holds nothing below them.
+ */
+function rowsHeldAlready(raw: RawTab | undefined, rows: readonly (readonly (string | number)[])[]): Set<number> | null {
+  const held = new Set<number>();
+  if (!raw) return held;
+  const bySheetRow: (readonly CellValue[] | undefined)[] = [raw.header];
+  let below = false;
+  for (const row of raw.rows) {
+    if (row.row > rows.length) below = true;
+    else bySheetRow[row.row - 1] = row.cells;
+  }
+  rows.forEach((row, index) => {
+    const cells = bySheetRow[index] ?? [];
     const width = Math.max(row.length, cells.length);
-    for (let i = 0; i < width; i++) if (cellText(cells[i] ?? null) !== String(row[i] ?? '')) return false;
-    return true;
+    for (let i = 0; i < width; i++) if (cellText(cells[i] ?? null) !== String(row[i] ?? '')) return;
+    held.add(index + 1);
   });
+  return !below && held.size === rows.length ? null : held;
+}
+
+/** The table to write, with the rows the tab holds already; none when the tab holds it whole. */
+function tableWrite(tab: TableWrite['tab'], raw: RawTab | undefined, rows: readonly (readonly (string | number)[])[]): TableWrite | null {
+  const held = rowsHeldAlready(raw, rows);
+  return held === null ? null : { tab, rows, heldRows: held };
 }
 
 /** The Findings tab's rows: its header, then one row per finding, errors before warnings (each in the order given). */
@@ -112,9 +128,9 @@ export function planWriteBack(input: WriteBackInput): WriteBackPlan {
     const current = rawTabNamed(input.raw, revert.tab)?.rows.find((row) => row.row === revert.row)?.cells[revert.column];
     if (!sameCell(current, revert.value)) cells.push({ ...revert, revert: true });
   }
-  const tables: TableWrite[] = [];
-  const findingRows = findingsTable(input.findings);
-  if (!sameTable(rawTabNamed(input.raw, 'Findings'), findingRows)) tables.push({ tab: 'Findings', rows: findingRows });
-  if (!sameTable(rawTabNamed(input.raw, 'Dashboard'), input.dashboard)) tables.push({ tab: 'Dashboard', rows: input.dashboard });
+  const tables = [
+    tableWrite('Findings', rawTabNamed(input.raw, 'Findings'), findingsTable(input.findings)),
+    tableWrite('Dashboard', rawTabNamed(input.raw, 'Dashboard'), input.dashboard),
+  ].filter((table) => table !== null);
   return { cells, tables };
 }

@@ -23,6 +23,11 @@ export interface CellWrite {
 export interface TableWrite {
   readonly tab: 'Findings' | 'Dashboard';
   readonly rows: readonly (readonly (string | number)[])[];
+  /**
+   * The 1-based sheet rows where the tab, as the sync read it, already holds (by text) what `rows` puts there: an
+   * adapter may keep those rows as they are instead of comparing them cell by cell. None known when absent.
+   */
+  readonly heldRows?: ReadonlySet<number>;
 }
 
 /** Everything a sync writes into the workbook. Adapters write only what differs from the workbook's contents. */

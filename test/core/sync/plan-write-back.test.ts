@@ -250,8 +250,8 @@ describe('planWriteBack writes the system tabs', () => {
 
   it('writes the Findings and Dashboard tabs when the workbook has none', () => {
     expect(planOf(rawWorkbook()).tables).toEqual([
-      { tab: 'Findings', rows: [['Severity', 'Rule', 'Tab', 'Row', 'Column', 'Message', 'Charter']] },
-      { tab: 'Dashboard', rows: DASHBOARD },
+      { tab: 'Findings', rows: [['Severity', 'Rule', 'Tab', 'Row', 'Column', 'Message', 'Charter']], heldRows: new Set() },
+      { tab: 'Dashboard', rows: DASHBOARD, heldRows: new Set() },
     ]);
   });
 
@@ -263,6 +263,29 @@ describe('planWriteBack writes the system tabs', () => {
   it('rewrites the Findings tab when a finding is gone', () => {
     const plan = planOf(rawWorkbook(...systemTabs([finding({ row: 3 })])));
     expect(plan.tables.map((table) => table.tab)).toEqual(['Findings']);
+  });
+
+  it('names the rows a rewritten tab already holds, by sheet row, so that they can be kept as they are', () => {
+    const kept = finding({ row: 3, message: 'Kept.' });
+    const [findingsTab, dashboardTab] = systemTabs([kept, finding({ row: 4, message: 'Before.' })]);
+    const plan = planOf(rawWorkbook(findingsTab!, dashboardTab!), [kept, finding({ row: 4, message: 'After.' })]);
+    // The header and the kept finding's row hold their text already; the changed finding's row does not.
+    expect(plan.tables).toEqual([{ tab: 'Findings', rows: expect.any(Array), heldRows: new Set([1, 2]) }]);
+  });
+
+  it('compares each row with the row at its own sheet row: after an empty row, rows that moved are not held', () => {
+    const rows = findingsTable([finding({ row: 3, message: 'One.' }), finding({ row: 4, message: 'Two.' })]);
+    const withGap: RawTab = { name: 'Findings', header: [...rows[0]!], rows: [{ row: 2, cells: [...rows[1]!] }, { row: 4, cells: [...rows[2]!] }] };
+    const plan = planOf(rawWorkbook(withGap, systemTabs()[1]!), [finding({ row: 3, message: 'One.' }), finding({ row: 4, message: 'Two.' })]);
+    expect(plan.tables).toEqual([{ tab: 'Findings', rows, heldRows: new Set([1, 2]) }]);
+  });
+
+  it('rewrites a tab that holds rows below the new table, though each row of the table is held', () => {
+    const findings = [finding({ row: 3 })];
+    const [findingsTab, dashboardTab] = systemTabs(findings);
+    const longer: RawTab = { ...findingsTab!, rows: [...findingsTab!.rows, { row: findingsTab!.rows.length + 3, cells: ['left below'] }] };
+    const plan = planOf(rawWorkbook(longer, dashboardTab!), findings);
+    expect(plan.tables).toEqual([{ tab: 'Findings', rows: findingsTable(findings), heldRows: new Set([1, 2]) }]);
   });
 });
 

@@ -36,14 +36,15 @@ function storableRows(rows: TableRows): WriteValue[][] {
 /**
  * Replaces the sheet's cells with `rows`, keeping the style of every cell position that existed (the header's bold
  * fill) and the rest of the sheet (columns, views, protection); the sheet is left as it is when it already holds them.
+ * A row of `heldRows` (1-based: rows known to hold their values already) is kept as it is, unread.
  */
-export function rewriteTable(original: string, rows: TableRows, sharedStrings: SharedStringTable): TableResult {
+export function rewriteTable(original: string, rows: TableRows, sharedStrings: SharedStringTable, heldRows?: ReadonlySet<number>): TableResult {
   const { xml, sheetData } = findSheetData(original);
   const { prefix } = sheetData;
   const values = storableRows(rows);
   const cells = new TableCellXml(prefix);
   const columnStyle = columnStyles(xml, prefix);
-  const { styles, changed, overwroteFormula, asWritten } = tableBefore(xml, sheetData, values, sharedStrings, cells, columnStyle);
+  const { styles, changed, overwroteFormula, asWritten } = tableBefore(xml, sheetData, values, sharedStrings, cells, columnStyle, heldRows);
   if (changed === 0) return { xml: original, changed: 0, overwroteFormula: false };
   // Asked cell by cell, row after row: each row's styles are looked up once.
   let styledRow = 0;

@@ -22,21 +22,32 @@ export interface TableBefore {
  * Reads the cells of the sheet against `values` in one pass: a cell is compared with the value its position gets
  * (none outside the new rows) without decoding what need not be, and no cell of the sheet is kept but its style.
  * A row first seen that is written just as the rewrite would write it (`columnStyle` giving new cells their style)
- * is taken whole: it changes nothing.
+ * is taken whole: it changes nothing. So is one of `heldRows`, rows the sync read as holding their values already
+ * (it is not read at all), unless its row number comes twice: then the sheet is read again without them.
  */
 export function tableBefore(
   xml: string, sheetData: SheetData, values: readonly (readonly WriteValue[])[], sharedStrings: SharedStringTable, cells: TableCellXml,
-  columnStyle: (column: number) => string | undefined,
+  columnStyle: (column: number) => string | undefined, heldRows?: ReadonlySet<number>,
 ): TableBefore {
   const { prefix } = sheetData;
   const styles = new Map<number, (string | undefined)[]>();
   const differs = new Map<number, boolean[]>();
   const asWritten = new Map<number, string>();
+  const kept = new Set<number>();
   let overwroteFormula = false;
   let changed = writtenCount(values);
   const plain: PlainCell = { end: 0, column: 0, style: undefined, type: 'n', valueStart: -1, valueEnd: -1 };
   for (const row of rowsOf(xml, sheetData)) {
     const wanted = values[row.position - 1];
+    if (kept.has(row.position)) return tableBefore(xml, sheetData, values, sharedStrings, cells, columnStyle);
+    if (heldRows?.has(row.position) && wanted !== undefined && !styles.has(row.position)) {
+      // Its cells hold their values: no change, and the row stays as it is.
+      kept.add(row.position);
+      styles.set(row.position, []);
+      changed -= writtenCount([wanted]);
+      asWritten.set(row.position, xml.slice(row.start, row.end));
+      continue;
+    }
     const written = styles.has(row.position) ? null : stylesAsWritten(xml, row, wanted, cells, columnStyle);
     if (written !== null) {
       // Each of its cells holds its value: no change, and nothing to undo should the row be written again.

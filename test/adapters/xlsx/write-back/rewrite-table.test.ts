@@ -41,6 +41,23 @@ describe('rewriteTable', () => {
     expect(result.changed).toBe(3);
   });
 
+  it('keeps the rows the sync read as holding their values, unread and as they are, and counts only the others', () => {
+    const kept = '<row r="2" spans="1:2" x14ac:dyDescent="0.25"><c r="A2" s="5" t="s"><v>0</v></c><c r="B2" s="5"><v>3</v></c></row>';
+    const before = sheet('A1:B3', `${header}${kept}<row r="3"><c r="A3" t="inlineStr"><is><t>Old</t></is></c></row>`);
+    const rows = [['Section', 'Value'], ['Section', 3], ['New', 1]];
+    const result = rewriteTable(before, rows, strings, new Set([1, 2]));
+    expect(result.xml).toContain(`${header}${kept}<row r="3">`);
+    expect(result.changed).toBe(rewriteTable(before, rows, strings).changed);
+    expect(result.changed).toBe(2);
+  });
+
+  it('reads a sheet whose held row number comes twice cell by cell, as without held rows', () => {
+    const twice = '<row r="2"><c r="A2" t="inlineStr"><is><t>Members</t></is></c></row><row r="2"><c r="B2"><v>9</v></c></row>';
+    const before = sheet('A1:B2', `${header}${twice}`);
+    const rows = [['Section', 'Value'], ['Members', 3]];
+    expect(rewriteTable(before, rows, strings, new Set([1, 2]))).toEqual(rewriteTable(before, rows, strings));
+  });
+
   it('makes a filter cover the rewritten table, however many rows it now has', () => {
     const filtered = (ref: string) => sheet('A1:B1', header).replace('<mergeCells', `<autoFilter ref="${ref}"/><mergeCells`);
     const result = rewriteTable(filtered('A1:B1'), [['Section', 'Value'], ['Members', 3], ['Tally', 2]], strings);
