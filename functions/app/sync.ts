@@ -10,7 +10,7 @@ import { counted } from '../core/plural.js';
 import { recordKey, type RunRecord, type StoredRecord } from '../core/records/stored-record.js';
 import { dashboardRows } from '../core/sync/dashboard.js';
 import { auditDraftsOf, type HeldBackRow } from '../core/sync/diff.js';
-import { planWriteBack } from '../core/sync/plan-write-back.js';
+import { planCellsAndFindings, withDashboard } from '../core/sync/plan-write-back.js';
 import { NOT_SAVED_NOTE } from '../core/sync/status-text.js';
 import { syncedRows, type UncommittedRow } from '../core/sync/synced-rows.js';
 import { accessPolicyOf, refusalDrafts, reviewEdits, type EditReview, type HeldChange, type RefusedChange } from '../core/sync/review-edits.js';
@@ -137,6 +137,11 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
       ? validation.findings
       : boundFindings(sortFindings([...explainFindings(validation.findings, diff.heldBack), ...reviewFindings]));
     const summary = summarize(findings);
+    // The cells and the Findings tab are planned first: the tabs they write start being read while the Dashboard is drawn up.
+    const firstPlan = planCellsAndFindings({ raw, parsed, findings, assigned, heldBack: diff.heldBack, reverts: review?.reverts });
+    const tabsToWrite = new Set(firstPlan.cells.map((cell) => cell.tab));
+    if (firstPlan.findings !== null) tabsToWrite.add('Findings');
+    if (tabsToWrite.size > 0) ports.writer.prepare?.([...tabsToWrite, 'Dashboard']);
     const count = (op: string) => changes.filter((change) => change.op === op).length;
     const run: RunRecord = {
       id: context.runId, workbook: request.workbook, actor: request.actor, source: request.source,
@@ -157,7 +162,7 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
     // The drafted documents, for the Dashboard's "Drafts ready": read once per sync (Firestore: a query per kind).
     const documents = await ports.store.listDocuments();
     const dashboard = dashboardRows(rows, request.today, request.config, lastChange, auditHead, documents);
-    const plan = planWriteBack({ raw, parsed, findings, assigned, heldBack: diff.heldBack, dashboard, reverts: review?.reverts });
+    const plan = withDashboard(firstPlan, raw, dashboard);
     // Write back first: if the workbook cannot be written (open elsewhere, read-only, changed meanwhile), nothing is
     // committed, and the next sync finds the same rows without IDs and gives them the same IDs again.
     const { cellsChanged } = plan.cells.length + plan.tables.length > 0 ? await ports.writer.applyWriteBack(plan) : { cellsChanged: 0 };

@@ -58,6 +58,7 @@ export async function syncFromCli<T>(context: CommandContext, workbook: string, 
       writeBegun = true;
       return writer.applyWriteBack(plan);
     },
+    prepare: (tabs) => writer.prepare?.(tabs),
   };
   let syncing: Promise<unknown> | null = null;
   let stopped = false;

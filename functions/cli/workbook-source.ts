@@ -37,9 +37,12 @@ export async function workbookWriterFor(location: string, reader?: WorkbookReade
   if (spreadsheetId === null) {
     const { XlsxWorkbookReader } = await import('../adapters/xlsx/read-xlsx.js');
     const readBy = reader instanceof XlsxWorkbookReader ? reader : undefined;
-    // The write-back code is loaded when there is something to write: a sync that changes nothing never needs it.
+    // The write-back code is loaded when there is something to write (or about to be): a sync that changes nothing never needs it.
+    let writer: Promise<WorkbookWriter> | undefined;
+    const loaded = () => (writer ??= import('../adapters/xlsx/write-back-xlsx.js').then(({ XlsxWorkbookWriter }) => new XlsxWorkbookWriter(location, readBy)));
     return {
-      applyWriteBack: async (plan) => new (await import('../adapters/xlsx/write-back-xlsx.js')).XlsxWorkbookWriter(location, readBy).applyWriteBack(plan),
+      applyWriteBack: async (plan) => (await loaded()).applyWriteBack(plan),
+      prepare: (tabs) => void loaded().then((loadedWriter) => loadedWriter.prepare?.(tabs), () => undefined),
     };
   }
   const { SheetsWorkbook } = await import('../adapters/google/sheets-workbook.js');

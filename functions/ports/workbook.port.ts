@@ -24,4 +24,9 @@ export interface WorkbookWriter {
    * formula; returns how many cells changed (0 means the workbook was not written at all).
    */
   applyWriteBack(plan: WriteBackPlan): Promise<{ readonly cellsChanged: number }>;
+  /**
+   * Starts reading what writing into these tabs will need, so that it overlaps the sync's own work before
+   * `applyWriteBack`; a hint a writer may ignore, which never fails.
+   */
+  prepare?(tabs: readonly string[]): void;
 }

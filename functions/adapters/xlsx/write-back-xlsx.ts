@@ -120,9 +120,29 @@ export class XlsxWorkbookWriter implements WorkbookWriter {
     private readonly reader?: { readonly lastRead: FileStamp | null; readonly limits?: WorkbookLimits; takeReadPackage?(): XlsxPackage | null },
   ) {}
 
+  /** The package the reader read, taken from it once (null when there is none to write into). */
+  private readPackage: XlsxPackage | null | undefined;
+
   /** Writes what differs; throws FILE_NOT_FOUND, NOT_A_WORKBOOK, UNREADABLE_WORKBOOK, or INTERNAL for a plan naming no tab. */
   applyWriteBack(plan: WriteBackPlan): Promise<{ readonly cellsChanged: number }> {
-    return applyXlsxWriteBack(this.path, plan, this.reader?.lastRead ?? null, this.reader?.limits, this.reader?.takeReadPackage?.() ?? null);
+    const book = this.takenPackage();
+    // Written into once: a second write-back opens the file again.
+    this.readPackage = null;
+    return applyXlsxWriteBack(this.path, plan, this.reader?.lastRead ?? null, this.reader?.limits, book);
+  }
+
+  /** Starts inflating the sheets of these tabs in the package the reader read, for the write-back to come. */
+  prepare(tabs: readonly string[]): void {
+    const book = this.takenPackage();
+    for (const tab of tabs) {
+      const part = book?.sheet(tab)?.part;
+      if (part !== undefined) book!.prefetch(part);
+    }
+  }
+
+  private takenPackage(): XlsxPackage | null {
+    if (this.readPackage === undefined) this.readPackage = this.reader?.takeReadPackage?.() ?? null;
+    return this.readPackage;
   }
 }
 

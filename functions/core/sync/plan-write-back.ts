@@ -49,7 +49,7 @@ function statusColumn(tab: RawTab, header: string, cells: CellWrite[]): number {
 /** The findings of a row that has none: one empty list for every such row. */
 const NO_FINDINGS: readonly Finding[] = Object.freeze([]);
 
-function planTab(name: DataTabName, input: WriteBackInput, findingsByRow: ReadonlyMap<number, Finding[]> | undefined, cells: CellWrite[]): void {
+function planTab(name: DataTabName, input: Omit<WriteBackInput, 'dashboard'>, findingsByRow: ReadonlyMap<number, Finding[]> | undefined, cells: CellWrite[]): void {
   const tab = input.parsed.tabs[name];
   const raw = rawTabNamed(input.raw, name);
   if (!tab.available || !raw) return;
@@ -110,8 +110,14 @@ export function findingsTable(findings: readonly Finding[]): (string | number)[]
   return [[...FINDINGS_HEADER], ...ordered.map((f) => [f.severity, f.rule, f.tab, f.row ?? '', f.column ?? '', f.message, f.charter ?? ''])];
 }
 
-/** Plans the write-back, leaving out every cell and table that already holds what it would get. */
-export function planWriteBack(input: WriteBackInput): WriteBackPlan {
+/** The plan without the Dashboard, which is drawn up after it: the cells to write and the Findings tab (null when it holds them). */
+export interface CellsAndFindingsPlan {
+  readonly cells: readonly CellWrite[];
+  readonly findings: TableWrite | null;
+}
+
+/** The cells and the Findings tab to write, leaving out every cell, and the tab, that already holds what it would get. */
+export function planCellsAndFindings(input: Omit<WriteBackInput, 'dashboard'>): CellsAndFindingsPlan {
   // Each tab's findings by sheet row.
   const findingsByTab = new Map<string, Map<number, Finding[]>>();
   for (const finding of input.findings) {
@@ -128,9 +134,16 @@ export function planWriteBack(input: WriteBackInput): WriteBackPlan {
     const current = rawTabNamed(input.raw, revert.tab)?.rows.find((row) => row.row === revert.row)?.cells[revert.column];
     if (!sameCell(current, revert.value)) cells.push({ ...revert, revert: true });
   }
-  const tables = [
-    tableWrite('Findings', rawTabNamed(input.raw, 'Findings'), findingsTable(input.findings)),
-    tableWrite('Dashboard', rawTabNamed(input.raw, 'Dashboard'), input.dashboard),
-  ].filter((table) => table !== null);
-  return { cells, tables };
+  return { cells, findings: tableWrite('Findings', rawTabNamed(input.raw, 'Findings'), findingsTable(input.findings)) };
+}
+
+/** The whole plan: the cells and Findings planned first, and the Dashboard unless the workbook holds it already. */
+export function withDashboard(first: CellsAndFindingsPlan, raw: RawWorkbook, dashboard: readonly (readonly (string | number)[])[]): WriteBackPlan {
+  const tables = [first.findings, tableWrite('Dashboard', rawTabNamed(raw, 'Dashboard'), dashboard)].filter((table) => table !== null);
+  return { cells: first.cells, tables };
+}
+
+/** Plans the write-back, leaving out every cell and table that already holds what it would get. */
+export function planWriteBack(input: WriteBackInput): WriteBackPlan {
+  return withDashboard(planCellsAndFindings(input), input.raw, input.dashboard);
 }

@@ -297,6 +297,17 @@ describe('applyXlsxWriteBack faults', () => {
     expect(await new XlsxWorkbookWriter(fromRead, reader).applyWriteBack(fixturePlan)).toEqual(await applyXlsxWriteBack(fromFile, fixturePlan));
     expect(readFileSync(fromRead)).toEqual(readFileSync(fromFile));
 
+    // Prepared (its tabs inflating ahead, one of them never written), it writes the same bytes.
+    const [prepared, again] = [newPath(), newPath()];
+    await writeFixture(prepared);
+    copyFileSync(prepared, again);
+    const preparedReader = new XlsxWorkbookReader(prepared);
+    await preparedReader.read();
+    const writer = new XlsxWorkbookWriter(prepared, preparedReader);
+    writer.prepare(['Roster', 'Papers', 'Notes', 'Findings', 'Dashboard', 'No such tab']);
+    expect(await writer.applyWriteBack(fixturePlan)).toEqual(await applyXlsxWriteBack(again, fixturePlan));
+    expect(readFileSync(prepared)).toEqual(readFileSync(again));
+
     const stale = new XlsxWorkbookReader(savedSince);
     await stale.read();
     await editWorkbook(savedSince, (workbook) => void (workbook.getWorksheet('Notes')!.getCell('B4').value = 'saved meanwhile'));
