@@ -1,12 +1,18 @@
 // Counts what a workbook's zip parts inflate to while they inflate, and stops a part at once when it passes the limits.
 import { PassThrough } from 'node:stream';
-import { createInflateRaw } from 'node:zlib';
+import { promisify } from 'node:util';
+import { inflateRaw } from 'node:zlib';
 import type JSZip from 'jszip';
 import type { WorkbookLimits } from '../../../core/config.js';
 import { CcegError } from '../../../core/errors.js';
 
 /** Parts smaller than this may be compressed any amount (an empty sheet's XML compresses 200:1). */
 const RATIO_CHECKED_FROM = 1_000_000;
+const inflateRawAsync = promisify(inflateRaw);
+/** The smallest output buffer a one-go inflate starts with (zlib's default chunk). */
+const MIN_CHUNK = 64 * 1024;
+/** Room past the size a part declares, so that a part that inflates to exactly that fills one buffer. */
+const CHUNK_SLACK = 1024;
 /** Compressed bytes jszip hands its inflater at a time: the output of a chunk may belong to the next block. */
 const JSZIP_BLOCK = 16 * 1024;
 
@@ -77,14 +83,14 @@ export class InflationBudget {
 
   /**
    * The bytes of zip entry `entry` (part `part`), inflated by zlib from `data`, its compressed bytes (`method` 8) or
-   * stored ones (0), on zlib's thread pool. Counted as `inflate` counts them: the compressed bytes are handed over a
-   * jszip block at a time, and inflating stops at the chunk that passes a limit. An entry that does not inflate, or
-   * inflates to a size other than the one declared, is NOT_A_WORKBOOK (a damaged zip file).
+   * stored ones (0), on zlib's thread pool. Counted as `inflate` counts them, but as a whole: inflating stops where the
+   * part passes a limit (the ratio taken to all its compressed bytes). An entry that does not inflate, or inflates to a
+   * size other than the one declared, is NOT_A_WORKBOOK (a damaged zip file).
    */
   async inflateWhole(entry: JSZip.JSZipObject, data: Buffer, method: number, part: string): Promise<Buffer> {
     const declared = declaredSizesOf(entry);
     if (declared) this.refuseDeclared(part, declared);
-    const inflated = method === 0 ? this.countStored(data, part) : await this.inflateCounted(data, declared !== null, part);
+    const inflated = method === 0 ? this.countStored(data, part) : await this.inflateCounted(data, declared, part);
     if (declared && inflated.length !== declared.uncompressed) throw damagedPart(this.path, part, new Error('uncompressed data size mismatch'));
     return inflated;
   }
@@ -95,39 +101,28 @@ export class InflationBudget {
     return data;
   }
 
-  private async inflateCounted(data: Buffer, checkRatio: boolean, part: string): Promise<Buffer> {
-    const inflater = createInflateRaw({ chunkSize: 64 * 1024 });
-    const chunks: Buffer[] = [];
-    const state: { inflated: number; given: number; fault: CcegError | null } = { inflated: 0, given: 0, fault: null };
-    inflater.on('data', (chunk: Buffer) => {
-      if (state.fault !== null) return;
-      state.inflated += chunk.length;
-      state.fault = this.count(part, state.inflated, checkRatio ? state.given : null);
-      if (state.fault === null) chunks.push(chunk);
-    });
-    // Settles when the inflater ends or fails: a damaged stream may fail without calling back the write that fed it.
-    const ended = new Promise<void>((resolve, reject) => {
-      inflater.on('end', resolve);
-      inflater.on('error', reject);
-    });
-    ended.catch(() => undefined);
+  /**
+   * Inflates `data` in one go on zlib's thread pool, into one buffer as large as the part declares, so that it needs
+   * the main thread only once (in chunks, each would wait for it); zlib stops it past the most it may inflate to
+   * within the limits (a part's own, what is left of the total, and the ratio to its compressed bytes).
+   */
+  private async inflateCounted(data: Buffer, declared: DeclaredSizes | null, part: string): Promise<Buffer> {
+    const checkRatio = declared !== null;
+    const counted = this.inflatedByPart.get(part) ?? 0;
+    let most = Math.min(this.limits.inflatedBytes, this.limits.inflatedBytes - (this.total - counted));
+    if (checkRatio) most = Math.min(most, Math.max(RATIO_CHECKED_FROM, this.limits.compressionRatio * data.length));
+    most = Math.max(0, Math.floor(most));
+    let inflated: Buffer;
     try {
-      for (let at = 0; at < data.length && state.fault === null; at += JSZIP_BLOCK) {
-        state.given = Math.min(data.length, at + JSZIP_BLOCK);
-        const block = data.subarray(at, state.given);
-        await Promise.race([new Promise<void>((resolve) => inflater.write(block, () => resolve())), ended]);
-      }
-      if (state.fault === null) {
-        inflater.end();
-        await ended;
-      }
+      const chunkSize = Math.max(MIN_CHUNK, Math.min(most + 1, (declared?.uncompressed ?? 0) + CHUNK_SLACK));
+      inflated = await inflateRawAsync(data, { chunkSize, maxOutputLength: most + 1 });
     } catch (error) {
+      if ((error as NodeJS.ErrnoException | null)?.code === 'ERR_BUFFER_TOO_LARGE') throw this.count(part, most + 1, checkRatio ? data.length : null) ?? this.partTooLarge(part);
       throw damagedPart(this.path, part, error);
-    } finally {
-      if (state.fault !== null) inflater.destroy();
     }
-    if (state.fault !== null) throw state.fault;
-    return Buffer.concat(chunks, state.inflated);
+    const fault = this.count(part, inflated.length, checkRatio ? data.length : null);
+    if (fault !== null) throw fault;
+    return inflated;
   }
 
   /**
