@@ -42,7 +42,11 @@ export async function workbookWriterFor(location: string, reader?: WorkbookReade
     const loaded = () => (writer ??= import('../adapters/xlsx/write-back-xlsx.js').then(({ XlsxWorkbookWriter }) => new XlsxWorkbookWriter(location, readBy)));
     return {
       applyWriteBack: async (plan) => (await loaded()).applyWriteBack(plan),
-      prepare: (tabs) => void loaded().then((loadedWriter) => loadedWriter.prepare?.(tabs), () => undefined),
+      // The sheets start inflating now, in the package the reader holds for the writer, which loads meanwhile.
+      prepare: (tabs) => {
+        readBy?.prefetchSheets(tabs);
+        loaded().catch(() => undefined);
+      },
     };
   }
   const { SheetsWorkbook } = await import('../adapters/google/sheets-workbook.js');

@@ -99,6 +99,15 @@ export class XlsxWorkbookReader implements WorkbookReader {
     return workbook;
   }
 
+  /** Starts inflating the sheets of these tabs in the package the last `read` read, for the writer about to take it. */
+  prefetchSheets(tabs: readonly string[]): void {
+    const book = this.readPackage;
+    for (const tab of tabs) {
+      const part = book?.sheet(tab)?.part;
+      if (part !== undefined) book!.prefetch(part);
+    }
+  }
+
   /**
    * The package the last `read` read (the file as `lastRead` stamps it), once: the writer writes into it instead of
    * opening the file again. Null when taken already or nothing was read.
