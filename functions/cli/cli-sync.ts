@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { syncWorkbook, type SyncResult } from '../app/sync.js';
 import type { CharterConfig } from '../core/config.js';
 import type { IsoDate } from '../core/dates.js';
+import type { RawWorkbook } from '../core/model/raw-workbook.js';
 import type { RecordStore } from '../ports/record-store.port.js';
 import type { StoreWarmUp } from '../adapters/sqlite/store-warm-up.js';
 import type { WorkbookReader, WorkbookWriter } from '../ports/workbook.port.js';
@@ -51,6 +52,9 @@ export async function syncFromCli<T>(context: CommandContext, workbook: string, 
   await reader.probe?.();
   await assertSyncable(workbook);
   const location = await canonicalWorkbook(workbook);
+  // The workbook is read while the store opens (its pages checked on another thread); the sync takes that read under
+  // its lease when the file is still the same, and reads it again otherwise.
+  const ahead = readingAhead(reader);
   const store = new StoppableStore(await openStore(options.store, location, { warmUp: options.warmUp ?? null }));
   let writeBegun = false;
   const watchedWriter: WorkbookWriter = {
@@ -76,7 +80,7 @@ export async function syncFromCli<T>(context: CommandContext, workbook: string, 
     work.then((value) => (stopped ? halted() : value), (error: unknown) => (stopped ? halted() : Promise.reject(error)));
   try {
     const sync = syncWorkbook(
-      { reader, writer: watchedWriter, store, now: context.io.now, newId: randomUUID },
+      { reader: ahead, writer: watchedWriter, store, now: context.io.now, newId: randomUUID },
       { workbook: location, actor: options.actor ?? `${userInfo().username}@cli`, source: 'cli', today: options.today, config: options.config, onProgress: options.onProgress },
     );
     syncing = sync;
@@ -87,6 +91,27 @@ export async function syncFromCli<T>(context: CommandContext, workbook: string, 
     await stopWatching?.();
     await store.close();
   }
+}
+
+/**
+ * A reader whose first `read` has already begun, when the reader can tell whether the workbook changed since: that
+ * read is given to the first `read` asked for if the workbook is still as it found it, else the workbook is read again
+ * (a read begun before the sync holds its lease must not stand for what it reads under the lease). Its fault is
+ * thrown by that `read`. A reader that cannot tell is used as it is.
+ */
+export function readingAhead(reader: WorkbookReader): WorkbookReader {
+  if (!reader.isCurrent) return reader;
+  let early: Promise<RawWorkbook> | null = reader.read();
+  early.catch(() => undefined);
+  return {
+    read: async () => {
+      const begun = early;
+      early = null;
+      if (begun === null) return reader.read();
+      const raw = await begun;
+      return (await reader.isCurrent!()) ? raw : reader.read();
+    },
+  };
 }
 
 /** The one line a stopped sync leaves on stderr. */

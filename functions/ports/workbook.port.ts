@@ -9,6 +9,8 @@ export interface WorkbookReader {
   read(): Promise<RawWorkbook>;
   /** Checks cheaply that the workbook can be opened, before anything else is touched; throws like `read`. */
   probe?(): Promise<void>;
+  /** Whether the workbook is still as the last `read` found it (a local file unchanged since): a reader that can tell offers it. */
+  isCurrent?(): Promise<boolean>;
 }
 
 /** Creates a new, empty workbook from the template. */

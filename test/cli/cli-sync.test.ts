@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../functions/adapters/sqlite/sqlite-record-store.js';
+import { XlsxWorkbookReader } from '../../functions/adapters/xlsx/read-xlsx.js';
+import { readingAhead } from '../../functions/cli/cli-sync.js';
+import { editWorkbook } from '../support/workbook-snapshot.js';
 import { cli } from '../support/cli.js';
 import { COMPLIANT_TODAY, compliantWorkbookRows } from '../support/compliant-workbook.js';
 import { fill } from '../support/fill-workbook.js';
@@ -117,5 +120,35 @@ describe('a CLI sync refuses a read-only workbook before committing anything', (
     expect(run.err).toBe(`cceg: ${path} is read-only; make it writable and sync again.\n`);
     expect(readFileSync(path).equals(bytes)).toBe(true);
     expect(existsSync(store)).toBe(false);
+  });
+});
+
+describe('a CLI sync reads its workbook while its store opens', () => {
+  it('begins reading at once and gives that read to the sync when the file is still the same, else reads it again', async () => {
+    const { path } = freshWorkbook();
+    const reader = new XlsxWorkbookReader(path);
+    let reads = 0;
+    const counted = Object.assign(Object.create(reader) as XlsxWorkbookReader, { read: () => (reads++, reader.read()) });
+
+    const same = readingAhead(counted);
+    expect(reads).toBe(1);
+    const first = await same.read();
+    expect(reads).toBe(1);
+    expect(await reader.isCurrent()).toBe(true);
+
+    const changed = readingAhead(counted);
+    expect(reads).toBe(2);
+    // Saved by someone between the early read and the sync's lease: that read does not stand.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await editWorkbook(path, (workbook) => void (workbook.getWorksheet('Roster')!.getCell('B2').value = 'Renamed meanwhile'));
+    const second = await changed.read();
+    expect(reads).toBe(3);
+    expect(second.fingerprint).not.toBe(first.fingerprint);
+    expect(await reader.isCurrent()).toBe(true);
+  });
+
+  it('leaves a reader that cannot tell whether the workbook changed as it is', () => {
+    const reader = { read: async () => ({ tabs: [] }) };
+    expect(readingAhead(reader)).toBe(reader);
   });
 });

@@ -99,6 +99,14 @@ export class XlsxWorkbookReader implements WorkbookReader {
     return workbook;
   }
 
+  /** Whether the file is still the one the last `read` read (same path, size, time and inode); false before a read or once it is gone. */
+  async isCurrent(): Promise<boolean> {
+    const read = this.lastRead;
+    if (read === null) return false;
+    const now = await stampOf(this.path).catch(() => null);
+    return now !== null && sameStamp(read, now);
+  }
+
   /** Starts inflating the sheets of these tabs in the package the last `read` read, for the writer about to take it. */
   prefetchSheets(tabs: readonly string[]): void {
     const book = this.readPackage;

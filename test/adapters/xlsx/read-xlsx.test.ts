@@ -302,3 +302,22 @@ function damage(zip: Buffer, entry: string): Buffer {
   for (let i = start; i < start + 60; i++) copy[i] = (copy[i]! * 7 + 13) & 0xff;
   return copy;
 }
+
+describe('XlsxWorkbookReader.isCurrent', () => {
+  it('tells whether the file is still the one last read: not before a read, not once saved again or gone', async () => {
+    const path = newPath('current');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Roster').addRows([['ID', 'Name'], ['P-0001', 'Ana Costa']]);
+    await book.xlsx.writeFile(path);
+    const reader = new XlsxWorkbookReader(path);
+    expect(await reader.isCurrent()).toBe(false);
+    await reader.read();
+    expect(await reader.isCurrent()).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await book.xlsx.writeFile(path);
+    expect(await reader.isCurrent()).toBe(false);
+    await reader.read();
+    rmSync(path);
+    expect(await reader.isCurrent()).toBe(false);
+  });
+});
