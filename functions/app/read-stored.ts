@@ -1,13 +1,14 @@
 // A sync's reads of the store: every record's digest, and the data only of the records the sync looks into.
 import type { AuditHead } from '../core/audit/audit-entry.js';
 import type { RawWorkbook } from '../core/model/raw-workbook.js';
-import type { DataTabName } from '../core/model/tabs.js';
+import { DATA_TAB_NAMES, TABS, type DataTabName } from '../core/model/tabs.js';
 import { parseWorkbook } from '../core/parse/parse-workbook.js';
 import type { ParsedRow, ParsedTab, ParsedWorkbook } from '../core/parse/parsed.js';
 import { recordKey, type StoredRecord } from '../core/records/stored-record.js';
 import { StoredTabs, type StoredTab } from '../core/records/stored-tabs.js';
 import type { AssignedIds } from '../core/sync/assign-ids.js';
-import { diffRecords, withStoredVersions, type CommitContext, type RecordDiff } from '../core/sync/diff.js';
+import { diffRecords, trustedHashes, withStoredVersions, type CommitContext, type HeldBackRow, type RecordDiff } from '../core/sync/diff.js';
+import type { RowHashes, SettledSync } from '../core/sync/row-hashes.js';
 import { rowIdentifier } from '../core/sync/identify-rows.js';
 import type { RecordLog, StoredDigestTabs } from '../ports/record-log.port.js';
 
@@ -27,8 +28,15 @@ export interface StoredView {
   readonly auditHead: AuditHead | null;
   /** The latest time any stored record was committed (tombstones included), or null for an empty store. */
   readonly lastCommittedAt: string | null;
-  /** Whether the store remembered the rows' hashes for this very file (then it need not remember them again). */
+  /** Whether the store remembered the rows' hashes for this very file. */
   readonly rowHashesRemembered: boolean;
+  /**
+   * True when the sync reads what the last sync of these very bytes found, with nothing committed since: the store
+   * remembered it (`SettledSync`), and neither digests nor diff were needed.
+   */
+  readonly settledBefore: boolean;
+  /** Whether every row kept the identity it was read with: no ID given, respelled or recovered, no record vanished. */
+  readonly identityKept: boolean;
 }
 
 /** What the sync reads the data of besides changed, held-back and vanished rows, and what it commits as. */
@@ -47,17 +55,26 @@ export interface StoredViewOptions {
  * hashes each row once, or not at all when the store remembers the rows' hashes for this file (`raw.fingerprint`).
  */
 export async function readStored(
-  store: Pick<RecordLog, 'loadDigests' | 'loadDigestTabs' | 'loadRecordsByKey' | 'rememberedRowHashes'>, raw: RawWorkbook, options: StoredViewOptions,
+  store: Pick<RecordLog, 'loadDigests' | 'loadDigestTabs' | 'loadRecordsByKey' | 'rememberedRowHashes' | 'auditHead'>, raw: RawWorkbook, options: StoredViewOptions,
 ): Promise<StoredView> {
+  const remembered = raw.fingerprint !== undefined && store.rememberedRowHashes ? await store.rememberedRowHashes(raw.fingerprint) : null;
+  // The sheet edits' access policy reads every organization: only the CLI's syncs take what was remembered as settled.
+  if (remembered?.settled && !options.organizations) {
+    const view = await settledView(store, raw, remembered.hashes, remembered.settled);
+    if (view !== null) return view;
+  }
   // By tab and ID, in columns: a record is made an object only when the sync asks for it.
   const { stored, auditHead } = await digestTabsOf(store);
   let typedIds = new Map<DataTabName, TypedIds | null>();
   let withoutIds = new Set<DataTabName>();
+  let respelled = false;
   const identifier = rowIdentifier(stored);
   let parsed = parseWorkbook(raw, (tabs) => {
     typedIds = idsOnRows(tabs, stored);
     withoutIds = tabsWithRowsWithoutIds(tabs);
-    return identifier.identify(tabs);
+    const identified = identifier.identify(tabs);
+    respelled = (Object.keys(tabs) as DataTabName[]).some((name) => identified[name].rows.some((row, index) => row !== tabs[name].rows[index]));
+    return identified;
   });
   let assigned = identifier.assigned();
   const vanished = vanishedRecords(stored, typedIds);
@@ -72,8 +89,7 @@ export async function readStored(
     }
   }
   // Diffed on the digests' hashes; the stored versions of what changed are read next and put in place.
-  const remembered = raw.fingerprint !== undefined && store.rememberedRowHashes ? await store.rememberedRowHashes(raw.fingerprint) : null;
-  const diff = diffRecords(parsed, assigned, stored, options.context, remembered);
+  const diff = diffRecords(parsed, assigned, stored, options.context, remembered?.hashes);
   const wanted = new Set<string>();
   for (const change of diff.changes) if (change.before !== null) wanted.add(recordKey(change.before.tab, change.before.id));
   for (const row of diff.heldBack) if (row.id !== null) wanted.add(recordKey(row.tab, row.id));
@@ -85,7 +101,45 @@ export async function readStored(
   for (const key of [...wanted]) if (stored.get(key) === undefined) wanted.delete(key);
   const read = wanted.size > 0 ? await store.loadRecordsByKey(wanted) : new Map<string, StoredRecord>();
   stored.putRead(read.values());
-  return { parsed, assigned, stored: stored.asMap(), diff: withStoredVersions(diff, read), auditHead, lastCommittedAt: stored.lastCommittedAt(), rowHashesRemembered: remembered !== null };
+  return { parsed, assigned, stored: stored.asMap(), diff: withStoredVersions(diff, read), auditHead, lastCommittedAt: stored.lastCommittedAt(),
+    rowHashesRemembered: remembered !== null, settledBefore: false, identityKept: !respelled && assigned.size === 0 && vanished.length === 0,
+  };
+}
+
+/**
+ * The view of a sync of the very bytes whose last sync had nothing to do, when no record has been committed since (the
+ * audit head is the one it left): what it found, without digests or diff; the rows' hashes, a sample of which is
+ * checked, stand for the rows. Only the records of held-back rows are read. Null when anything differs from what was
+ * remembered (another head, other held-back rows, hashes that do not hold): the sync then reads and diffs as usual.
+ */
+async function settledView(store: Pick<RecordLog, 'loadRecordsByKey' | 'auditHead'>, raw: RawWorkbook, hashes: RowHashes, settled: SettledSync): Promise<StoredView | null> {
+  const auditHead = await store.auditHead();
+  if (!sameHead(auditHead, settled.head)) return null;
+  const parsed = parseWorkbook(raw);
+  let unchanged = 0;
+  const heldBack: HeldBackRow[] = [];
+  for (const name of DATA_TAB_NAMES) {
+    const tab = parsed.tabs[name];
+    if (!tab.available) continue;
+    const trusted = trustedHashes(tab.rows, hashes.get(name), TABS[name].idKey);
+    if (trusted === undefined) return null;
+    for (const hash of trusted) if (hash !== null) unchanged++;
+    for (const row of tab.rows) if (row.values === null) heldBack.push({ tab: name, sheetRow: row.sheetRow, id: row.id, hasCommittedVersion: false });
+  }
+  const sameRowsHeldBack = heldBack.length === settled.heldBack.length &&
+    heldBack.every((row, index) => { const was = settled.heldBack[index]!; return row.tab === was.tab && row.sheetRow === was.sheetRow && row.id === was.id; });
+  if (!sameRowsHeldBack) return null;
+  const keys = settled.heldBack.flatMap((row) => (row.id === null ? [] : [recordKey(row.tab, row.id)]));
+  const stored = keys.length > 0 ? await store.loadRecordsByKey(keys) : new Map<string, StoredRecord>();
+  return {
+    parsed, assigned: new Map(), stored, diff: { changes: [], unchanged, heldBack: settled.heldBack, rowHashes: hashes }, auditHead,
+    lastCommittedAt: settled.lastCommittedAt, rowHashesRemembered: true, settledBefore: true, identityKept: true,
+  };
+}
+
+/** Whether two audit heads are the same entry (both null: an empty log). */
+function sameHead(a: AuditHead | null, b: AuditHead | null): boolean {
+  return a === null || b === null ? a === b : a.seq === b.seq && a.hash === b.hash;
 }
 
 /** The store's digests by tab: read so when the store can (`loadDigestTabs`), else grouped from its `loadDigests`. */

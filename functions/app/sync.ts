@@ -120,7 +120,7 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
     const raw = await ports.reader.read();
     const context = { runId: ports.newId(), at: started.toISOString(), actor: request.actor, source: request.source };
     // The digests, and the data only of the records this sync looks into: reads that do not grow with the sheet.
-    const { parsed, assigned, stored, diff, auditHead: headBefore, lastCommittedAt, rowHashesRemembered } = await readStored(ports.store, raw, { organizations: request.takeEdits ?? false, context });
+    const { parsed, assigned, stored, diff, auditHead: headBefore, lastCommittedAt, rowHashesRemembered, settledBefore, identityKept } = await readStored(ports.store, raw, { organizations: request.takeEdits ?? false, context });
     const review: EditReview | null = request.takeEdits
       ? reviewEdits({
         parsed, assigned, stored, diff, edits, policy: accessPolicyOf(request.config, stored, parsed),
@@ -170,15 +170,19 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
     const entries = await ports.store.commit({ records: changes.map((change) => change.after), drafts, run });
     // Settled only once written back and committed: a refused cell not yet put back stays pending, so a retry refuses it again.
     if (review && review.settled.length > 0) await ports.store.markEditsApplied(review.settled, context.runId);
-    // The file as read is the file as left: the next sync of the same bytes is spared hashing its rows.
-    if (cellsChanged === 0 && raw.fingerprint !== undefined && !rowHashesRemembered && ports.store.rememberRowHashes) {
-      // Only a cache: a store that fails to keep it costs the next sync its hashing, nothing else.
-      await ports.store.rememberRowHashes(raw.fingerprint, diff.rowHashes).catch(() => undefined);
-    }
     const committedHead = entries.at(-1);
+    const headAfter = committedHead === undefined ? headBefore : { seq: committedHead.seq, hash: committedHead.hash };
+    // The file as read is the file as left: a sync of the same bytes again is spared hashing its rows, and, when this
+    // one had nothing to do and nothing is committed meanwhile, reading the digests and diffing as well.
+    const settled = !request.takeEdits && changes.length === 0 && identityKept && entries.length === 0;
+    if (cellsChanged === 0 && raw.fingerprint !== undefined && ports.store.rememberRowHashes && !settledBefore && (settled || !rowHashesRemembered)) {
+      const remembered = { hashes: diff.rowHashes, settled: settled ? { head: headAfter, heldBack: diff.heldBack, lastCommittedAt } : null };
+      // Only a cache: a store that fails to keep it costs the next sync its hashing, nothing else.
+      await ports.store.rememberRowHashes(raw.fingerprint, remembered).catch(() => undefined);
+    }
     return {
       run, findings, summary, entries, cellsChanged, editsSettled: review?.settled.length ?? 0, rows,
-      auditHead: committedHead === undefined ? headBefore : { seq: committedHead.seq, hash: committedHead.hash },
+      auditHead: headAfter,
     };
   }).catch((error: unknown) => {
     if (error instanceof CcegError) throw error;

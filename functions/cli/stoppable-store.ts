@@ -5,7 +5,7 @@ import type { DocumentEntry, RunRecord, StoredRecord } from '../core/records/sto
 import type { SheetEdit } from '../core/records/sheet-edit.js';
 import type { CommitBatch, StoredDigests, StoredDigestTabs } from '../ports/record-log.port.js';
 import { digestTabsOf } from '../app/read-stored.js';
-import type { RowHashes } from '../core/sync/row-hashes.js';
+import type { RememberedRows } from '../core/sync/row-hashes.js';
 import type { RecordStore } from '../ports/record-store.port.js';
 
 /**
@@ -49,15 +49,15 @@ export class StoppableStore implements RecordStore {
     this.running().prefetchDigests?.();
   }
 
-  /** The row hashes the wrapped store remembers for this file, or null (also when it keeps none). */
-  async rememberedRowHashes(fingerprint: string): Promise<RowHashes | null> {
+  /** What the wrapped store remembers of this file, or null (also when it keeps nothing). */
+  async rememberedRowHashes(fingerprint: string): Promise<RememberedRows | null> {
     const store = this.running();
     return store.rememberedRowHashes ? store.rememberedRowHashes(fingerprint) : null;
   }
 
-  /** Has the wrapped store remember the row hashes of this file, when it keeps them. */
-  async rememberRowHashes(fingerprint: string, hashes: RowHashes): Promise<void> {
-    await this.running().rememberRowHashes?.(fingerprint, hashes);
+  /** Has the wrapped store remember this file, when it keeps such things. */
+  async rememberRowHashes(fingerprint: string, remembered: RememberedRows): Promise<void> {
+    await this.running().rememberRowHashes?.(fingerprint, remembered);
   }
 
   /** The records of these keys. */

@@ -2,7 +2,7 @@
 import type { AuditDraft, AuditEntry, AuditHead } from '../core/audit/audit-entry.js';
 import type { RecordDigest, RunRecord, StoredRecord } from '../core/records/stored-record.js';
 import type { StoredTabs } from '../core/records/stored-tabs.js';
-import type { RowHashes } from '../core/sync/row-hashes.js';
+import type { RememberedRows } from '../core/sync/row-hashes.js';
 
 /** Everything one sync commits, all or nothing. */
 export interface CommitBatch {
@@ -44,13 +44,14 @@ export interface RecordLog {
    */
   loadDigestTabs?(): Promise<StoredDigestTabs>;
   /**
-   * The row hashes remembered for the workbook file with this fingerprint (`RawWorkbook.fingerprint`), or null. A store
-   * remembers one file's (the last one given); one that serves no local file (Firestore: sheets are read over the API,
-   * with no fingerprint) need not offer it.
+   * What is remembered of the workbook file with this fingerprint (`RawWorkbook.fingerprint`): its rows' hashes, and
+   * what its last sync found when it had nothing to do; null when nothing is. A store remembers one file (the last one
+   * given); one that serves no local file (Firestore: sheets are read over the API, with no fingerprint) need not
+   * offer it.
    */
-  rememberedRowHashes?(fingerprint: string): Promise<RowHashes | null>;
-  /** Remembers the row hashes of the workbook file with this fingerprint, in place of those remembered before. */
-  rememberRowHashes?(fingerprint: string, hashes: RowHashes): Promise<void>;
+  rememberedRowHashes?(fingerprint: string): Promise<RememberedRows | null>;
+  /** Remembers the workbook file with this fingerprint, in place of the one remembered before. */
+  rememberRowHashes?(fingerprint: string, remembered: RememberedRows): Promise<void>;
   /** The records of these `Tab/ID` keys, keyed the same way; a key with no record is left out. */
   loadRecordsByKey(keys: Iterable<string>): Promise<Map<string, StoredRecord>>;
   /** Commits records, audit entries and the run atomically; returns the chained entries. */

@@ -7,7 +7,8 @@ import { openSqliteStore, type SqliteRecordStore } from '../../functions/adapter
 import { XlsxWorkbookReader } from '../../functions/adapters/xlsx/read-xlsx.js';
 import { XlsxWorkbookWriter } from '../../functions/adapters/xlsx/write-back-xlsx.js';
 import { readStored } from '../../functions/app/read-stored.js';
-import { syncWorkbook } from '../../functions/app/sync.js';
+import { syncWorkbook, type SyncResult } from '../../functions/app/sync.js';
+import { contentHash } from '../../functions/core/canonical-json.js';
 import { DEFAULT_CONFIG } from '../../functions/core/config.js';
 import type { CommitContext } from '../../functions/core/sync/diff.js';
 import type { RecordLog } from '../../functions/ports/record-log.port.js';
@@ -33,15 +34,19 @@ function spied(store: RecordLog): { store: RecordLog; asked: string[] } {
   return { store: spy, asked };
 }
 
-/** Syncs the workbook at `path` into `store`; returns how many cells were written back. */
-async function syncInto(path: string, store: SqliteRecordStore): Promise<number> {
+/** Syncs the workbook at `path` into `store`. */
+async function syncResult(path: string, store: SqliteRecordStore): Promise<SyncResult> {
   let tick = 0;
   const ports = {
     reader: new XlsxWorkbookReader(path), writer: new XlsxWorkbookWriter(path), store,
     now: () => new Date(Date.UTC(2018, 5, 1, 12, 0, tick++)), newId: () => `run-${tick++}`,
   };
-  const result = await syncWorkbook(ports, { workbook: path, actor: 'staff@icann.example.org', source: 'cli', today: COMPLIANT_TODAY, config: DEFAULT_CONFIG });
-  return result.cellsChanged;
+  return syncWorkbook(ports, { workbook: path, actor: 'staff@icann.example.org', source: 'cli', today: COMPLIANT_TODAY, config: DEFAULT_CONFIG });
+}
+
+/** Syncs the workbook at `path` into `store`; returns how many cells were written back. */
+async function syncInto(path: string, store: SqliteRecordStore): Promise<number> {
+  return (await syncResult(path, store)).cellsChanged;
 }
 
 /** The workbook at `path` synced once into a new store. */
@@ -135,16 +140,22 @@ describe('readStored', () => {
 
     expect(await syncInto(path, synced)).toBe(0);
     const remembered = await synced.rememberedRowHashes(written.fingerprint!);
-    expect(remembered?.get('Roster')?.length).toBeGreaterThan(0);
+    expect(remembered?.hashes.get('Roster')?.length).toBeGreaterThan(0);
+    // That sync had nothing to do: what it found is remembered with the head it left.
+    expect(remembered?.settled?.head).toEqual(await synced.auditHead());
     const view = await readStored(synced, await read(), { organizations: false, context });
     expect(view.rowHashesRemembered).toBe(true);
+    expect(view.settledBefore).toBe(true);
     expect(view.diff.changes).toEqual([]);
-    // What was remembered is what hashing the rows afresh gives.
+    // What was remembered is what hashing the rows afresh, and diffing them with the digests, gives.
     const forgetful = Object.create(synced) as RecordLog;
     forgetful.rememberedRowHashes = async () => null;
     const fresh = await readStored(forgetful, await read(), { organizations: false, context });
     expect(fresh.rowHashesRemembered).toBe(false);
-    expect(fresh.diff.rowHashes).toEqual(remembered);
+    expect(fresh.settledBefore).toBe(false);
+    expect(fresh.diff.rowHashes).toEqual(remembered?.hashes);
+    expect(view.diff).toEqual(fresh.diff);
+    expect([view.auditHead, view.lastCommittedAt, view.parsed]).toEqual([fresh.auditHead, fresh.lastCommittedAt, fresh.parsed]);
 
     await editWorkbook(path, (workbook) => {
       const roster = workbook.getWorksheet('Roster')!;
@@ -155,5 +166,70 @@ describe('readStored', () => {
     const after = await readStored(synced, edited, { organizations: false, context });
     expect(after.rowHashesRemembered).toBe(false);
     expect(after.diff.changes.map((change) => [change.op, change.after.tab])).toEqual([['update', 'Roster']]);
+  });
+
+  it('takes what the last sync of the same bytes found only while no record is committed after it, held-back rows included', async () => {
+    const path = join(dir, 'settled.xlsx');
+    copyFileSync(pristine, path);
+    // A row held back for a data error: the settled sync must find it again, with its committed version.
+    await editWorkbook(path, (workbook) => {
+      const roster = workbook.getWorksheet('Roster')!;
+      roster.getRow(3).getCell(columnOf(roster, 'Email')).value = 'not-an-email';
+    });
+    synced = openSqliteStore(`${path}.db`);
+    await syncInto(path, synced);
+    expect(await syncInto(path, synced)).toBe(0);
+    const raw = await new XlsxWorkbookReader(path).read();
+    const forgetful = Object.create(synced) as RecordLog;
+    forgetful.rememberedRowHashes = async () => null;
+
+    const settled = await readStored(synced, raw, { organizations: false, context });
+    const fresh = await readStored(forgetful, raw, { organizations: false, context });
+    expect(settled.settledBefore).toBe(true);
+    expect(settled.diff.heldBack.length).toBeGreaterThan(0);
+    expect(settled.diff).toEqual(fresh.diff);
+    for (const row of fresh.diff.heldBack) expect(settled.stored.get(`${row.tab}/${row.id}`)).toEqual(fresh.stored.get(`${row.tab}/${row.id}`));
+
+    // A commit made since (another head): the digests are read and the rows diffed again, as a sync always did.
+    const [record] = [...(await synced.loadRecords()).values()].filter((candidate) => candidate.tab === 'Issues');
+    const changedData = { ...record!.data, title: 'Changed in the store' };
+    await synced.commit({
+      records: [{ ...record!, data: changedData, hash: contentHash(changedData), committedAt: context.at, runId: 'run-store' }],
+      drafts: [{ at: context.at, actor: 'staff@icann.example.org', source: 'cli', entity: `Issues/${record!.id}`, op: 'update', before: record!.data, after: { ...record!.data, title: 'Changed in the store' } }],
+      run: { id: 'run-store', workbook: path, actor: 'staff@icann.example.org', source: 'cli', startedAt: context.at, finishedAt: context.at, durationMs: 0, counts: { created: 0, updated: 1, tombstoned: 0, refused: 0, unchanged: 0, notCommitted: 0 }, findings: { errors: 0, warnings: 0 } },
+    });
+    const after = await readStored(synced, raw, { organizations: false, context });
+    expect(after.settledBefore).toBe(false);
+    expect(after.diff.changes.map((change) => [change.op, `${change.after.tab}/${change.after.id}`])).toEqual([['update', `Issues/${record!.id}`]]);
+  });
+
+  it('syncs the same bytes again, settled, to the same findings, counts, rows and head as the sync that read and diffed them', async () => {
+    const path = join(dir, 'same-result.xlsx');
+    copyFileSync(pristine, path);
+    await editWorkbook(path, (workbook) => {
+      const roster = workbook.getWorksheet('Roster')!;
+      roster.getRow(3).getCell(columnOf(roster, 'Email')).value = 'not-an-email';
+    });
+    synced = openSqliteStore(`${path}.db`);
+    await syncResult(path, synced);
+    const diffed = await syncResult(path, synced);
+    let digestReads = 0;
+    const loadDigestTabs = synced.loadDigestTabs.bind(synced);
+    synced.loadDigestTabs = async () => (digestReads++, loadDigestTabs());
+    const settled = await syncResult(path, synced);
+    expect(digestReads).toBe(0);
+    const outcome = (result: SyncResult) => ({ ...result, run: { ...result.run, id: '', startedAt: '', finishedAt: '', durationMs: 0 } });
+    expect(diffed.cellsChanged).toBe(0);
+    expect(diffed.run.counts.notCommitted).toBeGreaterThan(0);
+    expect(outcome(settled)).toEqual(outcome(diffed));
+  });
+
+  it('does not take what a settled sync found for the access policy of sheet edits, which reads every organization', async () => {
+    const path = join(dir, 'policy.xlsx');
+    synced = await syncedOnce(path);
+    expect(await syncInto(path, synced)).toBe(0);
+    const view = await readStored(synced, await new XlsxWorkbookReader(path).read(), { organizations: true, context });
+    expect(view.settledBefore).toBe(false);
+    expect([...view.stored.values()].some((record) => record.tab === 'Organizations' && record.data !== undefined && Object.keys(record.data).length > 0)).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { chainDrafts } from '../../core/audit/chain.js';
 import { recordKey, splitRecordKey, type DocumentEntry, type RecordDigest, type RunRecord, type StoredRecord } from '../../core/records/stored-record.js';
 import type { SheetEdit } from '../../core/records/sheet-edit.js';
 import { StoredTab, StoredTabs } from '../../core/records/stored-tabs.js';
-import { decodeRowHashes, encodeRowHashes, type RowHashes } from '../../core/sync/row-hashes.js';
+import { decodeRowHashes, encodeRowHashes, type RememberedRows } from '../../core/sync/row-hashes.js';
 import type { CommitBatch, StoredDigests, StoredDigestTabs } from '../../ports/record-log.port.js';
 import type { RecordStore } from '../../ports/record-store.port.js';
 import { holderIsGone, thisProcess, type HolderProcess } from './holder-process.js';
@@ -122,17 +122,17 @@ export class SqliteRecordStore implements RecordStore {
     return { stored, auditHead: this.guard(() => this.headOf(columns.headSeq ?? undefined, columns.headHash ?? undefined)) };
   }
 
-  /** The row hashes remembered (in `meta`) for the workbook file with this fingerprint, or null. */
-  async rememberedRowHashes(fingerprint: string): Promise<RowHashes | null> {
+  /** What is remembered (in `meta`) of the workbook file with this fingerprint, or null. */
+  async rememberedRowHashes(fingerprint: string): Promise<RememberedRows | null> {
     return this.guard(() => {
       const text = this.statements.meta.get(META.rowHashes);
       return text === undefined ? null : decodeRowHashes(text, fingerprint);
     });
   }
 
-  /** Remembers the row hashes of the workbook file with this fingerprint, in place of any file's before. */
-  async rememberRowHashes(fingerprint: string, hashes: RowHashes): Promise<void> {
-    this.guard(() => this.statements.setMeta.run(META.rowHashes, encodeRowHashes(fingerprint, hashes)));
+  /** Remembers the workbook file with this fingerprint, in place of any file's before. */
+  async rememberRowHashes(fingerprint: string, remembered: RememberedRows): Promise<void> {
+    this.guard(() => this.statements.setMeta.run(META.rowHashes, encodeRowHashes(fingerprint, remembered)));
   }
 
   /** The records of these `Tab/ID` keys; a key with no record is left out. */

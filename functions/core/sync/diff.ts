@@ -6,6 +6,7 @@ import { recordKey, type StoredRecord } from '../records/stored-record.js';
 import { StoredTabs } from '../records/stored-tabs.js';
 import { DATA_TAB_NAMES, TABS, type DataTabName } from '../model/tabs.js';
 import type { AssignedIds } from './assign-ids.js';
+import type { HeldBackRow } from './held-back-row.js';
 import type { RowHashes } from './row-hashes.js';
 
 /** One record that changes in this sync. */
@@ -15,14 +16,7 @@ export interface RecordChange {
   readonly after: StoredRecord;
 }
 
-/** A row that has a data finding and therefore is not committed: its last committed version stays. */
-export interface HeldBackRow {
-  readonly tab: DataTabName;
-  readonly sheetRow: number;
-  readonly id: string | null;
-  /** True when an earlier version of the record is in the store. */
-  readonly hasCommittedVersion: boolean;
-}
+export type { HeldBackRow } from './held-back-row.js';
 
 /** The outcome of a diff. */
 export interface RecordDiff {
@@ -133,7 +127,7 @@ const SAMPLE_EVERY = 64;
  * their record's data as typed, and equal to the hash of every sampled row. Otherwise (another cceg's hashes, a
  * damaged memo) undefined, and every row is hashed.
  */
-function trustedHashes(rows: readonly ParsedRow[], remembered: readonly (string | null)[] | undefined, idKey: string): readonly (string | null)[] | undefined {
+export function trustedHashes(rows: readonly ParsedRow[], remembered: readonly (string | null)[] | undefined, idKey: string): readonly (string | null)[] | undefined {
   if (remembered === undefined || remembered.length !== rows.length) return undefined;
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index]!;

@@ -1,5 +1,8 @@
 // The content hashes of a workbook file's rows, remembered by the file's fingerprint so that a sync of the same bytes again need not hash them.
+import type { AuditHead } from '../audit/audit-entry.js';
 import type { DataTabName } from '../model/tabs.js';
+import { DATA_TAB_NAMES } from '../model/tabs.js';
+import type { HeldBackRow } from './held-back-row.js';
 
 /**
  * By tab, the content hash of each parsed row, in row order: the hash of the row's values when they are its record's
@@ -12,19 +15,40 @@ export type RowHashes = ReadonlyMap<DataTabName, readonly (string | null)[]>;
  * whenever either changes, so that hashes remembered by an older cceg are not taken for this one's (the diff also
  * checks a sample of them, which catches most such changes on its own).
  */
-export const ROW_HASHES_SCHEME = 'cceg-row-hashes/1';
+export const ROW_HASHES_SCHEME = 'cceg-row-hashes/2';
+
+/**
+ * What a sync of the file found when it had nothing to do: no record to change, no ID to give or respell, no cell to
+ * write. While the store's audit head is still `head` (no record has been committed since), a sync of the same bytes
+ * finds the same, and need not read the digests or diff.
+ */
+export interface SettledSync {
+  /** The audit head the sync left (and found: it committed no record). */
+  readonly head: AuditHead | null;
+  /** The rows it held back for their data findings, in order. */
+  readonly heldBack: readonly HeldBackRow[];
+  /** The latest time a stored record was committed, or null. */
+  readonly lastCommittedAt: string | null;
+}
+
+/** What a store remembers of one file: its rows' hashes, and what its last sync found when it had nothing to do. */
+export interface RememberedRows {
+  readonly hashes: RowHashes;
+  readonly settled: SettledSync | null;
+}
 
 const HASH_LENGTH = 64;
 /** Stands for a row with no hash: never equal to a hash. */
 const NO_HASH = '-'.repeat(HASH_LENGTH);
 
 /**
- * The text a store keeps: the scheme and the fingerprint on the first line, then a line per tab, `name<TAB>count<TAB>`
- * followed by the rows' hashes run together (64 characters each, dashes for none).
+ * The text a store keeps: the scheme and the fingerprint on the first line, the settled sync as JSON (or `-`) on the
+ * second, then a line per tab, `name<TAB>count<TAB>` followed by the rows' hashes run together (64 characters each,
+ * dashes for none).
  */
-export function encodeRowHashes(fingerprint: string, hashes: RowHashes): string {
-  const lines = [`${ROW_HASHES_SCHEME} ${fingerprint}`];
-  for (const [tab, rows] of hashes) {
+export function encodeRowHashes(fingerprint: string, remembered: RememberedRows): string {
+  const lines = [`${ROW_HASHES_SCHEME} ${fingerprint}`, remembered.settled === null ? '-' : JSON.stringify(remembered.settled)];
+  for (const [tab, rows] of remembered.hashes) {
     let run = '';
     for (const hash of rows) run += hash !== null && hash.length === HASH_LENGTH ? hash : NO_HASH;
     lines.push(`${tab}\t${rows.length}\t${run}`);
@@ -33,16 +57,14 @@ export function encodeRowHashes(fingerprint: string, hashes: RowHashes): string 
 }
 
 /**
- * The hashes `encodeRowHashes` kept for the file with `fingerprint`; null when the text is of another file, another
- * scheme, or not well formed (a tab whose line does not add up is left out).
+ * What `encodeRowHashes` kept for the file with `fingerprint`; null when the text is of another file, another scheme,
+ * or not well formed (a tab whose line does not add up is left out; a settled sync that does not read as one, too).
  */
-export function decodeRowHashes(text: string, fingerprint: string): RowHashes | null {
-  const firstLineEnd = text.indexOf('\n');
-  const firstLine = firstLineEnd < 0 ? text : text.slice(0, firstLineEnd);
-  if (firstLine !== `${ROW_HASHES_SCHEME} ${fingerprint}`) return null;
+export function decodeRowHashes(text: string, fingerprint: string): RememberedRows | null {
+  const lines = text.split('\n');
+  if (lines[0] !== `${ROW_HASHES_SCHEME} ${fingerprint}` || lines.length < 2) return null;
   const hashes = new Map<DataTabName, (string | null)[]>();
-  if (firstLineEnd < 0) return hashes;
-  for (const line of text.slice(firstLineEnd + 1).split('\n')) {
+  for (const line of lines.slice(2)) {
     const nameEnd = line.indexOf('\t');
     const countEnd = nameEnd < 0 ? -1 : line.indexOf('\t', nameEnd + 1);
     if (countEnd < 0) continue;
@@ -56,5 +78,25 @@ export function decodeRowHashes(text: string, fingerprint: string): RowHashes | 
     }
     hashes.set(line.slice(0, nameEnd) as DataTabName, rows);
   }
-  return hashes;
+  return { hashes, settled: settledFrom(lines[1]!) };
+}
+
+const TAB_NAMES: ReadonlySet<string> = new Set(DATA_TAB_NAMES);
+
+/** The settled sync a line holds, or null for `-` or anything that does not read as one. */
+function settledFrom(line: string): SettledSync | null {
+  if (line === '-') return null;
+  let value: unknown;
+  try {
+    value = JSON.parse(line);
+  } catch {
+    return null;
+  }
+  const settled = value as Partial<SettledSync> | null;
+  const head = settled?.head;
+  const headOk = head === null || (typeof head === 'object' && head !== undefined && Number.isInteger(head.seq) && typeof head.hash === 'string');
+  const lastOk = settled?.lastCommittedAt === null || typeof settled?.lastCommittedAt === 'string';
+  const heldOk = Array.isArray(settled?.heldBack) && settled.heldBack.every((row) => TAB_NAMES.has(row?.tab) && Number.isInteger(row.sheetRow)
+    && (row.id === null || typeof row.id === 'string') && typeof row.hasCommittedVersion === 'boolean');
+  return headOk && lastOk && heldOk ? { head: head ?? null, heldBack: settled!.heldBack!, lastCommittedAt: settled!.lastCommittedAt ?? null } : null;
 }

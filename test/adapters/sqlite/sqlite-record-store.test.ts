@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../../functions/adapters/sqlite/sqlite-record-store.js';
 import { chainDrafts, verifyChain, verifyHead } from '../../../functions/core/audit/chain.js';
 import type { CcegError } from '../../../functions/core/errors.js';
+import type { RememberedRows } from '../../../functions/core/sync/row-hashes.js';
 import { documentIndexContract } from '../store/document-index.contract.js';
 import { editInboxContract } from '../store/edit-inbox.contract.js';
 import { leasesContract } from '../store/leases.contract.js';
@@ -100,15 +101,16 @@ describe('SqliteRecordStore on disk', () => {
     const path = newPath();
     const first = openSqliteStore(path);
     const a = 'a'.repeat(64);
-    await first.rememberRowHashes('xlsx-sha256:one', new Map([['Roster', [a, null]]]));
+    const one: RememberedRows = { hashes: new Map([['Roster', [a, null]]]), settled: { head: { seq: 3, hash: 'b'.repeat(64) }, heldBack: [{ tab: 'Roster', sheetRow: 3, id: 'P-0002', hasCommittedVersion: true }], lastCommittedAt: T0.toISOString() } };
+    await first.rememberRowHashes('xlsx-sha256:one', one);
     await first.close();
 
     const second = openSqliteStore(path);
-    expect(await second.rememberedRowHashes('xlsx-sha256:one')).toEqual(new Map([['Roster', [a, null]]]));
+    expect(await second.rememberedRowHashes('xlsx-sha256:one')).toEqual(one);
     expect(await second.rememberedRowHashes('xlsx-sha256:two')).toBeNull();
-    await second.rememberRowHashes('xlsx-sha256:two', new Map([['Roster', []]]));
+    await second.rememberRowHashes('xlsx-sha256:two', { hashes: new Map([['Roster', []]]), settled: null });
     expect(await second.rememberedRowHashes('xlsx-sha256:one')).toBeNull();
-    expect(await second.rememberedRowHashes('xlsx-sha256:two')).toEqual(new Map([['Roster', []]]));
+    expect(await second.rememberedRowHashes('xlsx-sha256:two')).toEqual({ hashes: new Map([['Roster', []]]), settled: null });
     await second.close();
     // A cache in meta: the schema stays as it was, so an older cceg still opens the file.
     expect(withRawDatabase(path, (db) => db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get())).toBe('3');
