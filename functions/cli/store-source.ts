@@ -1,5 +1,6 @@
 // Opens the record store a `--store` option names: a SQLite file (default beside an .xlsx) or Firestore, loading only that adapter.
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { CcegError } from '../core/errors.js';
@@ -21,12 +22,19 @@ function sqlitePathOf(storeOption: string | undefined, workbook: string | null):
 }
 
 /**
+ * The CPUs from which a sync's store is warmed up on a thread of its own (CCEG_STORE_WARM_UP says otherwise). On 2
+ * vCPUs the thread (a second V8 with its own better-sqlite3 and page cache) slows the main thread more than it spares
+ * it: a 50,000-row sync took ≈300 ms longer with it, whether or not it changed anything.
+ */
+const WARM_UP_FROM_CPUS = 4;
+
+/**
  * Starts checking the existing SQLite file `--store` names for `workbook` on another thread (a sync's store: its pages
  * are checked, and its digests later read, while this thread does its own work); null for Firestore or a new file.
  */
 async function warmUpStore(storeOption: string | undefined, workbook: string): Promise<StoreWarmUp | null> {
   const path = sqlitePathOf(storeOption, workbook);
-  if (path === null || !existsSync(path)) return null;
+  if (path === null || !existsSync(path) || !(readEnvironment().storeWarmUp ?? availableParallelism() >= WARM_UP_FROM_CPUS)) return null;
   const { startStoreWarmUp, DEFAULT_BUSY_TIMEOUT_MS } = await import('../adapters/sqlite/store-warm-up.js');
   return startStoreWarmUp(path, DEFAULT_BUSY_TIMEOUT_MS);
 }

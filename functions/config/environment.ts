@@ -24,6 +24,11 @@ export interface Environment {
    * with a fixed dummy token instead of Application Default Credentials (a local fake or an emulator).
    */
   readonly googleRootUrl: string | undefined;
+  /**
+   * CCEG_STORE_WARM_UP, `on` or `off`: whether a CLI sync checks its SQLite store's pages and reads its digests on a
+   * thread of its own while it reads the workbook (default: only with 4 or more CPUs; see README, Performance).
+   */
+  readonly storeWarmUp: boolean | undefined;
 }
 
 /** Reads the environment (pass your own object in tests); empty values count as unset. */
@@ -37,5 +42,6 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     documents: env.CCEG_DOCUMENTS || undefined,
     configPath: env.CCEG_CONFIG || undefined,
     googleRootUrl: env.CCEG_GOOGLE_ROOT_URL || undefined,
+    storeWarmUp: env.CCEG_STORE_WARM_UP === 'on' ? true : env.CCEG_STORE_WARM_UP === 'off' ? false : undefined,
   };
 }

@@ -83,10 +83,18 @@ async function prepareFixture(dir: string, size: number, cceg: (args: string[]) 
   return { size, generated, synced, store, changed, changedRows };
 }
 
-/** The updated-record count a `cceg sync` printed. */
+/** The updated-record count a `cceg sync` printed; throws (with what it said) for a run that printed none: it did not sync. */
 function updatedCount(run: ProcessRun): number {
   const match = /(\d+) updated/.exec(run.stdout);
-  return match ? Number(match[1]) : Number.NaN;
+  if (!match) throw new Error(`a timed cceg sync printed no counts, so it did not sync:\n${run.stdout.slice(-500)}${run.stderr.slice(-2000)}`);
+  return Number(match[1]);
+}
+
+/** Throws (with what it said) unless a timed `cceg validate` printed its summary line: a run that failed is not a time. */
+function assertValidated(run: ProcessRun): void {
+  if (!/: (?:no findings:|\d+ errors?, \d+ warnings?\.)/.test(run.stdout)) {
+    throw new Error(`a timed cceg validate printed no summary, so it did not validate:\n${run.stdout.slice(-500)}${run.stderr.slice(-2000)}`);
+  }
 }
 
 /** A goal row: `measured` against `floor`, both medians. */
@@ -127,6 +135,10 @@ export async function goalsSection(dir: string, lib: string, sizes: readonly num
           noChange: await syncFrom(fixture.synced),
           changed: await syncFrom(fixture.changed),
         };
+        // Every timed run must have done its job: a process that fails fast is not a fast one.
+        assertValidated(results.validate);
+        updatedCount(results.noChange);
+        updatedCount(results.changed);
         if (round === 0) continue;
         for (const key of Object.keys(samples) as (keyof typeof samples)[]) samples[key].push(results[key]);
       }
