@@ -94,7 +94,8 @@ export function isDataTab(tab: string): boolean {
   return DATA_TABS.has(tab);
 }
 
-const SHA256_HEX = /^[0-9a-f]{64}$/;
+/** A SHA-256 as the store keeps it: 64 lower-case hex digits. */
+export const SHA256_HEX = /^[0-9a-f]{64}$/;
 
 /**
  * Reads a record's digest columns back. A sync reads every record's digest, so a well-formed one is checked by hand

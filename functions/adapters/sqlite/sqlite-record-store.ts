@@ -9,7 +9,7 @@ import { decodeRowHashes, encodeRowHashes, type RememberedRows } from '../../cor
 import type { CommitBatch, StoredDigests, StoredDigestTabs } from '../../ports/record-log.port.js';
 import type { RecordStore } from '../../ports/record-store.port.js';
 import { holderIsGone, thisProcess, type HolderProcess } from './holder-process.js';
-import { digestFromRow, documentFromJson, isDataTab, editFromJson, entryFromRow, entryToRow, recordFromRow, recordToRow, runFromJson } from './rows.js';
+import { digestFromRow, documentFromJson, isDataTab, editFromJson, entryFromRow, entryToRow, recordFromRow, recordToRow, runFromJson, SHA256_HEX } from './rows.js';
 import { META, prepareDatabase } from './schema.js';
 import { storeFault, unavailable } from './sqlite-errors.js';
 import { prepareStatements, type Statements } from './statements.js';
@@ -108,9 +108,19 @@ export class SqliteRecordStore implements RecordStore {
     );
   }
 
-  /** `loadDigests` as StoredTabs: from the columns `prefetchDigests` had read, with no object per record; else from `loadDigests`. */
+  /**
+   * `loadDigests` as StoredTabs, with no object per record: from the columns `prefetchDigests` had read, else read in
+   * columns here; from `loadDigests` when a digest must be refused by name.
+   */
   async loadDigestTabs(): Promise<StoredDigestTabs> {
     const columns = this.prefetched === null ? null : await this.prefetched;
+    if (columns === null) {
+      const read = this.guard(() => this.readDigestTabs());
+      if (read !== null) {
+        await this.warmUp?.close();
+        return read;
+      }
+    }
     const stored = columns === null ? null : this.guard(() => this.storedTabsOf(columns));
     if (columns === null || stored === null) {
       // No columns, or a digest to refuse by name: `loadDigests` reads them (or takes the same columns) one by one.
@@ -309,6 +319,29 @@ export class SqliteRecordStore implements RecordStore {
       base += count;
     }
     return new StoredTabs(tabs);
+  }
+
+  /** Every digest by tab and the head, read in columns in one read transaction; null when one is malformed (`loadDigests` names it). */
+  private readDigestTabs(): StoredDigestTabs | null {
+    return this.db.transaction((): StoredDigestTabs | null => {
+      const tabs: { name: string; ids: string[]; hashes: string[]; tombstoned: number[]; committedAt: string[] }[] = [];
+      for (const [tab, id, hash, gone, at] of this.statements.allDigestColumns.iterate()) {
+        if (typeof id !== 'string' || id === '' || typeof hash !== 'string' || !SHA256_HEX.test(hash) || (gone !== 0 && gone !== 1) || typeof at !== 'string') return null;
+        let current = tabs.at(-1);
+        if (current?.name !== tab) {
+          if (!isDataTab(tab)) return null;
+          tabs.push((current = { name: tab, ids: [], hashes: [], tombstoned: [], committedAt: [] }));
+        }
+        current.ids.push(id);
+        current.hashes.push(hash);
+        current.tombstoned.push(gone);
+        current.committedAt.push(at);
+      }
+      const stored = new StoredTabs(tabs.map((tab) => new StoredTab({
+        tab: tab.name, ids: tab.ids, hashes: tab.hashes, tombstoned: Uint8Array.from(tab.tombstoned), committedAt: (position) => tab.committedAt[position]!,
+      })));
+      return { stored, auditHead: this.readHead() };
+    })();
   }
 
   private readHead(): AuditHead | null {

@@ -13,6 +13,7 @@ export function prepareStatements(db: Database.Database) {
   return preparedOnFirstUse({
     allRecords: () => db.prepare<[], RecordRow>('SELECT * FROM records ORDER BY tab, id'),
     allDigests: () => db.prepare<[], DigestRow>('SELECT tab, id, hash, tombstoned, committed_at FROM records ORDER BY tab, id'),
+    allDigestColumns: () => db.prepare<[], [string, unknown, unknown, unknown, unknown]>('SELECT tab, id, hash, tombstoned, committed_at FROM records ORDER BY tab, id').raw(),
     record: () => db.prepare<[string, string], RecordRow>('SELECT * FROM records WHERE tab = ? AND id = ?'),
     upsertRecord: () => db.prepare<[RecordRow]>(
       `INSERT INTO records (tab, id, hash, data, tombstoned, committed_at, run_id)
