@@ -1,5 +1,5 @@
 // A sync's reads of the store: every record's digest, and the data only of the records the sync looks into.
-import type { AuditHead } from '../core/audit/audit-entry.js';
+import { sameAuditHead, type AuditHead } from '../core/audit/audit-entry.js';
 import type { RawWorkbook } from '../core/model/raw-workbook.js';
 import { DATA_TAB_NAMES, TABS, type DataTabName } from '../core/model/tabs.js';
 import { parseWorkbook } from '../core/parse/parse-workbook.js';
@@ -7,7 +7,7 @@ import type { ParsedRow, ParsedTab, ParsedWorkbook } from '../core/parse/parsed.
 import { recordKey, type StoredRecord } from '../core/records/stored-record.js';
 import { StoredTabs, type StoredTab } from '../core/records/stored-tabs.js';
 import type { AssignedIds } from '../core/sync/assign-ids.js';
-import { diffRecords, trustedHashes, withStoredVersions, type CommitContext, type HeldBackRow, type RecordDiff } from '../core/sync/diff.js';
+import { diffRecords, trustedHashes, withStoredVersions, type CommitContext, type RecordDiff } from '../core/sync/diff.js';
 import type { RowHashes, SettledSync } from '../core/sync/row-hashes.js';
 import { rowIdentifier } from '../core/sync/identify-rows.js';
 import type { RecordLog, StoredDigestTabs } from '../ports/record-log.port.js';
@@ -114,32 +114,30 @@ export async function readStored(
  */
 async function settledView(store: Pick<RecordLog, 'loadRecordsByKey' | 'auditHead'>, raw: RawWorkbook, hashes: RowHashes, settled: SettledSync): Promise<StoredView | null> {
   const auditHead = await store.auditHead();
-  if (!sameHead(auditHead, settled.head)) return null;
+  if (!sameAuditHead(auditHead, settled.head)) return null;
   const parsed = parseWorkbook(raw);
   let unchanged = 0;
-  const heldBack: HeldBackRow[] = [];
+  // The rows held back must be those it held back, in the same order.
+  let held = 0;
   for (const name of DATA_TAB_NAMES) {
     const tab = parsed.tabs[name];
     if (!tab.available) continue;
     const trusted = trustedHashes(tab.rows, hashes.get(name), TABS[name].idKey);
     if (trusted === undefined) return null;
     for (const hash of trusted) if (hash !== null) unchanged++;
-    for (const row of tab.rows) if (row.values === null) heldBack.push({ tab: name, sheetRow: row.sheetRow, id: row.id, hasCommittedVersion: false });
+    for (const row of tab.rows) {
+      if (row.values !== null) continue;
+      const was = settled.heldBack[held++];
+      if (was?.tab !== name || was.sheetRow !== row.sheetRow || was.id !== row.id) return null;
+    }
   }
-  const sameRowsHeldBack = heldBack.length === settled.heldBack.length &&
-    heldBack.every((row, index) => { const was = settled.heldBack[index]!; return row.tab === was.tab && row.sheetRow === was.sheetRow && row.id === was.id; });
-  if (!sameRowsHeldBack) return null;
+  if (held !== settled.heldBack.length) return null;
   const keys = settled.heldBack.flatMap((row) => (row.id === null ? [] : [recordKey(row.tab, row.id)]));
   const stored = keys.length > 0 ? await store.loadRecordsByKey(keys) : new Map<string, StoredRecord>();
   return {
     parsed, assigned: new Map(), stored, diff: { changes: [], unchanged, heldBack: settled.heldBack, rowHashes: hashes }, auditHead,
     lastCommittedAt: settled.lastCommittedAt, rowHashesRemembered: true, settledBefore: true, identityKept: true,
   };
-}
-
-/** Whether two audit heads are the same entry (both null: an empty log). */
-function sameHead(a: AuditHead | null, b: AuditHead | null): boolean {
-  return a === null || b === null ? a === b : a.seq === b.seq && a.hash === b.hash;
 }
 
 /** The store's digests by tab: read so when the store can (`loadDigestTabs`), else grouped from its `loadDigests`. */

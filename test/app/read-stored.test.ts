@@ -34,6 +34,24 @@ function spied(store: RecordLog): { store: RecordLog; asked: string[] } {
   return { store: spy, asked };
 }
 
+/** The filled workbook as `name`, its Roster row 3 with an email that is not one (held back by every sync). */
+async function withHeldBackRow(name: string): Promise<string> {
+  const path = join(dir, name);
+  copyFileSync(pristine, path);
+  await editWorkbook(path, (workbook) => {
+    const roster = workbook.getWorksheet('Roster')!;
+    roster.getRow(3).getCell(columnOf(roster, 'Email')).value = 'not-an-email';
+  });
+  return path;
+}
+
+/** The store, remembering nothing of any workbook file: the sync reads the digests and diffs every row. */
+function forgetting(store: RecordLog): RecordLog {
+  const forgetful = Object.create(store) as RecordLog;
+  forgetful.rememberedRowHashes = async () => null;
+  return forgetful;
+}
+
 /** Syncs the workbook at `path` into `store`. */
 async function syncResult(path: string, store: SqliteRecordStore): Promise<SyncResult> {
   let tick = 0;
@@ -148,8 +166,7 @@ describe('readStored', () => {
     expect(view.settledBefore).toBe(true);
     expect(view.diff.changes).toEqual([]);
     // What was remembered is what hashing the rows afresh, and diffing them with the digests, gives.
-    const forgetful = Object.create(synced) as RecordLog;
-    forgetful.rememberedRowHashes = async () => null;
+    const forgetful = forgetting(synced);
     const fresh = await readStored(forgetful, await read(), { organizations: false, context });
     expect(fresh.rowHashesRemembered).toBe(false);
     expect(fresh.settledBefore).toBe(false);
@@ -169,19 +186,13 @@ describe('readStored', () => {
   });
 
   it('takes what the last sync of the same bytes found only while no record is committed after it, held-back rows included', async () => {
-    const path = join(dir, 'settled.xlsx');
-    copyFileSync(pristine, path);
     // A row held back for a data error: the settled sync must find it again, with its committed version.
-    await editWorkbook(path, (workbook) => {
-      const roster = workbook.getWorksheet('Roster')!;
-      roster.getRow(3).getCell(columnOf(roster, 'Email')).value = 'not-an-email';
-    });
+    const path = await withHeldBackRow('settled.xlsx');
     synced = openSqliteStore(`${path}.db`);
     await syncInto(path, synced);
     expect(await syncInto(path, synced)).toBe(0);
     const raw = await new XlsxWorkbookReader(path).read();
-    const forgetful = Object.create(synced) as RecordLog;
-    forgetful.rememberedRowHashes = async () => null;
+    const forgetful = forgetting(synced);
 
     const settled = await readStored(synced, raw, { organizations: false, context });
     const fresh = await readStored(forgetful, raw, { organizations: false, context });
@@ -204,12 +215,7 @@ describe('readStored', () => {
   });
 
   it('syncs the same bytes again, settled, to the same findings, counts, rows and head as the sync that read and diffed them', async () => {
-    const path = join(dir, 'same-result.xlsx');
-    copyFileSync(pristine, path);
-    await editWorkbook(path, (workbook) => {
-      const roster = workbook.getWorksheet('Roster')!;
-      roster.getRow(3).getCell(columnOf(roster, 'Email')).value = 'not-an-email';
-    });
+    const path = await withHeldBackRow('same-result.xlsx');
     synced = openSqliteStore(`${path}.db`);
     await syncResult(path, synced);
     const diffed = await syncResult(path, synced);

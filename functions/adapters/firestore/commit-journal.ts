@@ -1,7 +1,7 @@
 // The journaled commit: a sync is written to runs/{id}/chunks, applied chunk by chunk, then published by moving the
 // head; a sync interrupted after its journal was written is rolled forward from it, so each sync lands whole.
 import type { DocumentSnapshot, Firestore } from '@google-cloud/firestore';
-import { auditEntrySchema, type AuditEntry, type AuditHead } from '../../core/audit/audit-entry.js';
+import { auditEntrySchema, sameAuditHead, type AuditEntry, type AuditHead } from '../../core/audit/audit-entry.js';
 import { storedRecordSchema, type RunRecord, type StoredRecord } from '../../core/records/stored-record.js';
 import { CcegError } from '../../core/errors.js';
 import * as z from '../../core/zod-mini.js';
@@ -170,7 +170,7 @@ export async function finishRun(
 ): Promise<void> {
   const batch = db.batch();
   // A sync without entries leaves the head as it is: a sync that changes nothing writes only its run (and lease).
-  if (headAfter !== null && !sameHead(headBefore, headAfter)) {
+  if (headAfter !== null && !sameAuditHead(headBefore, headAfter)) {
     batch.set(layout.head(), { ...headAfter, runId, ...(headBefore === null ? DIGESTS_COMPLETE : {}) }, { merge: true });
   }
   batch.set(layout.run(runId), { status: 'committed' }, { merge: true });
@@ -198,8 +198,8 @@ export async function recoverPendingRuns(context: JournalContext): Promise<void>
 async function rollForward(context: JournalContext, path: string, journal: z.infer<typeof journalSchema>): Promise<void> {
   const runId = journal.id;
   const head = await readHead(context);
-  if (!sameHead(head, journal.headBefore)) {
-    if (sameHead(head, journal.headAfter)) return finishRun(context, runId, journal.headBefore, journal.headAfter, journal.chunkCount);
+  if (!sameAuditHead(head, journal.headBefore)) {
+    if (sameAuditHead(head, journal.headAfter)) return finishRun(context, runId, journal.headBefore, journal.headAfter, journal.chunkCount);
     throw damaged(path, `is an interrupted sync that does not follow the head of the audit log (seq ${head?.seq ?? 0})`);
   }
   for (let n = 0; n < journal.chunkCount; n += 1) {
@@ -233,10 +233,6 @@ async function inParallel<T>(items: readonly T[], work: (item: T) => Promise<voi
     }
   };
   await Promise.all(Array.from({ length: Math.min(PARALLEL_BATCHES, items.length) }, worker));
-}
-
-function sameHead(a: AuditHead | null, b: AuditHead | null): boolean {
-  return a === null || b === null ? a === b : a.seq === b.seq && a.hash === b.hash;
 }
 
 function parseJson(text: string, path: string): unknown {

@@ -39,3 +39,8 @@ export interface AuditHead {
   readonly seq: number;
   readonly hash: string;
 }
+
+/** Whether two heads are the same entry (both null: an empty log). */
+export function sameAuditHead(a: AuditHead | null, b: AuditHead | null): boolean {
+  return a === null || b === null ? a === b : a.seq === b.seq && a.hash === b.hash;
+}
