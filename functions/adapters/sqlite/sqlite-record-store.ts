@@ -2,6 +2,7 @@
 import Database from 'better-sqlite3';
 import type { AuditEntry, AuditHead } from '../../core/audit/audit-entry.js';
 import { chainDrafts } from '../../core/audit/chain.js';
+import { DATA_TAB_NAMES } from '../../core/model/tabs.js';
 import { recordKey, splitRecordKey, type DocumentEntry, type RecordDigest, type RunRecord, type StoredRecord } from '../../core/records/stored-record.js';
 import type { SheetEdit } from '../../core/records/sheet-edit.js';
 import { StoredTab, StoredTabs } from '../../core/records/stored-tabs.js';
@@ -9,12 +10,21 @@ import { decodeRowHashes, encodeRowHashes, type RememberedRows } from '../../cor
 import type { CommitBatch, StoredDigests, StoredDigestTabs } from '../../ports/record-log.port.js';
 import type { RecordStore } from '../../ports/record-store.port.js';
 import { holderIsGone, thisProcess, type HolderProcess } from './holder-process.js';
-import { digestFromRow, documentFromJson, isDataTab, editFromJson, entryFromRow, entryToRow, recordFromRow, recordToRow, runFromJson, SHA256_HEX } from './rows.js';
+import { digestFromRow, documentFromJson, isDataTab, editFromJson, entryFromRow, entryToRow, recordFromRow, recordToRow, runFromJson } from './rows.js';
 import { META, prepareDatabase } from './schema.js';
 import { storeFault, unavailable } from './sqlite-errors.js';
 import { prepareStatements, type Statements } from './statements.js';
 import { DEFAULT_BUSY_TIMEOUT_MS, type StoreWarmUp } from './store-warm-up.js';
 import type { DigestColumns } from './warm-up-worker.js';
+
+/** The data tabs in the order the store lists records (by tab, then ID): the order `loadDigests` reads them in. */
+const TABS_IN_STORE_ORDER = [...DATA_TAB_NAMES].sort();
+/** How long a SHA-256 is in hex. */
+const HASH_LENGTH = 64;
+/** A record of `tabDigests`: its hash, its tombstone (0 or 1) and its ID, which is not empty. */
+const DIGEST_PIECE = /^[0-9a-f]{64}[01]./s;
+/** The character code of "1". */
+const ONE = 49;
 
 /** How to open the file. */
 export interface SqliteStoreOptions {
@@ -321,26 +331,41 @@ export class SqliteRecordStore implements RecordStore {
     return new StoredTabs(tabs);
   }
 
-  /** Every digest by tab and the head, read in columns in one read transaction; null when one is malformed (`loadDigests` names it). */
+  /**
+   * Every digest by tab and the head, in one read transaction, each tab's digests read as one string (no row object per
+   * record; a record's commit time is read when asked for); null when a digest is malformed (`loadDigests` names it),
+   * a record is of no data tab, or a tab's IDs do not come in ascending order (`loadDigests` orders them by SQL).
+   */
   private readDigestTabs(): StoredDigestTabs | null {
     return this.db.transaction((): StoredDigestTabs | null => {
-      const tabs: { name: string; ids: string[]; hashes: string[]; tombstoned: number[]; committedAt: string[] }[] = [];
-      for (const [tab, id, hash, gone, at] of this.statements.allDigestColumns.iterate()) {
-        if (typeof id !== 'string' || id === '' || typeof hash !== 'string' || !SHA256_HEX.test(hash) || (gone !== 0 && gone !== 1) || typeof at !== 'string') return null;
-        let current = tabs.at(-1);
-        if (current?.name !== tab) {
-          if (!isDataTab(tab)) return null;
-          tabs.push((current = { name: tab, ids: [], hashes: [], tombstoned: [], committedAt: [] }));
+      const tabs: StoredTab[] = [];
+      let read = 0;
+      for (const tab of TABS_IN_STORE_ORDER) {
+        const [count, joined, lastCommittedAt, typed] = this.statements.tabDigests.get(tab)!;
+        if (count === 0) continue;
+        if (typed !== 1 || joined === null) return null;
+        const pieces = joined.split('\0');
+        if (pieces.length !== count) return null;
+        const ids = new Array<string>(count);
+        const hashes = new Array<string>(count);
+        const tombstoned = new Uint8Array(count);
+        let previous = '';
+        for (let position = 0; position < count; position++) {
+          const piece = pieces[position]!;
+          if (!DIGEST_PIECE.test(piece)) return null;
+          const id = piece.slice(HASH_LENGTH + 1);
+          if (!(previous < id)) return null;
+          previous = id;
+          ids[position] = id;
+          hashes[position] = piece.slice(0, HASH_LENGTH);
+          tombstoned[position] = piece.charCodeAt(HASH_LENGTH) === ONE ? 1 : 0;
         }
-        current.ids.push(id);
-        current.hashes.push(hash);
-        current.tombstoned.push(gone);
-        current.committedAt.push(at);
+        const committedAt = this.statements.committedAt;
+        tabs.push(new StoredTab({ tab, ids, hashes, tombstoned, lastCommittedAt, committedAt: (position) => committedAt.get(tab, ids[position]!) ?? '' }));
+        read += count;
       }
-      const stored = new StoredTabs(tabs.map((tab) => new StoredTab({
-        tab: tab.name, ids: tab.ids, hashes: tab.hashes, tombstoned: Uint8Array.from(tab.tombstoned), committedAt: (position) => tab.committedAt[position]!,
-      })));
-      return { stored, auditHead: this.readHead() };
+      if (read !== this.statements.recordCount.get()) return null;
+      return { stored: new StoredTabs(tabs), auditHead: this.readHead() };
     })();
   }
 

@@ -13,7 +13,17 @@ export function prepareStatements(db: Database.Database) {
   return preparedOnFirstUse({
     allRecords: () => db.prepare<[], RecordRow>('SELECT * FROM records ORDER BY tab, id'),
     allDigests: () => db.prepare<[], DigestRow>('SELECT tab, id, hash, tombstoned, committed_at FROM records ORDER BY tab, id'),
-    allDigestColumns: () => db.prepare<[], [string, unknown, unknown, unknown, unknown]>('SELECT tab, id, hash, tombstoned, committed_at FROM records ORDER BY tab, id').raw(),
+    recordCount: () => db.prepare<[], number>('SELECT count(*) FROM records').pluck(),
+    /**
+     * One tab's digests in one string: each record's hash, tombstone (0 or 1) and ID run together, records joined with
+     * NUL; with the tab's count, its latest commit time, and whether every field has the type it should (1, or 0).
+     */
+    tabDigests: () => db.prepare<[string], [number, string | null, string | null, number | null]>(
+      `SELECT count(*), group_concat(hash || tombstoned || id, char(0)), max(committed_at),
+         min(typeof(id) = 'text' AND typeof(hash) = 'text' AND typeof(committed_at) = 'text' AND tombstoned IN (0, 1))
+       FROM records WHERE tab = ?`,
+    ).raw(),
+    committedAt: () => db.prepare<[string, string], string>('SELECT committed_at FROM records WHERE tab = ? AND id = ?').pluck(),
     record: () => db.prepare<[string, string], RecordRow>('SELECT * FROM records WHERE tab = ? AND id = ?'),
     upsertRecord: () => db.prepare<[RecordRow]>(
       `INSERT INTO records (tab, id, hash, data, tombstoned, committed_at, run_id)

@@ -13,6 +13,8 @@ export interface TabDigestColumns {
   readonly tombstoned: Uint8Array;
   /** When the record at a position was last committed. */
   committedAt(position: number): string;
+  /** The latest of those times (null for no record), when the store read it with the digests: no record's is then asked for. */
+  readonly lastCommittedAt?: string | null;
 }
 
 /**
@@ -74,6 +76,7 @@ export class StoredTab {
 
   /** The latest time any of the tab's records (tombstoned ones included) was committed, or null for none; no record is made. */
   lastCommittedAt(): string | null {
+    if (this.columns.lastCommittedAt !== undefined) return this.columns.lastCommittedAt;
     let last: string | null = null;
     for (let position = 0; position < this.columns.ids.length; position++) {
       const at = this.columns.committedAt(position);

@@ -12,7 +12,7 @@ import { documentIndexContract } from '../store/document-index.contract.js';
 import { editInboxContract } from '../store/edit-inbox.contract.js';
 import { leasesContract } from '../store/leases.contract.js';
 import { recordLogContract } from '../store/record-log.contract.js';
-import { auditDraft, createBatch, documentEntry, readWholeLog, sheetEdit, T0 } from '../store/record-store.fixtures.js';
+import { at, auditDraft, createBatch, documentEntry, readWholeLog, runRecord, sheetEdit, storedRecord, T0 } from '../store/record-store.fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cceg-sqlite-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -238,10 +238,55 @@ describe('SqliteRecordStore refuses a record digest that is not well formed', ()
     sql(path, hash === null ? "UPDATE records SET tombstoned = 2 WHERE id = 'P-0002'" : `UPDATE records SET hash = '${hash}' WHERE id = 'P-0002'`);
 
     const store = openSqliteStore(path);
-    const fault = await faultOf(() => store.loadDigests());
+    const faults = [await faultOf(() => store.loadDigests()), await faultOf(() => store.loadDigestTabs())];
     await store.close();
-    expect(fault.code).toBe('STORE_UNAVAILABLE');
-    expect(fault.message).toContain('Roster/P-0002');
+    for (const fault of faults) {
+      expect(fault.code).toBe('STORE_UNAVAILABLE');
+      expect(fault.message).toContain('Roster/P-0002');
+    }
+  });
+});
+
+describe('SqliteRecordStore reads the digests by tab as loadDigests lists them', () => {
+  /** The keys of the digests by tab, in the order a sync meets them, and those of `loadDigests`. */
+  async function keyOrders(path: string): Promise<{ byTab: string[]; listed: string[]; last: string | null; latest: string | null }> {
+    const store = openSqliteStore(path);
+    try {
+      const { stored } = await store.loadDigestTabs();
+      const { digests } = await store.loadDigests();
+      const latest = [...digests.values()].reduce<string | null>((max, digest) => (max === null || digest.committedAt > max ? digest.committedAt : max), null);
+      return { byTab: [...stored.asMap().keys()], listed: [...digests.keys()], last: stored.lastCommittedAt(), latest };
+    } finally {
+      await store.close();
+    }
+  }
+
+  it('tab by tab in the order of their names, each by ID, with the latest commit time of them all', async () => {
+    const path = await storeFileWith(1, 3);
+    const store = openSqliteStore(path);
+    const later = at(90_000).toISOString();
+    const records = [
+      storedRecord('Organizations', 'GNSO', { code: 'GNSO' }, { committedAt: later }),
+      storedRecord('Meetings', 'M-0002', { id: 'M-0002' }, { tombstoned: true }),
+      storedRecord('Meetings', 'M-0001', { id: 'M-0001' }),
+    ];
+    await store.commit({ records, drafts: records.map((record) => auditDraft(`${record.tab}/${record.id}`, 'create', null, record.data)), run: runRecord('run-2') });
+    await store.close();
+
+    const { byTab, listed, last, latest } = await keyOrders(path);
+    expect(byTab).toEqual(['Meetings/M-0001', 'Meetings/M-0002', 'Organizations/GNSO', 'Roster/P-0001', 'Roster/P-0002', 'Roster/P-0003']);
+    expect(byTab).toEqual(listed);
+    expect(last).toBe(later);
+    expect(latest).toBe(later);
+  });
+
+  it('in the order SQLite sorts IDs that JavaScript sorts otherwise (a character past U+FFFF and one just below it)', async () => {
+    const path = await storeFileWith(1, 3);
+    sql(path, "UPDATE records SET id = 'P-\uFFFD' WHERE id = 'P-0001'");
+    sql(path, "UPDATE records SET id = 'P-\u{1F600}' WHERE id = 'P-0002'");
+    const { byTab, listed } = await keyOrders(path);
+    expect(byTab).toEqual(listed);
+    expect(listed.indexOf('Roster/P-\uFFFD')).toBeLessThan(listed.indexOf('Roster/P-\u{1F600}'));
   });
 });
 
