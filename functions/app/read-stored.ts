@@ -35,6 +35,8 @@ export interface StoredView {
    * remembered it (`SettledSync`), and neither digests nor diff were needed.
    */
   readonly settledBefore: boolean;
+  /** The key of what that settled sync planned its write-back from (`writeBackKey`), when it is a settled sync that kept one. */
+  readonly settledWriteBackKey: string | null;
   /** Whether every row kept the identity it was read with: no ID given, respelled or recovered, no record vanished. */
   readonly identityKept: boolean;
 }
@@ -102,7 +104,7 @@ export async function readStored(
   const read = wanted.size > 0 ? await store.loadRecordsByKey(wanted) : new Map<string, StoredRecord>();
   stored.putRead(read.values());
   return { parsed, assigned, stored: stored.asMap(), diff: withStoredVersions(diff, read), auditHead, lastCommittedAt: stored.lastCommittedAt(),
-    rowHashesRemembered: remembered !== null, settledBefore: false, identityKept: !respelled && assigned.size === 0 && vanished.length === 0,
+    rowHashesRemembered: remembered !== null, settledBefore: false, settledWriteBackKey: null, identityKept: !respelled && assigned.size === 0 && vanished.length === 0,
   };
 }
 
@@ -136,7 +138,7 @@ async function settledView(store: Pick<RecordLog, 'loadRecordsByKey' | 'auditHea
   const stored = keys.length > 0 ? await store.loadRecordsByKey(keys) : new Map<string, StoredRecord>();
   return {
     parsed, assigned: new Map(), stored, diff: { changes: [], unchanged, heldBack: settled.heldBack, rowHashes: hashes }, auditHead,
-    lastCommittedAt: settled.lastCommittedAt, rowHashesRemembered: true, settledBefore: true, identityKept: true,
+    lastCommittedAt: settled.lastCommittedAt, rowHashesRemembered: true, settledBefore: true, settledWriteBackKey: settled.writeBackKey ?? null, identityKept: true,
   };
 }
 

@@ -11,6 +11,7 @@ import { recordKey, type RunRecord, type StoredRecord } from '../core/records/st
 import { dashboardRows } from '../core/sync/dashboard.js';
 import { auditDraftsOf, type HeldBackRow } from '../core/sync/diff.js';
 import { planCellsAndFindings, withDashboard } from '../core/sync/plan-write-back.js';
+import { writeBackKey } from '../core/sync/row-hashes.js';
 import { NOT_SAVED_NOTE } from '../core/sync/status-text.js';
 import { syncedRows, type UncommittedRow } from '../core/sync/synced-rows.js';
 import { accessPolicyOf, refusalDrafts, reviewEdits, type EditReview, type HeldChange, type RefusedChange } from '../core/sync/review-edits.js';
@@ -49,6 +50,11 @@ export interface SyncRequest {
    * `sheet-edit`, a changed row no edit has touched yet waits for its edit (or the tick). Default: false (the CLI).
    */
   readonly takeEdits?: boolean;
+  /**
+   * The version of the cceg syncing. With it, a store that remembers rows (the CLI's SQLite) also remembers what a sync
+   * with nothing to do planned its write-back from, and a sync of the same bytes planned from the same spares planning.
+   */
+  readonly codeVersion?: string;
 }
 
 /** What a sync did. */
@@ -120,7 +126,8 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
     const raw = await ports.reader.read();
     const context = { runId: ports.newId(), at: started.toISOString(), actor: request.actor, source: request.source };
     // The digests, and the data only of the records this sync looks into: reads that do not grow with the sheet.
-    const { parsed, assigned, stored, diff, auditHead: headBefore, lastCommittedAt, rowHashesRemembered, settledBefore, identityKept } = await readStored(ports.store, raw, { organizations: request.takeEdits ?? false, context });
+    const { parsed, assigned, stored, diff, auditHead: headBefore, lastCommittedAt, rowHashesRemembered, settledBefore, settledWriteBackKey, identityKept } =
+      await readStored(ports.store, raw, { organizations: request.takeEdits ?? false, context });
     const review: EditReview | null = request.takeEdits
       ? reviewEdits({
         parsed, assigned, stored, diff, edits, policy: accessPolicyOf(request.config, stored, parsed),
@@ -137,10 +144,17 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
       ? validation.findings
       : boundFindings(sortFindings([...explainFindings(validation.findings, diff.heldBack), ...reviewFindings]));
     const summary = summarize(findings);
+    // The drafted documents, for the Dashboard's "Drafts ready": read once per sync (Firestore: a query per kind).
+    const documents = await ports.store.listDocuments();
+    const planKey = request.codeVersion === undefined || !ports.store.rememberRowHashes ? null
+      : writeBackKey({ today: request.today, config: request.config, documents, codeVersion: request.codeVersion });
+    // The very bytes a sync with nothing to do left, nothing committed since, planned from the same day, configuration,
+    // documents and cceg: the same findings and Dashboard, which that sync found in the file already.
+    const unplanned = settledBefore && planKey !== null && settledWriteBackKey === planKey;
     // The cells and the Findings tab are planned first: the tabs they write start being read while the Dashboard is drawn up.
-    const firstPlan = planCellsAndFindings({ raw, parsed, findings, assigned, heldBack: diff.heldBack, reverts: review?.reverts });
-    const tabsToWrite = new Set(firstPlan.cells.map((cell) => cell.tab));
-    if (firstPlan.findings !== null) tabsToWrite.add('Findings');
+    const firstPlan = unplanned ? null : planCellsAndFindings({ raw, parsed, findings, assigned, heldBack: diff.heldBack, reverts: review?.reverts });
+    const tabsToWrite = new Set(firstPlan?.cells.map((cell) => cell.tab));
+    if (firstPlan?.findings) tabsToWrite.add('Findings');
     if (tabsToWrite.size > 0) ports.writer.prepare?.([...tabsToWrite, 'Dashboard']);
     const count = (op: string) => changes.filter((change) => change.op === op).length;
     const run: RunRecord = {
@@ -159,13 +173,10 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
     // The head the commit will leave (under the lease, nobody else chains meanwhile): the Dashboard anchors it.
     const expectedHead = chainDrafts(drafts, headBefore).at(-1) ?? headBefore;
     const auditHead = expectedHead === null ? null : { seq: expectedHead.seq, hash: expectedHead.hash };
-    // The drafted documents, for the Dashboard's "Drafts ready": read once per sync (Firestore: a query per kind).
-    const documents = await ports.store.listDocuments();
-    const dashboard = dashboardRows(rows, request.today, request.config, lastChange, auditHead, documents);
-    const plan = withDashboard(firstPlan, raw, dashboard);
+    const plan = firstPlan === null ? null : withDashboard(firstPlan, raw, dashboardRows(rows, request.today, request.config, lastChange, auditHead, documents));
     // Write back first: if the workbook cannot be written (open elsewhere, read-only, changed meanwhile), nothing is
     // committed, and the next sync finds the same rows without IDs and gives them the same IDs again.
-    const { cellsChanged } = plan.cells.length + plan.tables.length > 0 ? await ports.writer.applyWriteBack(plan) : { cellsChanged: 0 };
+    const { cellsChanged } = plan !== null && plan.cells.length + plan.tables.length > 0 ? await ports.writer.applyWriteBack(plan) : { cellsChanged: 0 };
     if (changes.length > 0) request.onProgress?.(`Committing ${counted(changes.length, 'change')}…`);
     const entries = await ports.store.commit({ records: changes.map((change) => change.after), drafts, run });
     // Settled only once written back and committed: a refused cell not yet put back stays pending, so a retry refuses it again.
@@ -175,8 +186,11 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
     // The file as read is the file as left: a sync of the same bytes again is spared hashing its rows, and, when this
     // one had nothing to do and nothing is committed meanwhile, reading the digests and diffing as well.
     const settled = !request.takeEdits && changes.length === 0 && identityKept && entries.length === 0;
-    if (cellsChanged === 0 && raw.fingerprint !== undefined && ports.store.rememberRowHashes && !settledBefore && (settled || !rowHashesRemembered)) {
-      const remembered = { hashes: diff.rowHashes, settled: settled ? { head: headAfter, heldBack: diff.heldBack, lastCommittedAt } : null };
+    // A settled sync remembered again only for a write-back planned from other inputs (a new day, say) that found nothing to write either.
+    const rememberedAlready = settledBefore && (planKey === null || settledWriteBackKey === planKey);
+    if (cellsChanged === 0 && raw.fingerprint !== undefined && ports.store.rememberRowHashes && !rememberedAlready && (settled || !rowHashesRemembered)) {
+      const settledSync = { head: headAfter, heldBack: diff.heldBack, lastCommittedAt, ...(planKey === null ? {} : { writeBackKey: planKey }) };
+      const remembered = { hashes: diff.rowHashes, settled: settled ? settledSync : null };
       // Only a cache: a store that fails to keep it costs the next sync its hashing, nothing else.
       await ports.store.rememberRowHashes(raw.fingerprint, remembered).catch(() => undefined);
     }

@@ -12,6 +12,7 @@ import type { CommandContext } from './command-context.js';
 import type { StopSignal } from './stop-signals.js';
 import { StoppableStore } from './stoppable-store.js';
 import { openStore } from './store-source.js';
+import { packageVersion } from './version.js';
 import { assertSyncable, canonicalWorkbook } from './workbook-location.js';
 import { workbookReaderFor, workbookWriterFor } from './workbook-source.js';
 
@@ -81,7 +82,10 @@ export async function syncFromCli<T>(context: CommandContext, workbook: string, 
   try {
     const sync = syncWorkbook(
       { reader: ahead, writer: watchedWriter, store, now: context.io.now, newId: randomUUID },
-      { workbook: location, actor: options.actor ?? `${userInfo().username}@cli`, source: 'cli', today: options.today, config: options.config, onProgress: options.onProgress },
+      {
+        workbook: location, actor: options.actor ?? `${userInfo().username}@cli`, source: 'cli', today: options.today, config: options.config,
+        onProgress: options.onProgress, codeVersion: packageVersion(),
+      },
     );
     syncing = sync;
     const result = await unlessStopped(sync);

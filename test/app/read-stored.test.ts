@@ -7,11 +7,13 @@ import { openSqliteStore, type SqliteRecordStore } from '../../functions/adapter
 import { XlsxWorkbookReader } from '../../functions/adapters/xlsx/read-xlsx.js';
 import { XlsxWorkbookWriter } from '../../functions/adapters/xlsx/write-back-xlsx.js';
 import { readStored } from '../../functions/app/read-stored.js';
-import { syncWorkbook, type SyncResult } from '../../functions/app/sync.js';
+import { syncWorkbook, type SyncRequest, type SyncResult } from '../../functions/app/sync.js';
 import { contentHash } from '../../functions/core/canonical-json.js';
 import { DEFAULT_CONFIG } from '../../functions/core/config.js';
 import type { CommitContext } from '../../functions/core/sync/diff.js';
 import type { RecordLog } from '../../functions/ports/record-log.port.js';
+import type { WorkbookReader, WorkbookWriter } from '../../functions/ports/workbook.port.js';
+import type { WriteBackPlan } from '../../functions/core/sync/write-back-plan.js';
 import { cli } from '../support/cli.js';
 import { COMPLIANT_TODAY, compliantWorkbookRows } from '../support/compliant-workbook.js';
 import { fill } from '../support/fill-workbook.js';
@@ -52,14 +54,18 @@ function forgetting(store: RecordLog): RecordLog {
   return forgetful;
 }
 
-/** Syncs the workbook at `path` into `store`. */
-async function syncResult(path: string, store: SqliteRecordStore): Promise<SyncResult> {
+/** Syncs the workbook at `path` into `store`, through the reader and writer of the file unless others are given. */
+async function syncResult(
+  path: string, store: SqliteRecordStore, options: Partial<Pick<SyncRequest, 'today' | 'codeVersion'>> & { reader?: WorkbookReader; writer?: WorkbookWriter } = {},
+): Promise<SyncResult> {
   let tick = 0;
   const ports = {
-    reader: new XlsxWorkbookReader(path), writer: new XlsxWorkbookWriter(path), store,
+    reader: options.reader ?? new XlsxWorkbookReader(path), writer: options.writer ?? new XlsxWorkbookWriter(path), store,
     now: () => new Date(Date.UTC(2018, 5, 1, 12, 0, tick++)), newId: () => `run-${tick++}`,
   };
-  return syncWorkbook(ports, { workbook: path, actor: 'staff@icann.example.org', source: 'cli', today: COMPLIANT_TODAY, config: DEFAULT_CONFIG });
+  return syncWorkbook(ports, {
+    workbook: path, actor: 'staff@icann.example.org', source: 'cli', today: options.today ?? COMPLIANT_TODAY, config: DEFAULT_CONFIG, codeVersion: options.codeVersion,
+  });
 }
 
 /** Syncs the workbook at `path` into `store`; returns how many cells were written back. */
@@ -228,6 +234,28 @@ describe('readStored', () => {
     expect(diffed.cellsChanged).toBe(0);
     expect(diffed.run.counts.notCommitted).toBeGreaterThan(0);
     expect(outcome(settled)).toEqual(outcome(diffed));
+  });
+
+  it('plans no write-back for the bytes a settled sync left, from the same day, configuration, documents and cceg; plans again from others', async () => {
+    const path = join(dir, 'unplanned.xlsx');
+    synced = await syncedOnce(path);
+    expect((await syncResult(path, synced, { codeVersion: '1.0.0' })).cellsChanged).toBe(0);
+    const raw = await new XlsxWorkbookReader(path).read();
+    expect((await synced.rememberedRowHashes(raw.fingerprint!))?.settled?.writeBackKey).toMatch(/^[0-9a-f]{64}$/);
+    // The same bytes, as far as the fingerprint says, but a Dashboard read empty: only a sync that plans sees it.
+    const emptiedDashboard: WorkbookReader = { read: async () => ({ ...raw, tabs: raw.tabs.map((tab) => (tab.name === 'Dashboard' ? { ...tab, rows: [] } : tab)) }) };
+    const plans: WriteBackPlan[] = [];
+    const writer: WorkbookWriter = { applyWriteBack: async (plan) => (plans.push(plan), { cellsChanged: 1 }) };
+    const planned = async (options: Partial<Pick<SyncRequest, 'today' | 'codeVersion'>>) => {
+      plans.length = 0;
+      await syncResult(path, synced, { ...options, reader: emptiedDashboard, writer });
+      return plans.flatMap((plan) => plan.tables.map((table) => table.tab));
+    };
+
+    expect(await planned({ codeVersion: '1.0.0' })).toEqual([]);
+    expect(await planned({ codeVersion: '1.0.1' })).toEqual(['Dashboard']);
+    expect(await planned({ codeVersion: '1.0.0', today: '2018-06-02' })).toEqual(['Dashboard']);
+    expect(await planned({})).toEqual(['Dashboard']);
   });
 
   it('does not take what a settled sync found for the access policy of sheet edits, which reads every organization', async () => {

@@ -1,5 +1,6 @@
 // The content hashes of a workbook file's rows, remembered by the file's fingerprint so that a sync of the same bytes again need not hash them.
 import type { AuditHead } from '../audit/audit-entry.js';
+import { contentHash } from '../canonical-json.js';
 import type { DataTabName } from '../model/tabs.js';
 import { DATA_TAB_NAMES } from '../model/tabs.js';
 import type { HeldBackRow } from './held-back-row.js';
@@ -29,6 +30,27 @@ export interface SettledSync {
   readonly heldBack: readonly HeldBackRow[];
   /** The latest time a stored record was committed, or null. */
   readonly lastCommittedAt: string | null;
+  /**
+   * What its write-back was planned from besides the file and the records (`writeBackKey`): a sync of the same bytes
+   * with the same key finds nothing to write either, and need not plan. Absent when it was not told (an older cceg).
+   */
+  readonly writeBackKey?: string;
+}
+
+/** What a sync's write-back is planned from besides the workbook file and the stored records. */
+export interface WriteBackInputs {
+  readonly today: string;
+  /** The charter configuration (its `functions` section, endpoints and tokens, plays no part and is left out). */
+  readonly config: { readonly functions?: unknown };
+  /** The drafted documents the Dashboard lists. */
+  readonly documents: readonly unknown[];
+  /** The cceg that plans (another one may write the tabs otherwise). */
+  readonly codeVersion: string;
+}
+
+/** The hash of what a write-back is planned from besides the file and the records: the day, the configuration, the documents, the cceg. */
+export function writeBackKey(inputs: WriteBackInputs): string {
+  return contentHash({ ...inputs, config: { ...inputs.config, functions: null } });
 }
 
 /** What a store remembers of one file: its rows' hashes, and what its last sync found when it had nothing to do. */
@@ -98,5 +120,7 @@ function settledFrom(line: string): SettledSync | null {
   const lastOk = settled?.lastCommittedAt === null || typeof settled?.lastCommittedAt === 'string';
   const heldOk = Array.isArray(settled?.heldBack) && settled.heldBack.every((row) => TAB_NAMES.has(row?.tab) && Number.isInteger(row.sheetRow)
     && (row.id === null || typeof row.id === 'string') && typeof row.hasCommittedVersion === 'boolean');
-  return headOk && lastOk && heldOk ? { head: head ?? null, heldBack: settled!.heldBack!, lastCommittedAt: settled!.lastCommittedAt ?? null } : null;
+  if (!headOk || !lastOk || !heldOk) return null;
+  const found = { head: head ?? null, heldBack: settled!.heldBack!, lastCommittedAt: settled!.lastCommittedAt ?? null };
+  return typeof settled?.writeBackKey === 'string' ? { ...found, writeBackKey: settled.writeBackKey } : found;
 }

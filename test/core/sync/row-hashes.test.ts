@@ -1,6 +1,7 @@
 // Tests of the row hashes a store remembers for a workbook file: kept as text, given back only for the same file.
 import { describe, expect, it } from 'vitest';
-import { decodeRowHashes, encodeRowHashes, ROW_HASHES_SCHEME, type RememberedRows, type RowHashes } from '../../../functions/core/sync/row-hashes.js';
+import { DEFAULT_CONFIG } from '../../../functions/core/config.js';
+import { decodeRowHashes, encodeRowHashes, ROW_HASHES_SCHEME, writeBackKey, type RememberedRows, type RowHashes } from '../../../functions/core/sync/row-hashes.js';
 
 const a = 'a'.repeat(64);
 const b = 'b'.repeat(64);
@@ -41,5 +42,37 @@ describe('row hashes', () => {
   it('keep a hash that is not one as no hash', () => {
     const text = encodeRowHashes('xlsx-sha256:one', only(new Map([['Roster', ['short', a]]])));
     expect(decodeRowHashes(text, 'xlsx-sha256:one')).toEqual(only(new Map([['Roster', [null, a]]])));
+  });
+
+  it("keep what the settled sync's write-back was planned from, and a settled sync kept without it (an older cceg) reads as one", () => {
+    const planned = { ...remembered, settled: { ...settled, writeBackKey: b } };
+    expect(decodeRowHashes(encodeRowHashes('xlsx-sha256:one', planned), 'xlsx-sha256:one')).toEqual(planned);
+    const olderText = encodeRowHashes('xlsx-sha256:one', remembered);
+    expect(decodeRowHashes(olderText, 'xlsx-sha256:one')?.settled).toEqual(settled);
+    expect(decodeRowHashes(olderText, 'xlsx-sha256:one')?.settled).not.toHaveProperty('writeBackKey');
+  });
+});
+
+describe('the write-back key', () => {
+  const inputs = { today: '2018-06-01', config: DEFAULT_CONFIG, documents: [{ kind: 'notice', key: 'PP-0001', title: 'Notice', location: 'out/notice.html', draftedAt: '2018-05-30T09:00:00.000Z' }], codeVersion: '1.2.0' };
+
+  it('is the same for the same day, configuration, documents and cceg', () => {
+    expect(writeBackKey(inputs)).toBe(writeBackKey(structuredClone(inputs)));
+    expect(writeBackKey(inputs)).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('changes with the day, the configuration, the documents or the cceg', () => {
+    const key = writeBackKey(inputs);
+    for (const other of [
+      { ...inputs, today: '2018-06-02' },
+      { ...inputs, config: { ...DEFAULT_CONFIG, members: { ...DEFAULT_CONFIG.members, max: DEFAULT_CONFIG.members.max + 1 } } },
+      { ...inputs, documents: [] },
+      { ...inputs, codeVersion: '1.2.1' },
+    ]) expect(writeBackKey(other)).not.toBe(key);
+  });
+
+  it('leaves out the functions section of the configuration (endpoints and tokens), which nothing written depends on', () => {
+    const tokens = { ...DEFAULT_CONFIG, functions: { ...DEFAULT_CONFIG.functions, calendarTokens: { staff: 'f'.repeat(48) } } };
+    expect(writeBackKey({ ...inputs, config: tokens })).toBe(writeBackKey(inputs));
   });
 });
