@@ -122,7 +122,7 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
     // here is already in what is read next. Edits recorded from now on are the next sync's.
     const edits = request.takeEdits ? await ports.store.pendingEdits(request.workbook) : [];
     // Under the lease nobody else commits records: the store may read the digests while the workbook is read.
-    ports.store.prefetchDigests?.();
+    ports.store.prefetchDigests?.(ports.reader.fingerprintAhead?.());
     const raw = await ports.reader.read();
     const context = { runId: ports.newId(), at: started.toISOString(), actor: request.actor, source: request.source };
     // The digests, and the data only of the records this sync looks into: reads that do not grow with the sheet.

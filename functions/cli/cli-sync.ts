@@ -108,6 +108,7 @@ export function readingAhead(reader: WorkbookReader): WorkbookReader {
   let early: Promise<RawWorkbook> | null = reader.read();
   early.catch(() => undefined);
   return {
+    fingerprintAhead: () => reader.fingerprintAhead?.(),
     read: async () => {
       const begun = early;
       early = null;

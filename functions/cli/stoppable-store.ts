@@ -45,8 +45,8 @@ export class StoppableStore implements RecordStore {
   }
 
   /** Starts reading the digests for the next `loadDigests`, when the store can. */
-  prefetchDigests(): void {
-    this.running().prefetchDigests?.();
+  prefetchDigests(unlessSettled?: string): void {
+    this.running().prefetchDigests?.(unlessSettled);
   }
 
   /** What the wrapped store remembers of this file, or null (also when it keeps nothing). */

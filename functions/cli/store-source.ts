@@ -22,11 +22,13 @@ function sqlitePathOf(storeOption: string | undefined, workbook: string | null):
 }
 
 /**
- * The CPUs from which a sync's store is warmed up on a thread of its own (CCEG_STORE_WARM_UP says otherwise). On 2
- * vCPUs the thread (a second V8 with its own better-sqlite3 and page cache) slows the main thread more than it spares
- * it: a 50,000-row sync took ≈300 ms longer with it, whether or not it changed anything.
+ * The CPUs from which a sync's store is warmed up on a thread of its own (CCEG_STORE_WARM_UP says otherwise): any
+ * second CPU. On 2 vCPUs that were 2 cores, a 50,000-row sync was ≈25 ms faster with the thread when it changed rows and
+ * the same when it did not; with the second CPU kept busy by another process, the same either way. (On a day when the
+ * same 2 vCPUs behaved as one shared core, the thread cost ≈300 ms; it then read the digests even for a sync that needs
+ * none, which it no longer does.)
  */
-const WARM_UP_FROM_CPUS = 4;
+const WARM_UP_FROM_CPUS = 2;
 
 /**
  * Starts checking the existing SQLite file `--store` names for `workbook` on another thread (a sync's store: its pages

@@ -26,7 +26,7 @@ export interface Environment {
   readonly googleRootUrl: string | undefined;
   /**
    * CCEG_STORE_WARM_UP, `on` or `off`: whether a CLI sync checks its SQLite store's pages and reads its digests on a
-   * thread of its own while it reads the workbook (default: only with 4 or more CPUs; see README, Performance).
+   * thread of its own while it reads the workbook (default: with 2 or more CPUs; see README, Performance).
    */
   readonly storeWarmUp: boolean | undefined;
 }

@@ -35,9 +35,11 @@ export interface RecordLog {
   loadDigests(): Promise<StoredDigests>;
   /**
    * Starts reading what the next `loadDigests` returns, so that it overlaps the caller's own work (reading the
-   * workbook). Called under the sync lease, so nobody commits records before they are used. A store may ignore it.
+   * workbook). Called under the sync lease, so nobody commits records before they are used. A store may ignore it,
+   * and does when it remembers the file with fingerprint `unlessSettled` as settled (`rememberedRowHashes`): a sync
+   * of those bytes most likely needs no digest.
    */
-  prefetchDigests?(): void;
+  prefetchDigests?(unlessSettled?: string): void;
   /**
    * What `loadDigests` gives, as StoredTabs read in columns, for a store that can read them so (the SQLite warm-up);
    * a sync takes `StoredTabs.of(loadDigests().digests)` from any other. Takes what `prefetchDigests` started.

@@ -11,6 +11,11 @@ export interface WorkbookReader {
   probe?(): Promise<void>;
   /** Whether the workbook is still as the last `read` found it (a local file unchanged since): a reader that can tell offers it. */
   isCurrent?(): Promise<boolean>;
+  /**
+   * The fingerprint the next `read` will most likely give (`RawWorkbook.fingerprint`), known before reading (a local
+   * file's reader, from its `probe`); undefined when unknown. A hint only: `read` says what it is.
+   */
+  fingerprintAhead?(): string | undefined;
 }
 
 /** Creates a new, empty workbook from the template. */

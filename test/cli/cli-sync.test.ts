@@ -145,6 +145,8 @@ describe('a CLI sync reads its workbook while its store opens', () => {
     expect(reads).toBe(3);
     expect(second.fingerprint).not.toBe(first.fingerprint);
     expect(await reader.isCurrent()).toBe(true);
+    // What the store is told to expect, before the sync reads: the file as the reader last opened it.
+    expect(changed.fingerprintAhead?.()).toBe(second.fingerprint);
   });
 
   it('leaves a reader that cannot tell whether the workbook changed as it is', () => {

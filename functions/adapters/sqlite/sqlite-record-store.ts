@@ -6,7 +6,7 @@ import { DATA_TAB_NAMES } from '../../core/model/tabs.js';
 import { recordKey, splitRecordKey, type DocumentEntry, type RecordDigest, type RunRecord, type StoredRecord } from '../../core/records/stored-record.js';
 import type { SheetEdit } from '../../core/records/sheet-edit.js';
 import { StoredTab, StoredTabs } from '../../core/records/stored-tabs.js';
-import { decodeRowHashes, encodeRowHashes, type RememberedRows } from '../../core/sync/row-hashes.js';
+import { decodeRowHashes, encodeRowHashes, remembersSettled, settledHeadLength, type RememberedRows } from '../../core/sync/row-hashes.js';
 import type { CommitBatch, StoredDigests, StoredDigestTabs } from '../../ports/record-log.port.js';
 import type { RecordStore } from '../../ports/record-store.port.js';
 import { holderIsGone, thisProcess, type HolderProcess } from './holder-process.js';
@@ -106,10 +106,23 @@ export class SqliteRecordStore implements RecordStore {
 
   /**
    * Has the warm-up thread read the digests and the head now, while the caller (holding the sync lease, so that
-   * nobody commits records meanwhile) reads the workbook; the next `loadDigests` returns them. Without a warm-up, nothing.
+   * nobody commits records meanwhile) reads the workbook; the next `loadDigests` returns them. Without a warm-up, or
+   * when the file with fingerprint `unlessSettled` is remembered as settled (its sync reads no digest), nothing.
    */
-  prefetchDigests(): void {
-    if (this.warmUp !== null && this.prefetched === null) this.prefetched = this.warmUp.readDigests();
+  prefetchDigests(unlessSettled?: string): void {
+    if (this.warmUp === null || this.prefetched !== null) return;
+    if (unlessSettled !== undefined && this.remembersSettled(unlessSettled)) return;
+    this.prefetched = this.warmUp.readDigests();
+  }
+
+  /** Whether the file with this fingerprint is remembered as settled, from the head of what is kept; false when that cannot be read. */
+  private remembersSettled(fingerprint: string): boolean {
+    try {
+      const head = this.statements.metaHead.get(settledHeadLength(fingerprint), META.rowHashes);
+      return head !== undefined && remembersSettled(head, fingerprint);
+    } catch {
+      return false;
+    }
   }
 
   /**

@@ -37,6 +37,7 @@ export function prepareStatements(db: Database.Database) {
     ),
     auditPage: () => db.prepare<[number, number], AuditRow>('SELECT * FROM audit WHERE seq > ? ORDER BY seq LIMIT ?'),
     meta: () => db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck(),
+    metaHead: () => db.prepare<[number, string], string>('SELECT substr(value, 1, ?) FROM meta WHERE key = ?').pluck(),
     setMeta: () => db.prepare<[string, string]>('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)'),
     run: () => db.prepare<[string], string>('SELECT json FROM runs WHERE id = ?').pluck(),
     upsertRun: () => db.prepare<[string, string]>('INSERT OR REPLACE INTO runs (id, json) VALUES (?, ?)'),

@@ -82,6 +82,9 @@ export class XlsxWorkbookReader implements WorkbookReader {
   /** The package `probe` opened, with the file's stamp then: `read` reads it when the file is still the same. */
   private probed: { readonly stamp: FileStamp; readonly opened: OpenedPackage } | null = null;
 
+  /** The fingerprint of the file as `probe` or `read` last opened it. */
+  private fingerprintSeen: string | undefined;
+
   /** The package the last `read` read, until `takeReadPackage` takes it. */
   private readPackage: XlsxPackage | null = null;
 
@@ -92,6 +95,7 @@ export class XlsxWorkbookReader implements WorkbookReader {
     const probed = this.probed;
     this.probed = null;
     const opened = probed !== null && sameStamp(probed.stamp, before) ? probed.opened : await openPackage(this.path, this.limits);
+    this.fingerprintSeen = opened.fingerprint;
     const workbook = await readOpenedPackage(opened, this.path, this.limits);
     if (!sameStamp(before, await stampOf(this.path))) throw changedDuringSync(this.path);
     this.lastRead = before;
@@ -105,6 +109,11 @@ export class XlsxWorkbookReader implements WorkbookReader {
     if (read === null) return false;
     const now = await stampOf(this.path).catch(() => null);
     return now !== null && sameStamp(read, now);
+  }
+
+  /** The fingerprint of the file as `probe` found it (the next `read` gives it unless the file is saved meanwhile), or undefined. */
+  fingerprintAhead(): string | undefined {
+    return this.fingerprintSeen;
   }
 
   /** Starts inflating the sheets of these tabs in the package the last `read` read, for the writer about to take it. */
@@ -135,6 +144,7 @@ export class XlsxWorkbookReader implements WorkbookReader {
     // A file that cannot be stamped is refused by openPackage, with its own reason.
     const before = await stampOf(this.path).catch(() => null);
     const opened = await openPackage(this.path, this.limits);
+    this.fingerprintSeen = opened.fingerprint;
     const after = await stampOf(this.path);
     // Kept only when the file stood still while it was opened.
     if (before !== null && sameStamp(before, after)) this.probed = { stamp: after, opened };

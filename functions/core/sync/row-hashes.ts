@@ -78,6 +78,20 @@ export function encodeRowHashes(fingerprint: string, remembered: RememberedRows)
   return lines.join('\n');
 }
 
+/** How much of a kept text `remembersSettled` reads: its first line and the character after it. */
+export function settledHeadLength(fingerprint: string): number {
+  return `${ROW_HASHES_SCHEME} ${fingerprint}\n`.length + 1;
+}
+
+/**
+ * Whether a text `encodeRowHashes` kept (or its beginning, `settledHeadLength` long) is of the file with `fingerprint`
+ * and holds a settled sync: read before the file is, to guess whether its sync will need the digests.
+ */
+export function remembersSettled(head: string, fingerprint: string): boolean {
+  const first = `${ROW_HASHES_SCHEME} ${fingerprint}\n`;
+  return head.length > first.length && head.startsWith(first) && head[first.length] !== '-';
+}
+
 /**
  * What `encodeRowHashes` kept for the file with `fingerprint`; null when the text is of another file, another scheme,
  * or not well formed (a tab whose line does not add up is left out; a settled sync that does not read as one, too).

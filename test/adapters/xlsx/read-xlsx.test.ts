@@ -234,6 +234,21 @@ describe('readXlsxWorkbook rows and tabs', () => {
     expect((await reader.read()).tabs[0]?.rows[0]?.cells).toEqual(['P-0001', 'After, a longer name']);
   });
 
+  it('tells the fingerprint a read will most likely give once it has probed the file, and the one the read gave after it', async () => {
+    const path = newPath('fingerprint-ahead');
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Roster').addRows([['ID', 'Name'], ['P-0001', 'Ana']]);
+    await book.xlsx.writeFile(path);
+    const reader = new XlsxWorkbookReader(path);
+    expect(reader.fingerprintAhead()).toBeUndefined();
+
+    await reader.probe();
+    const ahead = reader.fingerprintAhead();
+    const { fingerprint } = await reader.read();
+    expect(ahead).toBe(fingerprint);
+    expect(reader.fingerprintAhead()).toBe(fingerprint);
+  });
+
   it('reads a 50,000-row workbook with every row and its sheet row number', async () => {
     const path = newPath('big');
     const counts = await writeBigWorkbook(path, 50_000);

@@ -1,7 +1,7 @@
 // Tests of the row hashes a store remembers for a workbook file: kept as text, given back only for the same file.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../../functions/core/config.js';
-import { decodeRowHashes, encodeRowHashes, ROW_HASHES_SCHEME, writeBackKey, type RememberedRows, type RowHashes } from '../../../functions/core/sync/row-hashes.js';
+import { decodeRowHashes, encodeRowHashes, remembersSettled, ROW_HASHES_SCHEME, settledHeadLength, writeBackKey, type RememberedRows, type RowHashes } from '../../../functions/core/sync/row-hashes.js';
 
 const a = 'a'.repeat(64);
 const b = 'b'.repeat(64);
@@ -50,6 +50,22 @@ describe('row hashes', () => {
     const olderText = encodeRowHashes('xlsx-sha256:one', remembered);
     expect(decodeRowHashes(olderText, 'xlsx-sha256:one')?.settled).toEqual(settled);
     expect(decodeRowHashes(olderText, 'xlsx-sha256:one')?.settled).not.toHaveProperty('writeBackKey');
+  });
+});
+
+describe('what the head of a kept text tells before the file is read', () => {
+  const head = (text: string, fingerprint: string) => text.slice(0, settledHeadLength(fingerprint));
+
+  it('is that the file is remembered as settled, for its fingerprint only', () => {
+    const text = encodeRowHashes('xlsx-sha256:one', remembered);
+    expect(remembersSettled(head(text, 'xlsx-sha256:one'), 'xlsx-sha256:one')).toBe(true);
+    expect(remembersSettled(head(text, 'xlsx-sha256:two'), 'xlsx-sha256:two')).toBe(false);
+  });
+
+  it('is not that it is settled when only its hashes are kept, or under another scheme', () => {
+    expect(remembersSettled(head(encodeRowHashes('xlsx-sha256:one', only(hashes)), 'xlsx-sha256:one'), 'xlsx-sha256:one')).toBe(false);
+    const other = encodeRowHashes('xlsx-sha256:one', remembered).replace(ROW_HASHES_SCHEME, 'cceg-row-hashes/1');
+    expect(remembersSettled(head(other, 'xlsx-sha256:one'), 'xlsx-sha256:one')).toBe(false);
   });
 });
 
