@@ -60,11 +60,19 @@ interface Lookup {
   readonly codes: ReadonlyMap<string, string>;
 }
 
-function lookupOf(rows: GroupRows): Lookup {
+/**
+ * The records deadlines name, and the people of the Roster by the names asked for (`named`: trimmed, in lower case):
+ * a name or e-mail whose length no asked name has is not lower-cased (a Roster of 10,000 is looked through for a few
+ * owners). Lower-casing keeps a text's length but for U+0130 (İ, which becomes two characters), looked at whatever its length.
+ */
+function lookupOf(rows: GroupRows, named: ReadonlySet<string>): Lookup {
   const people = new Map<string, Person>();
+  const lengths = new Set([...named].map((key) => key.length));
   const add = (name: string, person: Person) => {
-    const key = name.trim().toLowerCase();
-    if (!people.has(key)) people.set(key, person);
+    const trimmed = name.trim();
+    if (!lengths.has(trimmed.length) && !trimmed.includes('\u0130')) return;
+    const key = trimmed.toLowerCase();
+    if (named.has(key) && !people.has(key)) people.set(key, person);
   };
   for (const person of rows.Roster) {
     add(person.name, person);
@@ -217,9 +225,9 @@ function draftItems(rows: GroupRows, today: IsoDate, documents: readonly Drafted
  * the drafted documents not yet sent. Each item names who acts and what to do.
  */
 export function todoOf(rows: GroupRows, today: IsoDate, config: CharterConfig, documents: readonly DraftedDocument[]): TodoGroup[] {
-  const lookup = lookupOf(rows);
   const everything = { ...config, schedule: { ...config.schedule, lookbackDays: Math.max(0, daysBetween(EARLIEST, today)) } };
   const deadlines = deadlinesOf(rows, today, everything);
+  const lookup = lookupOf(rows, new Set(deadlines.map((deadline) => deadline.forWhom.trim().toLowerCase())));
   const until = addDays(today, NEXT_DAYS);
   return [
     { section: 'Overdue', items: deadlines.filter((deadline) => deadline.overdue).map((deadline) => deadlineItem('Overdue', deadline, lookup)) },

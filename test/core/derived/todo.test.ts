@@ -46,6 +46,16 @@ describe('todoOf', () => {
     expect(itemsOf(todoOf(rows, TODAY, DEFAULT_CONFIG, []), 'Next 14 days').map((item) => item.who)).toEqual(['GAC', 'staff', 'GAC', 'Co-Chairs', 'staff', 'Co-Chairs']);
   });
 
+  it('finds a Roster person by name or e-mail in any case and with spaces around, İ included (lower-cased, it is two characters)', () => {
+    const rows = rowsOf({
+      Organizations: [org({ code: 'GAC' }), org({ code: 'ALAC' })],
+      Roster: [person({ id: 'P-1', name: '  İlkay Demir ', organization: 'GAC', email: 'ilkay@example.org' }), person({ id: 'P-2', name: 'Ana Ruiz', organization: 'ALAC', email: 'Ana.Ruiz@Example.org' })],
+      WorkPlan: [due('W-0001', '2018-11-02', 'i̇lkay demir'), due('W-0002', '2018-11-03', 'ana.ruiz@example.org '), due('W-0003', '2018-11-04', 'ILKAY@EXAMPLE.ORG')],
+    });
+
+    expect(itemsOf(todoOf(rows, TODAY, DEFAULT_CONFIG, []), 'Next 14 days').map((item) => item.who)).toEqual(['GAC', 'ALAC', 'GAC']);
+  });
+
   it('lists a drafted document until the workbook records it sent', () => {
     const draft = (kind: string, key: string): DraftedDocument => ({ kind, key, title: `${kind} ${key}`, location: `/drafts/${kind}-${key}.html`, draftedAt: '2018-10-20T06:00:00.000Z' });
     const rows = rowsOf({
