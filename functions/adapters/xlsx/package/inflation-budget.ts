@@ -1,7 +1,7 @@
 // Counts what a workbook's zip parts inflate to while they inflate, and stops a part at once when it passes the limits.
 import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
-import { inflateRaw } from 'node:zlib';
+import { inflateRaw, inflateRawSync } from 'node:zlib';
 import type JSZip from 'jszip';
 import type { WorkbookLimits } from '../../../core/config.js';
 import { CcegError } from '../../../core/errors.js';
@@ -9,6 +9,12 @@ import { CcegError } from '../../../core/errors.js';
 /** Parts smaller than this may be compressed any amount (an empty sheet's XML compresses 200:1). */
 const RATIO_CHECKED_FROM = 1_000_000;
 const inflateRawAsync = promisify(inflateRaw);
+/**
+ * Parts compressed to at most this many bytes inflate on the main thread: microseconds of work that, sent to zlib's
+ * thread pool, could wait there behind the big sheets being inflated or deflated (a write-back reads the workbook part
+ * while its sheets deflate).
+ */
+const INFLATED_IN_PLACE = 16 * 1024;
 /** The smallest output buffer a one-go inflate starts with (zlib's default chunk). */
 const MIN_CHUNK = 64 * 1024;
 /** Room past the size a part declares, so that a part that inflates to exactly that fills one buffer. */
@@ -115,7 +121,8 @@ export class InflationBudget {
     let inflated: Buffer;
     try {
       const chunkSize = Math.max(MIN_CHUNK, Math.min(most + 1, (declared?.uncompressed ?? 0) + CHUNK_SLACK));
-      inflated = await inflateRawAsync(data, { chunkSize, maxOutputLength: most + 1 });
+      const options = { chunkSize, maxOutputLength: most + 1 };
+      inflated = data.length <= INFLATED_IN_PLACE ? inflateRawSync(data, options) : await inflateRawAsync(data, options);
     } catch (error) {
       if ((error as NodeJS.ErrnoException | null)?.code === 'ERR_BUFFER_TOO_LARGE') throw this.count(part, most + 1, checkRatio ? data.length : null) ?? this.partTooLarge(part);
       throw damagedPart(this.path, part, error);

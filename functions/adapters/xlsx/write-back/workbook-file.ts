@@ -1,5 +1,6 @@
 // Reads a workbook file and replaces it atomically: a temporary file beside it, flushed, then renamed over it.
 import { randomUUID } from 'node:crypto';
+import { realpathSync, statSync } from 'node:fs';
 import { chmod, open, readFile, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { CcegError } from '../../../core/errors.js';
@@ -16,11 +17,14 @@ export interface FileStamp {
   readonly ino: number;
 }
 
-/** The stamp of the file at `path` now; throws like `readWorkbookFile`. */
+/**
+ * The stamp of the file at `path` now; throws like `readWorkbookFile`. Taken on this thread (two system calls): on
+ * the thread pool it could wait behind the sheets zlib is inflating there.
+ */
 export async function stampOf(path: string): Promise<FileStamp> {
   try {
-    const real = await realpath(path);
-    const info = await stat(real);
+    const real = realpathSync(path);
+    const info = statSync(real);
     return { path: real, size: info.size, mtimeMs: info.mtimeMs, mode: info.mode, ino: info.ino };
   } catch (error) {
     throw fileError(path, error, 'read');
