@@ -65,8 +65,17 @@ export function cellAfter(xml: string, row: ElementXml, prefix: string, previous
   return elementAt(xml, namesOf(`${prefix}c`), previous?.end ?? row.contentStart, row.contentEnd, columnOf, previous?.position ?? 0);
 }
 
+/** The number a row's `r` gives, its non-digits left out; read digit by digit when it is digits only (as rows write it). */
 function rowNumberOf(r: string | undefined): number {
-  return Number(r?.replace(/\D/g, ''));
+  if (r === undefined) return NaN;
+  if (r.length > 15) return Number(r.replace(/\D/g, ''));
+  let number = 0;
+  for (let at = 0; at < r.length; at++) {
+    const digit = r.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) return Number(r.replace(/\D/g, ''));
+    number = number * 10 + digit;
+  }
+  return r.length === 0 ? 0 : number;
 }
 
 /** The column number of a cell's `r`, 0 when it is no reference; `AB12` is read without a regular expression. */
