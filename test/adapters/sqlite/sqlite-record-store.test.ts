@@ -12,7 +12,7 @@ import { documentIndexContract } from '../store/document-index.contract.js';
 import { editInboxContract } from '../store/edit-inbox.contract.js';
 import { leasesContract } from '../store/leases.contract.js';
 import { recordLogContract } from '../store/record-log.contract.js';
-import { at, auditDraft, createBatch, documentEntry, readWholeLog, runRecord, sheetEdit, storedRecord, T0 } from '../store/record-store.fixtures.js';
+import { at, auditDraft, createBatch, documentEntry, readWholeLog, rosterData, runRecord, sheetEdit, storedRecord, T0 } from '../store/record-store.fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'cceg-sqlite-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -244,6 +244,35 @@ describe('SqliteRecordStore refuses a record digest that is not well formed', ()
       expect(fault.code).toBe('STORE_UNAVAILABLE');
       expect(fault.message).toContain('Roster/P-0002');
     }
+  });
+});
+
+describe('SqliteRecordStore refuses a record that is not well formed when it reads it whole', () => {
+  it.each([
+    { change: 'data that is a list', statement: "UPDATE records SET data = '[1, 2]' WHERE id = 'P-0002'" },
+    { change: 'data that is a number', statement: "UPDATE records SET data = '7' WHERE id = 'P-0002'" },
+    { change: 'data that is not JSON', statement: "UPDATE records SET data = '{' WHERE id = 'P-0002'" },
+    { change: 'a tombstone that is neither 0 nor 1', statement: "UPDATE records SET tombstoned = 2 WHERE id = 'P-0002'" },
+    { change: 'an upper-case hash', statement: `UPDATE records SET hash = '${'A'.repeat(64)}' WHERE id = 'P-0002'` },
+  ])('names the record when it has $change', async ({ statement }) => {
+    const path = await storeFileWith(1, 3);
+    sql(path, statement);
+
+    const store = openSqliteStore(path);
+    const faults = [await faultOf(() => store.loadRecordsByKey(['Roster/P-0002'])), await faultOf(() => store.loadRecords())];
+    await store.close();
+    for (const fault of faults) {
+      expect(fault.code).toBe('STORE_UNAVAILABLE');
+      expect(fault.message).toContain('Roster/P-0002');
+    }
+  });
+
+  it('reads a well-formed record as it was committed, its data an object of its own', async () => {
+    const path = await storeFileWith(1, 3);
+    const store = openSqliteStore(path);
+    const record = (await store.loadRecordsByKey(['Roster/P-0002'])).get('Roster/P-0002');
+    await store.close();
+    expect(record).toEqual(storedRecord('Roster', 'P-0002', rosterData(2)));
   });
 });
 
