@@ -171,14 +171,15 @@ export async function syncWorkbook(ports: SyncPorts, request: SyncRequest): Prom
     const lastChange = changedAt === null || (lastCommittedAt !== null && lastCommittedAt > changedAt) ? lastCommittedAt : changedAt;
     const drafts = [...auditDraftsOf(changes, context, review?.actors), ...refusalDrafts(review?.refused ?? [], context)];
     // The head the commit will leave (under the lease, nobody else chains meanwhile): the Dashboard anchors it.
-    const expectedHead = chainDrafts(drafts, headBefore).at(-1) ?? headBefore;
+    const chained = chainDrafts(drafts, headBefore);
+    const expectedHead = chained.at(-1) ?? headBefore;
     const auditHead = expectedHead === null ? null : { seq: expectedHead.seq, hash: expectedHead.hash };
     const plan = firstPlan === null ? null : withDashboard(firstPlan, raw, dashboardRows(rows, request.today, request.config, lastChange, auditHead, documents));
     // Write back first: if the workbook cannot be written (open elsewhere, read-only, changed meanwhile), nothing is
     // committed, and the next sync finds the same rows without IDs and gives them the same IDs again.
     const { cellsChanged } = plan !== null && plan.cells.length + plan.tables.length > 0 ? await ports.writer.applyWriteBack(plan) : { cellsChanged: 0 };
     if (changes.length > 0) request.onProgress?.(`Committing ${counted(changes.length, 'change')}…`);
-    const entries = await ports.store.commit({ records: changes.map((change) => change.after), drafts, run });
+    const entries = await ports.store.commit({ records: changes.map((change) => change.after), drafts, run, chained: { after: headBefore, entries: chained } });
     // Settled only once written back and committed: a refused cell not yet put back stays pending, so a retry refuses it again.
     if (review && review.settled.length > 0) await ports.store.markEditsApplied(review.settled, context.runId);
     const committedHead = entries.at(-1);

@@ -1,5 +1,6 @@
 // The record-log port: records, their digests, the hash-chained audit log and the sync runs, committed together.
 import type { AuditDraft, AuditEntry, AuditHead } from '../core/audit/audit-entry.js';
+import type { ChainedDrafts } from '../core/audit/chain.js';
 import type { RecordDigest, RunRecord, StoredRecord } from '../core/records/stored-record.js';
 import type { StoredTabs } from '../core/records/stored-tabs.js';
 import type { RememberedRows } from '../core/sync/row-hashes.js';
@@ -11,6 +12,8 @@ export interface CommitBatch {
   /** Audit drafts, in order; the store chains them after its current head inside the same commit. */
   readonly drafts: readonly AuditDraft[];
   readonly run: RunRecord;
+  /** The drafts chained already after the head the caller read: taken as they are while that is still the head (`entriesAfter`). */
+  readonly chained?: ChainedDrafts;
 }
 
 /** Every record's digest and the audit head they were read with: what a sync starts from. */

@@ -1,7 +1,7 @@
 // The record store in Firestore: records, the hash-chained audit log, runs, leases, nonces, sheet edits and the document index.
 import { Firestore, type DocumentData, type DocumentReference, type Settings } from '@google-cloud/firestore';
 import { auditEntrySchema, type AuditEntry, type AuditHead } from '../../core/audit/audit-entry.js';
-import { chainDrafts } from '../../core/audit/chain.js';
+import { entriesAfter } from '../../core/audit/chain.js';
 import { sha256Hex } from '../../core/canonical-json.js';
 import type { DocumentKind } from '../../core/documents/document-subjects.js';
 import { DATA_TAB_NAMES } from '../../core/model/tabs.js';
@@ -141,7 +141,7 @@ export class FirestoreRecordStore implements RecordStore {
     return this.guard('commit the sync', async () => {
       await recoverPendingRuns(this.context);
       const headBefore = await readHead(this.context);
-      const entries = chainDrafts(batch.drafts, headBefore);
+      const entries = entriesAfter(headBefore, batch.drafts, batch.chained);
       const last = entries.at(-1);
       const headAfter = last === undefined ? headBefore : { seq: last.seq, hash: last.hash };
       const chunks = planChunks(batch.records, entries);

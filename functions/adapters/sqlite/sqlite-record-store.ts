@@ -1,7 +1,7 @@
 // The record store in a local SQLite file (WAL, full sync): each commit is one transaction, all or nothing.
 import Database from 'better-sqlite3';
 import type { AuditEntry, AuditHead } from '../../core/audit/audit-entry.js';
-import { chainDrafts } from '../../core/audit/chain.js';
+import { entriesAfter } from '../../core/audit/chain.js';
 import { DATA_TAB_NAMES } from '../../core/model/tabs.js';
 import { recordKey, splitRecordKey, type DocumentEntry, type RecordDigest, type RunRecord, type StoredRecord } from '../../core/records/stored-record.js';
 import type { SheetEdit } from '../../core/records/sheet-edit.js';
@@ -198,7 +198,7 @@ export class SqliteRecordStore implements RecordStore {
   async commit(batch: CommitBatch): Promise<AuditEntry[]> {
     return this.guard(() =>
       this.db.transaction(() => {
-        const entries = chainDrafts(batch.drafts, this.readHead());
+        const entries = entriesAfter(this.readHead(), batch.drafts, batch.chained);
         for (const record of batch.records) this.statements.upsertRecord.run(recordToRow(record));
         for (const entry of entries) this.statements.insertEntry.run(entryToRow(entry));
         this.statements.upsertRun.run(batch.run.id, JSON.stringify(batch.run));

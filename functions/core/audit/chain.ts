@@ -1,6 +1,6 @@
 // The hash chain of the audit log: each entry's hash covers its content and the previous entry's hash.
 import { canonicalJson, sha256Hex } from '../canonical-json.js';
-import type { AuditDraft, AuditEntry, AuditHead } from './audit-entry.js';
+import { sameAuditHead, type AuditDraft, type AuditEntry, type AuditHead } from './audit-entry.js';
 
 /** The `prevHash` of the first entry. */
 export const GENESIS_HASH = '0'.repeat(64);
@@ -22,6 +22,21 @@ export function chainDrafts(drafts: readonly AuditDraft[], head: AuditHead | nul
     prevHash = entry.hash;
     return entry;
   });
+}
+
+/** Drafts the caller chained already (`chainDrafts(drafts, after)`), after the head it read. */
+export interface ChainedDrafts {
+  readonly after: AuditHead | null;
+  readonly entries: readonly AuditEntry[];
+}
+
+/**
+ * The entries a commit writes: `chained` when the head is still the one they were chained after (the caller, holding
+ * the lease, chained the same drafts to anchor the head it will leave), else the drafts chained after `head` now.
+ */
+export function entriesAfter(head: AuditHead | null, drafts: readonly AuditDraft[], chained?: ChainedDrafts): AuditEntry[] {
+  if (chained !== undefined && chained.entries.length === drafts.length && sameAuditHead(chained.after, head)) return [...chained.entries];
+  return chainDrafts(drafts, head);
 }
 
 /** The verdict of a chain check: the count when whole, else the first broken seq and why. */

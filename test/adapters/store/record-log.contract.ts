@@ -1,6 +1,6 @@
 // The record-log contract: records, digests, the audit chain and runs; every adapter (SQLite, Firestore) registers it with its own `open`.
 import { describe, expect, it } from 'vitest';
-import { GENESIS_HASH, verifyChain, verifyHead } from '../../../functions/core/audit/chain.js';
+import { chainDrafts, GENESIS_HASH, verifyChain, verifyHead } from '../../../functions/core/audit/chain.js';
 import { recordKey, type StoredRecord } from '../../../functions/core/records/stored-record.js';
 import { StoredTabs } from '../../../functions/core/records/stored-tabs.js';
 import type { RecordLog } from '../../../functions/ports/record-log.port.js';
@@ -52,6 +52,21 @@ export function recordLogContract(name: string, open: () => Promise<Opened<Recor
         expect(second[0]?.prevHash).toBe(first[1]?.hash);
         const log = await readWholeLog(store);
         expect(verifyHead(verifyChain(log), await store.auditHead())).toMatchObject({ ok: true, count: 4 });
+      });
+
+      it('a commit given its drafts chained after the head it read writes those entries, and chains afresh after another head', async () => {
+        await store.commit(createBatch('run-1', 2));
+        const head = await store.auditHead();
+        const batch = createBatch('run-2', 2, 3);
+        const chained = chainDrafts(batch.drafts, head);
+        expect(await store.commit({ ...batch, chained: { after: head, entries: chained } })).toEqual(chained);
+
+        // Chained after a head that is no longer the head (seq 2, not 4): the store chains the drafts after its own.
+        const late = createBatch('run-3', 1, 5);
+        const entries = await store.commit({ ...late, chained: { after: head, entries: chainDrafts(late.drafts, head) } });
+        expect(entries.map((entry) => entry.seq)).toEqual([5]);
+        expect(entries[0]?.prevHash).toBe(chained[1]?.hash);
+        expect(verifyHead(verifyChain(await readWholeLog(store)), await store.auditHead())).toMatchObject({ ok: true, count: 5 });
       });
 
       it('updates and tombstones replace the record state, and tombstoned records are kept', async () => {
