@@ -50,36 +50,34 @@ describe('the SQLite warm-up thread', () => {
     expect(prefetched).toEqual(expected);
   });
 
-  it('is not asked for the digests when the store remembers the file the sync expects as settled (its sync reads none)', async () => {
-    const path = await storeFileWith(3);
-    const remembering = openSqliteStore(path);
-    await remembering.rememberRowHashes('xlsx-sha256:settled', { hashes: new Map(), settled: { head: await remembering.auditHead(), heldBack: [], lastCommittedAt: null } });
-    await remembering.close();
-    const asked = async (fingerprint?: string) => {
-      let reads = 0;
-      const warmUp = { path, pagesSound: Promise.resolve(true), readDigests: async () => (reads++, null), close: async () => undefined };
-      const store = openSqliteStore(path, { warmUp, pagesChecked: true });
-      store.prefetchDigests(fingerprint);
-      await store.close();
-      return reads;
-    };
-
-    expect(await asked('xlsx-sha256:settled')).toBe(0);
-    expect(await asked('xlsx-sha256:another-file')).toBe(1);
-    expect(await asked()).toBe(1);
-  });
-
-  it('is asked for the digests when the file is remembered with no settled sync (its sync diffs)', async () => {
-    const path = await storeFileWith(3);
-    const remembering = openSqliteStore(path);
-    await remembering.rememberRowHashes('xlsx-sha256:hashed', { hashes: new Map(), settled: null });
-    await remembering.close();
+  /** How often a store at `path` asks its (stand-in) warm-up for the digests when a sync expecting the file `fingerprint` starts. */
+  async function digestReadsAsked(path: string, fingerprint?: string): Promise<number> {
     let reads = 0;
     const warmUp = { path, pagesSound: Promise.resolve(true), readDigests: async () => (reads++, null), close: async () => undefined };
     const store = openSqliteStore(path, { warmUp, pagesChecked: true });
-    store.prefetchDigests('xlsx-sha256:hashed');
+    store.prefetchDigests(fingerprint);
     await store.close();
-    expect(reads).toBe(1);
+    return reads;
+  }
+
+  /** A store file of three records remembering the file `fingerprint`, as settled or with its hashes alone. */
+  async function storeRemembering(fingerprint: string, settled: boolean): Promise<string> {
+    const path = await storeFileWith(3);
+    const store = openSqliteStore(path);
+    await store.rememberRowHashes(fingerprint, { hashes: new Map(), settled: settled ? { head: await store.auditHead(), heldBack: [], lastCommittedAt: null } : null });
+    await store.close();
+    return path;
+  }
+
+  it('is not asked for the digests when the store remembers the file the sync expects as settled (its sync reads none)', async () => {
+    const path = await storeRemembering('xlsx-sha256:settled', true);
+    expect(await digestReadsAsked(path, 'xlsx-sha256:settled')).toBe(0);
+    expect(await digestReadsAsked(path, 'xlsx-sha256:another-file')).toBe(1);
+    expect(await digestReadsAsked(path)).toBe(1);
+  });
+
+  it('is asked for the digests when the file is remembered with no settled sync (its sync diffs)', async () => {
+    expect(await digestReadsAsked(await storeRemembering('xlsx-sha256:hashed', false), 'xlsx-sha256:hashed')).toBe(1);
   });
 
   it('reads the digests when asked, not when started: a commit made in between is in them', async () => {
