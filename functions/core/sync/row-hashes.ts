@@ -60,6 +60,11 @@ export interface RememberedRows {
 }
 
 const HASH_LENGTH = 64;
+
+/** The first line of what is kept for the file with `fingerprint`: the scheme and the fingerprint. */
+function firstLine(fingerprint: string): string {
+  return `${ROW_HASHES_SCHEME} ${fingerprint}`;
+}
 /** Stands for a row with no hash: never equal to a hash. */
 const NO_HASH = '-'.repeat(HASH_LENGTH);
 
@@ -69,7 +74,7 @@ const NO_HASH = '-'.repeat(HASH_LENGTH);
  * dashes for none).
  */
 export function encodeRowHashes(fingerprint: string, remembered: RememberedRows): string {
-  const lines = [`${ROW_HASHES_SCHEME} ${fingerprint}`, remembered.settled === null ? '-' : JSON.stringify(remembered.settled)];
+  const lines = [firstLine(fingerprint), remembered.settled === null ? '-' : JSON.stringify(remembered.settled)];
   for (const [tab, rows] of remembered.hashes) {
     let run = '';
     for (const hash of rows) run += hash !== null && hash.length === HASH_LENGTH ? hash : NO_HASH;
@@ -80,7 +85,7 @@ export function encodeRowHashes(fingerprint: string, remembered: RememberedRows)
 
 /** How much of a kept text `remembersSettled` reads: its first line and the character after it. */
 export function settledHeadLength(fingerprint: string): number {
-  return `${ROW_HASHES_SCHEME} ${fingerprint}\n`.length + 1;
+  return firstLine(fingerprint).length + 2;
 }
 
 /**
@@ -88,7 +93,7 @@ export function settledHeadLength(fingerprint: string): number {
  * and holds a settled sync: read before the file is, to guess whether its sync will need the digests.
  */
 export function remembersSettled(head: string, fingerprint: string): boolean {
-  const first = `${ROW_HASHES_SCHEME} ${fingerprint}\n`;
+  const first = `${firstLine(fingerprint)}\n`;
   return head.length > first.length && head.startsWith(first) && head[first.length] !== '-';
 }
 
@@ -98,7 +103,7 @@ export function remembersSettled(head: string, fingerprint: string): boolean {
  */
 export function decodeRowHashes(text: string, fingerprint: string): RememberedRows | null {
   const lines = text.split('\n');
-  if (lines[0] !== `${ROW_HASHES_SCHEME} ${fingerprint}` || lines.length < 2) return null;
+  if (lines[0] !== firstLine(fingerprint) || lines.length < 2) return null;
   const hashes = new Map<DataTabName, (string | null)[]>();
   for (const line of lines.slice(2)) {
     const nameEnd = line.indexOf('\t');
