@@ -10,9 +10,11 @@ export const SCHEMA_VERSION = 3;
 
 /**
  * `meta` keys; `row_hashes` holds the row hashes remembered for the last workbook file synced with nothing to write
- * back (a cache a cceg that does not know it ignores, so it needs no new schema).
+ * back, and `row_hashes_head` its first characters (whose file it is, and whether its sync was settled), written with
+ * it: caches a cceg that does not know them ignores, so they need no new schema. A head left by a cceg that wrote
+ * `row_hashes` without it may name another file; the whole text, whose first line is checked again, decides.
  */
-export const META = { schemaVersion: 'schema_version', headSeq: 'head_seq', headHash: 'head_hash', rowHashes: 'row_hashes' } as const;
+export const META = { schemaVersion: 'schema_version', headSeq: 'head_seq', headHash: 'head_hash', rowHashes: 'row_hashes', rowHashesHead: 'row_hashes_head' } as const;
 
 const TABLES = `
   CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);

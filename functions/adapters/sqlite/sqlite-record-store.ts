@@ -6,7 +6,7 @@ import { DATA_TAB_NAMES } from '../../core/model/tabs.js';
 import { recordKey, splitRecordKey, type DocumentEntry, type RecordDigest, type RunRecord, type StoredRecord } from '../../core/records/stored-record.js';
 import type { SheetEdit } from '../../core/records/sheet-edit.js';
 import { StoredTab, StoredTabs } from '../../core/records/stored-tabs.js';
-import { decodeRowHashes, encodeRowHashes, remembersSettled, settledHeadLength, type RememberedRows } from '../../core/sync/row-hashes.js';
+import { decodeRowHashes, encodeRowHashes, headOfKept, keptForFile, remembersSettled, settledHeadLength, type RememberedRows } from '../../core/sync/row-hashes.js';
 import type { CommitBatch, StoredDigests, StoredDigestTabs } from '../../ports/record-log.port.js';
 import type { RecordStore } from '../../ports/record-store.port.js';
 import { holderIsGone, thisProcess, type HolderProcess } from './holder-process.js';
@@ -118,11 +118,19 @@ export class SqliteRecordStore implements RecordStore {
   /** Whether the file with this fingerprint is remembered as settled, from the head of what is kept; false when that cannot be read. */
   private remembersSettled(fingerprint: string): boolean {
     try {
-      const head = this.statements.metaHead.get(settledHeadLength(fingerprint), META.rowHashes);
+      const head = this.keptHead(fingerprint);
       return head !== undefined && remembersSettled(head, fingerprint);
     } catch {
       return false;
     }
+  }
+
+  /**
+   * The head of the remembered rows (`headOfKept`): kept beside them, else (a file an older cceg wrote) read from the
+   * text itself, which SQLite reads whole to take its beginning.
+   */
+  private keptHead(fingerprint: string): string | undefined {
+    return this.statements.meta.get(META.rowHashesHead) ?? this.statements.metaHead.get(settledHeadLength(fingerprint), META.rowHashes);
   }
 
   /**
@@ -171,6 +179,9 @@ export class SqliteRecordStore implements RecordStore {
   /** What is remembered (in `meta`) of the workbook file with this fingerprint, or null. */
   async rememberedRowHashes(fingerprint: string): Promise<RememberedRows | null> {
     return this.guard(() => {
+      // Another file's rows (the usual case when the file has changed) are not read at all.
+      const head = this.statements.meta.get(META.rowHashesHead);
+      if (head !== undefined && !keptForFile(head, fingerprint)) return null;
       const text = this.statements.meta.get(META.rowHashes);
       return text === undefined ? null : decodeRowHashes(text, fingerprint);
     });
@@ -178,7 +189,11 @@ export class SqliteRecordStore implements RecordStore {
 
   /** Remembers the workbook file with this fingerprint, in place of any file's before. */
   async rememberRowHashes(fingerprint: string, remembered: RememberedRows): Promise<void> {
-    this.guard(() => this.statements.setMeta.run(META.rowHashes, encodeRowHashes(fingerprint, remembered)));
+    const text = encodeRowHashes(fingerprint, remembered);
+    this.guard(() => this.db.transaction(() => {
+      this.statements.setMeta.run(META.rowHashes, text);
+      this.statements.setMeta.run(META.rowHashesHead, headOfKept(text, fingerprint));
+    })());
   }
 
   /** The records of these `Tab/ID` keys; a key with no record is left out. */

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { openSqliteStore } from '../../../functions/adapters/sqlite/sqlite-record-store.js';
 import { chainDrafts, verifyChain, verifyHead } from '../../../functions/core/audit/chain.js';
 import type { CcegError } from '../../../functions/core/errors.js';
-import type { RememberedRows } from '../../../functions/core/sync/row-hashes.js';
+import { encodeRowHashes, ROW_HASHES_SCHEME, type RememberedRows } from '../../../functions/core/sync/row-hashes.js';
 import { documentIndexContract } from '../store/document-index.contract.js';
 import { editInboxContract } from '../store/edit-inbox.contract.js';
 import { leasesContract } from '../store/leases.contract.js';
@@ -114,6 +114,46 @@ describe('SqliteRecordStore on disk', () => {
     await second.close();
     // A cache in meta: the schema stays as it was, so an older cceg still opens the file.
     expect(withRawDatabase(path, (db) => db.prepare("SELECT value FROM meta WHERE key = 'schema_version'").pluck().get())).toBe('3');
+  });
+
+  it("keeps the remembered rows' head beside them, and does not read the rows of another file", async () => {
+    const path = newPath();
+    const store = openSqliteStore(path);
+    const kept: RememberedRows = { hashes: new Map([['Roster', ['c'.repeat(64)]]]), settled: null };
+    await store.rememberRowHashes('xlsx-sha256:one', kept);
+    await store.close();
+    const meta = (key: string) => withRawDatabase(path, (db) => db.prepare<[string], string>('SELECT value FROM meta WHERE key = ?').pluck().get(key));
+    expect(meta('row_hashes')!.startsWith(meta('row_hashes_head')!)).toBe(true);
+    expect(meta('row_hashes_head')).toBe(`${ROW_HASHES_SCHEME} xlsx-sha256:one\n-`);
+
+    // The rows themselves made a value that fails when read (bytes, not text): only a sync of the file they are of reads them.
+    withRawDatabase(path, (db) => db.prepare("UPDATE meta SET value = X'FF' WHERE key = 'row_hashes'").run());
+    const reopened = openSqliteStore(path);
+    expect(await reopened.rememberedRowHashes('xlsx-sha256:two')).toBeNull();
+    await expect(reopened.rememberedRowHashes('xlsx-sha256:one')).rejects.toThrow();
+    await reopened.close();
+  });
+
+  it('reads rows an older cceg kept without a head, and takes the rows, not a head naming another file, as the truth', async () => {
+    const path = newPath();
+    const store = openSqliteStore(path);
+    const kept: RememberedRows = { hashes: new Map([['Roster', ['d'.repeat(64)]]]), settled: { head: null, heldBack: [], lastCommittedAt: null } };
+    await store.rememberRowHashes('xlsx-sha256:one', kept);
+    await store.close();
+    withRawDatabase(path, (db) => db.prepare("DELETE FROM meta WHERE key = 'row_hashes_head'").run());
+    const older = openSqliteStore(path);
+    expect(await older.rememberedRowHashes('xlsx-sha256:one')).toEqual(kept);
+    await older.close();
+
+    // An older cceg rewrote the rows for file two and left the head of file one: file one's rows are not taken.
+    const two: RememberedRows = { hashes: new Map([['Roster', ['e'.repeat(64)]]]), settled: null };
+    const rewritten = openSqliteStore(path);
+    await rewritten.rememberRowHashes('xlsx-sha256:one', kept);
+    await rewritten.close();
+    withRawDatabase(path, (db) => db.prepare("UPDATE meta SET value = ? WHERE key = 'row_hashes'").run(encodeRowHashes('xlsx-sha256:two', two)));
+    const stale = openSqliteStore(path);
+    expect(await stale.rememberedRowHashes('xlsx-sha256:one')).toBeNull();
+    await stale.close();
   });
 
   it('commits 20,000 records with their entries in one transaction, in seconds', async () => {
