@@ -9,6 +9,8 @@ import { storableText } from './package/xml-text.js';
 import { placeNewColumns, withNewColumnWidths } from './write-back/new-column.js';
 import { ReadAhead } from './write-back/read-ahead.js';
 import { patchCells, type CellEdit } from './write-back/patch-cells.js';
+import { patchSheetBytes } from './write-back/patch-sheet-bytes.js';
+import type { SharedStringTable } from './package/shared-strings.js';
 import { newTableSheet, rewriteTable } from './write-back/rewrite-table.js';
 import { withTableStyles, type TableStyles } from './write-back/styles-xml.js';
 import { TABLE_LAYOUTS } from './table-layouts.js';
@@ -34,15 +36,11 @@ export async function applyXlsxWriteBack(
   const sharedStrings = book.sharedStrings();
   sharedStrings.catch(() => undefined);
   const tableParts = tables.flatMap((table) => book.sheet(table.tab)?.part ?? []).filter((part) => !bySheet.has(part));
-  const parts = new ReadAhead(book, [...bySheet.keys(), ...tableParts]);
+  const parts = new ReadAhead({ read: (part) => book.readBytes(part) }, [...bySheet.keys(), ...tableParts]);
   let cellsChanged = 0;
   let overwroteFormula = false;
   for (const [part, planned] of bySheet) {
-    const xml = await parts.take(part);
-    const { edits, newColumns } = placeNewColumns(xml, planned);
-    const result = patchCells(xml, edits, await sharedStrings);
-    if (result.changed === 0) continue;
-    book.write(part, withNewColumnWidths(result.xml, newColumns));
+    const result = patchSheet(book, part, await parts.take(part), planned, await sharedStrings);
     cellsChanged += result.changed;
     overwroteFormula ||= result.overwroteFormula;
   }
@@ -57,7 +55,7 @@ export async function applyXlsxWriteBack(
       cellsChanged += created.cells;
       continue;
     }
-    const result = rewriteTable(await parts.take(sheet.part), table.rows, await sharedStrings, table.heldRows);
+    const result = rewriteTable((await parts.take(sheet.part)).toString('utf8'), table.rows, await sharedStrings, table.heldRows);
     if (result.changed === 0) continue;
     book.write(sheet.part, result.xml);
     if (result.filter !== undefined) await nameFilter(book, sheet.name, result.filter);
@@ -69,6 +67,25 @@ export async function applyXlsxWriteBack(
   await recalculateOnOpening(book);
   await replaceWorkbookFile(path, await book.generate(), stamp);
   return { cellsChanged };
+}
+
+/**
+ * Writes the planned cells into one sheet, given as read (bytes): in its bytes when the edits are of rows it has
+ * (`patchSheetBytes`: a Status cell of a 50,000-row sheet costs the rows it is in), else in its decoded text, where a
+ * new Status column is placed and rows are added. Writes the part when a cell changed.
+ */
+function patchSheet(book: XlsxPackage, part: string, bytes: Buffer, planned: readonly CellEdit[], sharedStrings: SharedStringTable): { changed: number; overwroteFormula: boolean } {
+  const newColumnPlanned = planned.some((edit) => edit.row === 1);
+  const inPlace = newColumnPlanned ? null : patchSheetBytes(bytes, planned, sharedStrings);
+  if (inPlace !== null) {
+    if (inPlace.changed > 0) book.writeBytes(part, inPlace.bytes);
+    return inPlace;
+  }
+  const xml = bytes.toString('utf8');
+  const { edits, newColumns } = placeNewColumns(xml, planned);
+  const result = patchCells(xml, edits, sharedStrings);
+  if (result.changed > 0) book.write(part, withNewColumnWidths(result.xml, newColumns));
+  return result;
 }
 
 /**

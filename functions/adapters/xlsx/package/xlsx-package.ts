@@ -29,6 +29,9 @@ interface Relationship {
 const WORKSHEET_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 const CONTENT_TYPES = '[Content_Types].xml';
 
+/** The bytes of a part decoded at a time while its prolog is checked for a DOCTYPE: the prolog ends within the first piece as programs write it. */
+const PROLOG_PIECE = 4096;
+
 /** Folds a tab name as WORKBOOK.md matches it: case-insensitive, surrounding spaces ignored. */
 const foldTabName = (name: string): string => name.trim().toLowerCase();
 
@@ -37,8 +40,8 @@ export class XlsxPackage {
   private strings: Promise<SharedStrings> | undefined;
   /** Parts written, by zip entry name, deflating since they were written. */
   private readonly deflated = new Map<string, Promise<DeflatedPart>>();
-  /** Parts inflating for their next `read` (`prefetch`). */
-  private readonly prefetched = new Map<string, Promise<string>>();
+  /** Parts inflating for their next `read` or `readBytes` (`prefetch`). */
+  private readonly prefetched = new Map<string, Promise<Buffer>>();
   private readonly removed = new Set<string>();
   private recordsByName: Map<string, ZipRecord> | undefined;
 
@@ -107,27 +110,36 @@ export class XlsxPackage {
    */
   prefetch(part: string): void {
     if (this.prefetched.has(part)) return;
-    const text = this.read(part);
-    text.catch(() => undefined);
-    this.prefetched.set(part, text);
+    const bytes = this.readBytesNow(part);
+    bytes.catch(() => undefined);
+    this.prefetched.set(part, bytes);
   }
 
   /** The text of a part, inflated within the limits; throws like `textOf`. */
   async read(part: string): Promise<string> {
+    // Inflated to bytes and decoded by Node: jszip's own UTF-8 decoding takes twice as long on a 20 MB sheet.
+    return (await this.readBytes(part)).toString('utf8');
+  }
+
+  /** The UTF-8 bytes of a part, inflated within the limits and not decoded (a sheet patched in place); throws like `read`. */
+  async readBytes(part: string): Promise<Buffer> {
     const prefetched = this.prefetched.get(part);
     if (prefetched !== undefined) {
       this.prefetched.delete(part);
       return prefetched;
     }
-    return this.readNow(part);
+    return this.readBytesNow(part);
   }
 
-  /** `read` of a part not prefetched. */
-  private async readNow(part: string): Promise<string> {
-    // Inflated to bytes and decoded by Node: jszip's own UTF-8 decoding takes twice as long on a 20 MB sheet.
-    const text = (await this.inflatedWhole(part)).toString('utf8');
-    if (new PrologWatch().seesDoctype(text)) throw this.doctype(part);
-    return text;
+  /** `readBytes` of a part not prefetched: its prolog is decoded and checked for a DOCTYPE, the rest is left as bytes. */
+  private async readBytesNow(part: string): Promise<Buffer> {
+    const bytes = await this.inflatedWhole(part);
+    const decoder = new TextDecoder('utf-8');
+    const watch = new PrologWatch();
+    for (let at = 0; at < bytes.length && !watch.ended; at += PROLOG_PIECE) {
+      if (watch.seesDoctype(decoder.decode(bytes.subarray(at, at + PROLOG_PIECE), { stream: true }))) throw this.doctype(part);
+    }
+    return bytes;
   }
 
   /**
@@ -189,9 +201,13 @@ export class XlsxPackage {
 
   /** Replaces (or adds) a part; only written parts are recompressed on save, each deflating from the moment it is written. */
   write(part: string, xml: string): void {
+    this.writeBytes(part, Buffer.from(xml, 'utf8'));
+  }
+
+  /** `write` of a part's UTF-8 bytes. */
+  writeBytes(part: string, bytes: Buffer): void {
     this.prefetched.delete(part);
     const name = this.entry(part)?.name ?? part;
-    const bytes = Buffer.from(xml, 'utf8');
     this.zip.file(name, bytes, { createFolders: false });
     this.removed.delete(name);
     if (this.records === null) return;

@@ -12,6 +12,11 @@ export class PrologWatch {
   private place: Place = 'between';
   private carry = '';
 
+  /** Whether the root element has begun: no piece fed from now on can hold a DOCTYPE declaration. */
+  get ended(): boolean {
+    return this.place === 'done';
+  }
+
   /** Feeds the next piece of the text; true when the prolog holds a DOCTYPE declaration. */
   seesDoctype(piece: string): boolean {
     if (this.place === 'done') return false;

@@ -25,14 +25,14 @@ export interface PatchResult {
 }
 
 /** A span of the sheet's XML, `[start, end)`, to be replaced by `xml` (an insertion when start equals end). */
-interface Splice {
+export interface Splice {
   readonly start: number;
   readonly end: number;
   readonly xml: string;
 }
 
-/** What patching a sheet needs besides its XML. */
-interface Patch {
+/** What patching a sheet needs besides its XML: `written` and `removedSharedFormulas` gather what the patch did. */
+export interface Patch {
   readonly xml: string;
   readonly prefix: string;
   readonly sharedStrings: SharedStringTable;
@@ -73,7 +73,7 @@ export function patchCells(original: string, edits: readonly CellEdit[], sharedS
 }
 
 /** The XML with each splice's span replaced by its text; splices are in document order and do not overlap. */
-function applySplices(xml: string, splices: readonly Splice[]): string {
+export function applySplices(xml: string, splices: readonly Splice[]): string {
   const chunks: string[] = [];
   let copied = 0;
   for (const splice of splices) {
@@ -85,7 +85,7 @@ function applySplices(xml: string, splices: readonly Splice[]): string {
 }
 
 /** Edits grouped by row in ascending order, each row's edits by ascending column, one edit per cell. */
-function editsByRow(edits: readonly CellEdit[]): Map<number, CellEdit[]> {
+export function editsByRow(edits: readonly CellEdit[]): Map<number, CellEdit[]> {
   const unique = new Map<string, CellEdit>();
   for (const edit of edits) {
     if (!Number.isInteger(edit.row) || edit.row < 1 || !Number.isInteger(edit.column) || edit.column < 1) {
@@ -104,7 +104,7 @@ function editsByRow(edits: readonly CellEdit[]): Map<number, CellEdit[]> {
 }
 
 /** The splices that apply the edits to an existing row (none when every edited cell already holds its value). */
-function patchRow(patch: Patch, row: ElementXml, edits: readonly CellEdit[]): Splice[] {
+export function patchRow(patch: Patch, row: ElementXml, edits: readonly CellEdit[]): Splice[] {
   const { xml, prefix } = patch;
   const cellSplices: Splice[] = [];
   const cells = cellsOf(xml, row, prefix);
@@ -174,7 +174,7 @@ function withSpans(tag: string, edits: readonly CellEdit[]): string {
 }
 
 /** The sheet with its `<dimension ref>` grown to cover the written cells (it never shrinks: other cells may lie outside). */
-function withDimension(xml: string, prefix: string, written: readonly CellPosition[]): string {
+export function withDimension(xml: string, prefix: string, written: readonly CellPosition[]): string {
   const match = new RegExp(startTagSource(`${prefix}dimension`)).exec(xml);
   if (!match) return xml;
   const ref = attributeOf(match[0], 'ref');
