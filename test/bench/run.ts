@@ -23,8 +23,8 @@ const SIZES = { validate: [1_000, 10_000], sync: [1_000, 10_000], sheets: [100, 
 
 const progress = (text: string) => process.stderr.write(`bench: ${text}\n`);
 
-/** Every section, in the order printed. */
-async function allSections(dir: string): Promise<Section[]> {
+/** Every section, in the order printed; `lib` is the build the memory section runs. */
+async function allSections(dir: string, lib: string): Promise<Section[]> {
   const paths = new Map<number, string>();
   for (const size of new Set([0, ...SIZES.validate, ...SIZES.sync, ...SIZES.sheets, ...SIZES.memory])) {
     progress(`writing a ${size.toLocaleString('en-US')}-row workbook`);
@@ -42,14 +42,12 @@ async function allSections(dir: string): Promise<Section[]> {
   progress('SQLite store');
   sections.push(await storeSection(dir, SIZES.store, RUNS.quick));
   progress('memory per row (cceg validate in its own process)');
-  sections.push(await memorySection(paths.get(0)!, paths, SIZES.memory));
+  sections.push(await memorySection(lib, paths.get(0)!, paths, SIZES.memory));
   return sections;
 }
 
-/** The goals: cold starts (unless `only` says otherwise) and the workbook goals at each size, from one build into `dir`. */
-async function goals(dir: string, only: 'all' | 'cold-start'): Promise<GoalRow[]> {
-  progress('compiling functions/ for the processes timed');
-  const lib = buildLib(dir);
+/** The goals: cold starts (unless `only` says otherwise) and the workbook goals at each size, from the build `lib` in `dir`. */
+async function goals(dir: string, lib: string, only: 'all' | 'cold-start'): Promise<GoalRow[]> {
   progress('cold start of each function (Functions Framework processes of their own)');
   const coldStarts = await coldStartGoals(dir, lib, RUNS.coldStart);
   if (only === 'cold-start') return coldStarts;
@@ -61,8 +59,10 @@ async function main(): Promise<void> {
   const started = performance.now();
   try {
     const only = process.argv.includes('cold-start') ? 'cold-start' : process.argv.includes('goals') ? 'goals' : 'all';
-    const goalRows = await goals(dir, only === 'cold-start' ? 'cold-start' : 'all');
-    const sections = only === 'all' ? await allSections(dir) : [];
+    progress('compiling functions/ for the processes timed');
+    const lib = buildLib(dir);
+    const goalRows = await goals(dir, lib, only === 'cold-start' ? 'cold-start' : 'all');
+    const sections = only === 'all' ? await allSections(dir, lib) : [];
 
     const cpu = cpus();
     console.log(`cceg benchmarks: Node ${process.version}, ${process.platform}/${process.arch}, ${cpu.length} × ${cpu[0]?.model ?? 'unknown CPU'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB`);
