@@ -10,6 +10,7 @@ import { placeNewColumns, withNewColumnWidths } from './write-back/new-column.js
 import { ReadAhead } from './write-back/read-ahead.js';
 import { patchCells, type CellEdit } from './write-back/patch-cells.js';
 import { patchSheetBytes } from './write-back/patch-sheet-bytes.js';
+import { hasMarkupInBody } from './write-back/markup-in-body.js';
 import type { SharedStringTable } from './package/shared-strings.js';
 import { newTableSheet, rewriteTable } from './write-back/rewrite-table.js';
 import { withTableStyles, type TableStyles } from './write-back/styles-xml.js';
@@ -40,7 +41,9 @@ export async function applyXlsxWriteBack(
   let cellsChanged = 0;
   let overwroteFormula = false;
   for (const [part, planned] of bySheet) {
-    const result = patchSheet(book, part, await parts.take(part), planned, await sharedStrings);
+    const bytes = await parts.take(part);
+    refuseMarkupInBody(path, book, part, bytes);
+    const result = patchSheet(book, part, bytes, planned, await sharedStrings);
     cellsChanged += result.changed;
     overwroteFormula ||= result.overwroteFormula;
   }
@@ -55,7 +58,9 @@ export async function applyXlsxWriteBack(
       cellsChanged += created.cells;
       continue;
     }
-    const result = rewriteTable((await parts.take(sheet.part)).toString('utf8'), table.rows, await sharedStrings, table.heldRows);
+    const bytes = await parts.take(sheet.part);
+    refuseMarkupInBody(path, book, sheet.part, bytes);
+    const result = rewriteTable(bytes.toString('utf8'), table.rows, await sharedStrings, table.heldRows);
     if (result.changed === 0) continue;
     book.write(sheet.part, result.xml);
     if (result.filter !== undefined) await nameFilter(book, sheet.name, result.filter);
@@ -67,6 +72,18 @@ export async function applyXlsxWriteBack(
   await recalculateOnOpening(book);
   await replaceWorkbookFile(path, await book.generate(), stamp);
   return { cellsChanged };
+}
+
+/**
+ * Throws UNREADABLE_WORKBOOK, naming the tab, for a sheet to be written whose XML holds a comment, CDATA section or
+ * processing instruction (`hasMarkupInBody`): rows and cells are found by their tags, and text that looks like one
+ * would be written into instead of the cell. Thrown before anything is written, so nothing is written or committed.
+ */
+function refuseMarkupInBody(path: string, book: XlsxPackage, part: string, bytes: Buffer): void {
+  if (!hasMarkupInBody(bytes)) return;
+  const tab = book.tabs.find((sheet) => sheet.part === part)?.name ?? part;
+  throw new CcegError('UNREADABLE_WORKBOOK', `${path}: the ${tab} tab's XML holds a comment, CDATA section or processing instruction (a script wrote it, `
+    + 'not a spreadsheet program), which cceg does not write into; nothing was written or committed. Open and save the workbook in a spreadsheet program, then sync again.');
 }
 
 /**

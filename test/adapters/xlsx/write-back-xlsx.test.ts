@@ -317,6 +317,30 @@ describe('applyXlsxWriteBack faults', () => {
     expect(fileHash(savedSince)).toBe(hash);
   });
 
+  it.each([
+    ['a comment that looks like the row to write', 'sheet1.xml', 'Roster', '<!-- <row r="3"><c r="F3"/></row> -->'],
+    ['a CDATA section', 'sheet1.xml', 'Roster', '<![CDATA[<row r="3"></row>]]>'],
+    ['a processing instruction', 'sheet1.xml', 'Roster', '<?script-note row 3?>'],
+    ['a comment in the Dashboard it rewrites', 'sheet4.xml', 'Dashboard', '<!-- kept by a script -->'],
+  ])('refuses a sheet to write whose XML holds %s (a script wrote it), naming the tab and writing nothing', async (_what, sheet, tab, markup) => {
+    const path = newPath();
+    await writeFixture(path);
+    const zip = await JSZip.loadAsync(readFileSync(path));
+    const part = `xl/worksheets/${sheet}`;
+    const xml = await zip.file(part)!.async('string');
+    expect(xml).toContain('<sheetData>');
+    zip.file(part, xml.replace('<sheetData>', `<sheetData>${markup}`));
+    writeFileSync(path, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+    const hash = fileHash(path);
+    const plan: WriteBackPlan = tab === 'Roster' ? { cells: [status('Roster', 3, 'OK')], tables: [] } : { cells: [], tables: fixturePlan.tables };
+    expect(await faultOf(applyXlsxWriteBack(path, plan))).toEqual({
+      code: 'UNREADABLE_WORKBOOK',
+      message: `${path}: the ${tab} tab's XML holds a comment, CDATA section or processing instruction (a script wrote it, not a spreadsheet program), `
+        + 'which cceg does not write into; nothing was written or committed. Open and save the workbook in a spreadsheet program, then sync again.',
+    });
+    expect(fileHash(path)).toBe(hash);
+  });
+
   it('refuses a plan naming a tab the workbook does not have, writing nothing', async () => {
     const path = newPath();
     await writeFixture(path);
