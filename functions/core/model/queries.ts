@@ -32,18 +32,27 @@ export function participatingOrganizations(rows: GroupRows): Organization[] {
 /** An organization's decision on a paper. */
 export type Decision = (typeof DECISIONS)[number];
 
-/** Indexes endorsements by paper, then organization code; the first row for a pair wins (later ones are duplicates). */
-export function endorsementsByPaper(rows: GroupRows): Map<string, Map<string, Endorsement>> {
+/** The index of each Endorsements tab already indexed: the rules, the to-do list and the tally ask of the same rows. */
+const endorsementIndexes = new WeakMap<readonly Endorsement[], ReadonlyMap<string, ReadonlyMap<string, Endorsement>>>();
+
+/**
+ * Indexes endorsements by paper, then organization code; the first row for a pair wins (later ones are duplicates).
+ * Built once per Endorsements array (rows are never changed in place), so the rules, the deadlines and the Dashboard share it.
+ */
+export function endorsementsByPaper(rows: GroupRows): ReadonlyMap<string, ReadonlyMap<string, Endorsement>> {
+  const known = endorsementIndexes.get(rows.Endorsements);
+  if (known !== undefined) return known;
   const byPaper = new Map<string, Map<string, Endorsement>>();
   for (const endorsement of rows.Endorsements) {
     let byOrganization = byPaper.get(endorsement.paper);
     if (!byOrganization) byPaper.set(endorsement.paper, (byOrganization = new Map()));
     if (!byOrganization.has(endorsement.organization)) byOrganization.set(endorsement.organization, endorsement);
   }
+  endorsementIndexes.set(rows.Endorsements, byPaper);
   return byPaper;
 }
 
 /** The decision of an organization on a paper: its Endorsements row's, or `Pending` when it has none. */
-export function decisionOf(index: Map<string, Map<string, Endorsement>>, paperId: string, organizationCode: string): Decision {
+export function decisionOf(index: ReadonlyMap<string, ReadonlyMap<string, Endorsement>>, paperId: string, organizationCode: string): Decision {
   return index.get(paperId)?.get(organizationCode)?.decision ?? 'Pending';
 }

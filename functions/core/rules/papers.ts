@@ -16,7 +16,7 @@ export function paperLabel(paper: Pick<Paper, 'id' | 'title' | 'sheetRow'>): str
 export interface DecisionBook {
   readonly participating: readonly Organization[];
   readonly codes: ReadonlySet<string>;
-  readonly index: Map<string, Map<string, Endorsement>>;
+  readonly index: ReadonlyMap<string, ReadonlyMap<string, Endorsement>>;
 }
 
 /** Builds the decision book of the group's rows in O(rows). */
