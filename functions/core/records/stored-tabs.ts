@@ -25,16 +25,14 @@ export class StoredTab {
   readonly name: string;
   /** How many of the tab's records are live (not tombstoned). */
   readonly live: number;
-  private readonly positions = new Map<string, number>();
+  /** Positions by ID, built on the first lookup the caller's hint does not answer (rows in the store's order need none). */
+  private positions: Map<string, number> | null = null;
   private readonly made = new Map<number, StoredRecord>();
 
   constructor(private readonly columns: TabDigestColumns) {
     this.name = columns.tab;
     let live = 0;
-    for (let position = 0; position < columns.ids.length; position++) {
-      this.positions.set(columns.ids[position]!, position);
-      if (columns.tombstoned[position] === 0) live++;
-    }
+    for (let position = 0; position < columns.ids.length; position++) if (columns.tombstoned[position] === 0) live++;
     this.live = live;
   }
 
@@ -43,8 +41,17 @@ export class StoredTab {
     return this.columns.ids.length;
   }
 
-  /** The position of the record whose ID is exactly `id`, or undefined. */
-  positionOf(id: string): number | undefined {
+  /**
+   * The position of the record whose ID is exactly `id`, or undefined. `near` is where to look first: a caller walking
+   * rows that follow the store's order (by ID, the usual sheet) passes the position after the last one found, and
+   * the record there is compared instead of looking the ID up.
+   */
+  positionOf(id: string, near?: number): number | undefined {
+    if (near !== undefined && near < this.columns.ids.length && this.columns.ids[near] === id) return near;
+    if (this.positions === null) {
+      this.positions = new Map();
+      for (let position = 0; position < this.columns.ids.length; position++) this.positions.set(this.columns.ids[position]!, position);
+    }
     return this.positions.get(id);
   }
 
@@ -87,7 +94,7 @@ export class StoredTab {
 
   /** Puts a record whose data was read in place of its digest; a record the tab does not list is left out. */
   putRead(record: StoredRecord): void {
-    const position = this.positions.get(record.id);
+    const position = this.positionOf(record.id);
     if (position !== undefined) this.made.set(position, record);
   }
 }

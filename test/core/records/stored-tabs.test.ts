@@ -31,6 +31,16 @@ describe('StoredTabs', () => {
     expect(roster.size).toBe(3);
   });
 
+
+  it('looks where it is told first, and finds a record anywhere else, or none, wherever it was told to look', () => {
+    const roster = StoredTabs.of(digests).tab('Roster')!;
+
+    expect(roster.positionOf('P-0002', 1)).toBe(1);
+    expect(roster.positionOf('P-0003', 0)).toBe(2);
+    expect(roster.positionOf('P-0001', 3)).toBe(0);
+    expect(roster.positionOf('P-0009', 1)).toBeUndefined();
+    expect(roster.positionOf('p-0002', 1)).toBeUndefined();
+  });
   it('makes a record known by its digest alone with empty data, once, and keeps a record given in full as it is', () => {
     const full: StoredRecord = { ...digest('Roster', 'P-0001', 1), data: { name: 'Ana Costa' }, runId: 'run-1' };
     const stored = StoredTabs.of(keyed([full, digest('Roster', 'P-0003', 4)]));
