@@ -97,11 +97,14 @@ export function diffRecords(
       // Hashed first (unless a trusted remembered hash says it is its record's): an unchanged row (most of them) makes no record.
       const knownHash = asTyped ? known?.[index] : undefined;
       const hash = knownHash != null && live && records!.hashAt(position) === knownHash ? knownHash : contentHash(data);
-      if (asTyped) hashes[index] = hash;
       if (live && records!.hashAt(position) === hash) {
+        // The stored text of the same hash is kept, not the one just made: that one is garbage at once, and 50,000
+        // new strings kept to the end of the sync are not copied by every collection of young objects meanwhile.
+        if (asTyped) hashes[index] = records!.hashAt(position);
         unchanged++;
         continue;
       }
+      if (asTyped) hashes[index] = hash;
       const before = position === undefined ? null : records!.recordAt(position);
       const after: StoredRecord = { tab: name, id, hash, data, tombstoned: false, committedAt: context.at, runId: context.runId };
       changes.push({ op: before === null ? 'create' : 'update', before, after });
