@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { docForDrive } from '../../../functions/adapters/google/doc-for-drive.js';
 import { CHART_PIXEL_RATIO } from '../../../functions/adapters/google/docx/chart-png.js';
 import { DOCX_TYPE } from '../../../functions/adapters/google/docx/docx-package.js';
@@ -132,6 +132,20 @@ describe('docForDrive', () => {
     const first = await docForDrive(report.title, report.html);
     const second = await docForDrive(report.title, report.html);
     expect(second.body.equals(first.body)).toBe(true);
+  });
+
+  it('gives the same bytes for the same document drafted on another day: the package holds no folder entry stamped with the clock', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(new Date('2026-12-01T09:00:00Z'));
+      const first = await docForDrive(report.title, report.html);
+      vi.setSystemTime(new Date('2026-12-02T17:30:07Z'));
+      const second = await docForDrive(report.title, report.html);
+      expect(second.body.equals(first.body)).toBe(true);
+      expect([...(await docxParts(first.body)).keys()].filter((name) => name.endsWith('/'))).toEqual([]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it.skipIf(!hasSoffice || !hasPoppler)('is printed by LibreOffice with both charts as images and the §2 notice on page 1', async () => {

@@ -74,9 +74,10 @@ function coreProperties(title: string): string {
 /** The .docx file of a document titled `title` whose body is `body`: the same bytes for the same input. */
 export async function docxPackage(title: string, body: WordBody): Promise<Buffer> {
   const zip = new JSZip();
-  // A fixed date keeps the bytes of the same document the same.
+  // A fixed date keeps the bytes of the same document the same; no folder entries (JSZip would add `_rels/`, `word/`…
+  // stamped with the clock, so the same document drafted a second later was another file to upload).
   const date = new Date(Date.UTC(2018, 0, 1));
-  const add = (path: string, data: string | Buffer) => zip.file(path, data, { date });
+  const add = (path: string, data: string | Buffer) => zip.file(path, data, { date, createFolders: false });
   add('[Content_Types].xml', CONTENT_TYPES);
   add('_rels/.rels', PACKAGE_RELS);
   add('docProps/core.xml', coreProperties(title));
