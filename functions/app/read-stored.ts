@@ -183,12 +183,10 @@ class TypedIds {
   constructor(private readonly rows: readonly ParsedRow[], private readonly records: StoredTab | undefined) {
     this.marks = new Uint8Array(records?.size ?? 0);
     if (records === undefined) return;
-    let near = 0;
+    const positionOf = records.walk();
     for (const row of rows) {
-      const position = row.id === null ? undefined : records.positionOf(row.id, near);
-      if (position === undefined) continue;
-      this.marks[position] = 1;
-      near = position + 1;
+      const position = row.id === null ? undefined : positionOf(row.id);
+      if (position !== undefined) this.marks[position] = 1;
     }
   }
 

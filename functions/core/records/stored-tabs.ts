@@ -25,7 +25,7 @@ export class StoredTab {
   readonly name: string;
   /** How many of the tab's records are live (not tombstoned). */
   readonly live: number;
-  /** Positions by ID, built on the first lookup the caller's hint does not answer (rows in the store's order need none). */
+  /** Positions by ID, built on the first lookup a walk's guess does not answer (rows in the store's order need none). */
   private positions: Map<string, number> | null = null;
   private readonly made = new Map<number, StoredRecord>();
 
@@ -41,18 +41,31 @@ export class StoredTab {
     return this.columns.ids.length;
   }
 
+  /** The position of the record whose ID is exactly `id`, or undefined. */
+  positionOf(id: string): number | undefined {
+    return this.index().get(id);
+  }
+
   /**
-   * The position of the record whose ID is exactly `id`, or undefined. `near` is where to look first: a caller walking
-   * rows that follow the store's order (by ID, the usual sheet) passes the position after the last one found, and
-   * the record there is compared instead of looking the ID up.
+   * `positionOf` for a walk over a tab's rows in sheet order: each ID is first compared with the record right after the
+   * last one found, so rows that follow the store's order (by ID, the usual sheet) are found without the ID index.
    */
-  positionOf(id: string, near?: number): number | undefined {
-    if (near !== undefined && near < this.columns.ids.length && this.columns.ids[near] === id) return near;
+  walk(): (id: string) => number | undefined {
+    let near = 0;
+    return (id) => {
+      const position = near < this.columns.ids.length && this.columns.ids[near] === id ? near : this.index().get(id);
+      if (position !== undefined) near = position + 1;
+      return position;
+    };
+  }
+
+  /** Positions by ID, built on first use. */
+  private index(): Map<string, number> {
     if (this.positions === null) {
       this.positions = new Map();
       for (let position = 0; position < this.columns.ids.length; position++) this.positions.set(this.columns.ids[position]!, position);
     }
-    return this.positions.get(id);
+    return this.positions;
   }
 
   /** The ID of the record at `position`, as stored. */

@@ -71,14 +71,12 @@ export function diffRecords(
     const known = trustedHashes(tab.rows, remembered?.get(name), idKey);
     const hashes = new Array<string | null>(tab.rows.length).fill(null);
     rowHashes.set(name, hashes);
-    // Where the next row's record is looked for first: after the last one found (rows mostly follow the store's order).
-    let near = 0;
+    const positionOf = records?.walk();
     for (let index = 0; index < tab.rows.length; index++) {
       const row = tab.rows[index]!;
       const id = row.id ?? assignedHere?.get(row.sheetRow) ?? null;
       // Looked up by position: a row whose record is unchanged (most of them) makes no object.
-      const position = id === null ? undefined : records?.positionOf(id, near);
-      if (position !== undefined) near = position + 1;
+      const position = id === null ? undefined : positionOf?.(id);
       const live = position !== undefined && !records!.isTombstoned(position);
       if (position !== undefined && namedHere.marks[position] === 0) {
         namedHere.marks[position] = 1;

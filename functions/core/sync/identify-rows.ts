@@ -22,15 +22,16 @@ export interface RowIdentifier {
  */
 class Spellings {
   private folded: Map<string, string> | null = null;
-  /** Where the next ID is looked for first: after the last one found (rows are asked about in sheet order). */
-  private near = 0;
+  /** Rows are asked about in sheet order. */
+  private readonly positionOf: (id: string) => number | undefined;
 
-  constructor(readonly records: StoredTab) {}
+  constructor(readonly records: StoredTab) {
+    this.positionOf = records.walk();
+  }
 
   /** The stored spelling of `id` (IDs match case-insensitively; a live record's spelling wins over a tombstoned one's), or undefined. */
   spellingOf(id: string): string | undefined {
-    const position = this.records.positionOf(id, this.near);
-    if (position !== undefined) this.near = position + 1;
+    const position = this.positionOf(id);
     if (position !== undefined && !this.records.isTombstoned(position)) return id;
     if (this.folded === null) {
       this.folded = new Map();

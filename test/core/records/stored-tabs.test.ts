@@ -32,15 +32,13 @@ describe('StoredTabs', () => {
   });
 
 
-  it('looks where it is told first, and finds a record anywhere else, or none, wherever it was told to look', () => {
+  it('walks rows in the store\'s order, out of it and with IDs it does not have, finding each as positionOf does', () => {
     const roster = StoredTabs.of(digests).tab('Roster')!;
+    const positionOf = roster.walk();
 
-    expect(roster.positionOf('P-0002', 1)).toBe(1);
-    expect(roster.positionOf('P-0003', 0)).toBe(2);
-    expect(roster.positionOf('P-0001', 3)).toBe(0);
-    expect(roster.positionOf('P-0009', 1)).toBeUndefined();
-    expect(roster.positionOf('p-0002', 1)).toBeUndefined();
+    expect(['P-0001', 'P-0002', 'P-0003', 'P-0001', 'P-0009', 'p-0002', 'P-0002', 'P-0003'].map(positionOf)).toEqual([0, 1, 2, 0, undefined, undefined, 1, 2]);
   });
+
   it('makes a record known by its digest alone with empty data, once, and keeps a record given in full as it is', () => {
     const full: StoredRecord = { ...digest('Roster', 'P-0001', 1), data: { name: 'Ana Costa' }, runId: 'run-1' };
     const stored = StoredTabs.of(keyed([full, digest('Roster', 'P-0003', 4)]));
